@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listViewerPlaces } from "@/lib/orgs/queries";
+import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLinks, type NavSection } from "@/components/layout/nav-links";
+
+// The shell only: navigation by role. Every page, action and query checks access itself.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  const places = await listViewerPlaces(viewer);
+  const sections: NavSection[] = [{ title: "", links: [{ href: "/", label: "Tổng quan" }] }];
+  for (const u of places.units) {
+    sections.push({
+      title: u.name,
+      links: [
+        { href: `/cap-tren/${u.id}`, label: "Tổng quan đơn vị" },
+        { href: `/cap-tren/${u.id}/truong`, label: "Trường trực thuộc" },
+        { href: `/cap-tren/${u.id}/nguoi-dung`, label: "Người giữ vai trò" },
+        { href: `/cap-tren/${u.id}/nhat-ky`, label: "Nhật ký thay đổi" },
+      ],
+    });
+  }
+  for (const s of places.schools) {
+    const manage = s.roles.some((r) => r === "UNION_CHAIR" || r === "PRINCIPAL");
+    const leader = s.roles.includes("GROUP_LEADER");
+    sections.push({
+      title: s.name,
+      links: [
+        { href: `/truong/${s.id}`, label: "Trường" },
+        ...(manage || leader ? [{ href: `/truong/${s.id}/doan-vien`, label: "Đoàn viên" }] : []),
+        { href: `/truong/${s.id}/to-cong-doan`, label: "Tổ công đoàn" },
+        ...(manage ? [{ href: `/truong/${s.id}/nhat-ky`, label: "Nhật ký thay đổi" }] : []),
+      ],
+    });
+  }
+  if (viewer.memberId) sections.push({ title: "Cá nhân", links: [{ href: "/ca-nhan", label: "Hồ sơ của tôi" }] });
+  const roleText = [...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(", ");
+
+  return (
+    <div className="min-h-screen lg:flex">
+      <aside className="no-print border-b border-slate-200 bg-white lg:w-64 lg:shrink-0 lg:border-r lg:border-b-0">
+        <div className="flex items-center justify-between px-4 py-3 lg:block">
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            Thi đua
+          </Link>
+          <div className="lg:hidden">
+            <SignOutButton />
+          </div>
+        </div>
+        <NavLinks sections={sections} />
+      </aside>
+      <div className="flex-1">
+        <header className="no-print hidden items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 lg:flex">
+          <div className="text-right text-sm">
+            <div className="font-medium">{viewer.displayName}</div>
+            <div className="text-xs text-slate-500">{roleText}</div>
+          </div>
+          <SignOutButton />
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-6 lg:px-8">{children}</main>
+      </div>
+    </div>
+  );
+}

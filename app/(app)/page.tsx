@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getSchoolCounts, getUnitCounts, listViewerPlaces } from "@/lib/orgs/queries";
+import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { Card, PageHeader, Stat } from "@/components/ui/page";
+import { formatNumber } from "@/lib/format";
+
+export default async function DashboardPage() {
+  const viewer = await requireViewer();
+  const places = await listViewerPlaces(viewer);
+  const upper = places.isAdmin || places.units.length > 0 ? await getUnitCounts(viewer) : null;
+  const schools = await Promise.all(places.schools.map((s) => getSchoolCounts(viewer, s.id).then((c) => ({ ...c, roles: s.roles }))));
+
+  return (
+    <>
+      <PageHeader title={`Xin chào, ${viewer.displayName}`} subtitle={[...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(" · ")} />
+      {upper && (
+        <section className="mb-8">
+          <h2 className="mb-3 text-lg font-semibold">{places.isAdmin ? "Toàn hệ thống" : places.units.map((u) => u.name).join(", ")}</h2>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Stat label="Trường" value={formatNumber(upper.schools)} />
+            <Stat label="Đoàn viên" value={formatNumber(upper.members)} hint="không tính người đã nghỉ" />
+            <Stat label="Tổ công đoàn" value={formatNumber(upper.groups)} />
+          </div>
+          {places.units.map((u) => (
+            <p key={u.id} className="mt-3 text-sm">
+              <Link className="text-brand-700 underline" href={`/cap-tren/${u.id}/truong`}>
+                Xem các trường của {u.name} →
+              </Link>
+            </p>
+          ))}
+        </section>
+      )}
+      {schools.map((s) => (
+        <section key={s.school.id} className="mb-8">
+          <h2 className="mb-3 text-lg font-semibold">
+            <Link href={`/truong/${s.school.id}`} className="hover:underline">
+              {s.school.name}
+            </Link>
+            <span className="ml-2 text-sm font-normal text-slate-500">{s.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-4">
+            <Stat label="Đoàn viên" value={formatNumber(s.members)} />
+            <Stat label="Đang công tác" value={formatNumber(s.active)} />
+            <Stat label="Nữ" value={formatNumber(s.women)} />
+            <Stat label="Tổ công đoàn" value={formatNumber(s.groups)} />
+          </div>
+        </section>
+      ))}
+      {!upper && schools.length === 0 && (
+        <Card>
+          <p className="text-sm text-slate-600">Tài khoản của bạn chưa được giao vai trò nào. Vui lòng liên hệ chủ tịch công đoàn trường hoặc quản trị hệ thống.</p>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import type { Viewer } from "../authz/permissions";
+
+type Tx = Prisma.TransactionClient;
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string;
+  schoolId?: string | null;
+  /** The upper unit the change belongs to (a school's union-side unit, or the unit itself). */
+  organisationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function json(v: unknown): Prisma.InputJsonValue | undefined {
+  if (v === undefined || v === null) return undefined;
+  return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+}
+
+/** Writes one audit row inside the caller's transaction; the database chains its hash. */
+export async function record(tx: Tx, viewer: Viewer | null, e: AuditEntry): Promise<void> {
+  const roles = viewer
+    ? [...new Set(viewer.grants.filter((g) => !e.schoolId || g.schoolId === e.schoolId || !g.schoolId).map((g) => g.role))]
+    : [];
+  await tx.auditLog.create({
+    data: {
+      actorUserId: viewer?.userId ?? null,
+      actorRole: roles.join(",") || null,
+      schoolId: e.schoolId ?? null,
+      organisationId: e.organisationId ?? null,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: json(e.before),
+      after: json(e.after),
+      prevHash: "",
+      hash: "",
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Viewer } from "../authz/permissions";
+import { touchSession } from "./sessions";
+
+/**
+ * Builds the Viewer for a session id from the database: roles are read on every request,
+ * so removing a role or disabling a user takes effect at once. Null when the session is
+ * not live or the user is disabled.
+ */
+export async function loadViewer(db: PrismaClient, sessionId: string, now = new Date()): Promise<Viewer | null> {
+  const session = await touchSession(db, sessionId, now);
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      memberId: true,
+      disabled: true,
+      roles: {
+        where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+        select: { role: true, schoolId: true, organisationId: true, unionGroupId: true },
+      },
+    },
+  });
+  if (!user || user.disabled) return null;
+  const roots = user.roles.filter((r) => r.role === "UPPER_STAFF" && r.organisationId).map((r) => r.organisationId!);
+  return {
+    userId: user.id,
+    sessionId,
+    email: user.email,
+    displayName: user.displayName,
+    memberId: user.memberId,
+    grants: user.roles,
+    unitIds: roots.length ? await descendantUnits(db, roots) : [],
+  };
+}
+
+/** The given upper units and every unit below them (the tree is small; one query). */
+async function descendantUnits(db: PrismaClient, roots: string[]): Promise<string[]> {
+  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
+  const children = new Map<string, string[]>();
+  for (const o of all) if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...seen];
+}

@@ -1,0 +1,139 @@
+// The one table that says which role may do what, and over which scope. Pages, actions and
+// queries all ask it (through can() / scope.ts); tests read it to build the whole matrix.
+import type { Role } from "../generated/prisma/enums";
+
+/** How far a grant reaches: everything, the schools under an upper unit, one school, one union group, oneself. */
+export type ScopeKind = "all" | "unit" | "school" | "group" | "self";
+
+export const CAPABILITIES = [
+  "school.read",
+  "school.create",
+  "school.update",
+  "group.read",
+  "group.manage",
+  "member.read",
+  "member.manage",
+  "member.export",
+  "roles.read",
+  "audit.read",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+type Grants = Partial<Record<Capability, ScopeKind>>;
+
+export const PERMISSIONS: Record<Role, Grants> = {
+  ADMIN: Object.fromEntries(CAPABILITIES.map((c) => [c, "all"])) as Grants,
+  UPPER_STAFF: {
+    "school.read": "unit",
+    "school.create": "unit",
+    "school.update": "unit",
+    "group.read": "unit",
+    "member.read": "unit",
+    "member.export": "unit",
+    "roles.read": "unit",
+    "audit.read": "unit",
+  },
+  PRINCIPAL: {
+    "school.read": "school",
+    "group.read": "school",
+    "member.read": "school",
+    "member.export": "school",
+    "roles.read": "school",
+    "audit.read": "school",
+  },
+  UNION_CHAIR: {
+    "school.read": "school",
+    "group.read": "school",
+    "group.manage": "school",
+    "member.read": "school",
+    "member.manage": "school",
+    "member.export": "school",
+    "roles.read": "school",
+    "audit.read": "school",
+  },
+  GROUP_LEADER: {
+    "school.read": "school",
+    "group.read": "school",
+    "member.read": "group",
+  },
+  MEMBER: {
+    "school.read": "school",
+    "group.read": "school",
+    "member.read": "self",
+  },
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Quản trị hệ thống",
+  UPPER_STAFF: "Cán bộ công đoàn cấp trên",
+  PRINCIPAL: "Hiệu trưởng",
+  UNION_CHAIR: "Chủ tịch công đoàn",
+  GROUP_LEADER: "Tổ trưởng công đoàn",
+  MEMBER: "Đoàn viên",
+};
+
+/** A role the viewer holds, with where it applies. */
+export interface Grant {
+  role: Role;
+  schoolId: string | null;
+  organisationId: string | null;
+  unionGroupId: string | null;
+}
+
+/** Who is asking: resolved from the database on every request (lib/auth/viewer.ts). */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  memberId: string | null;
+  grants: Grant[];
+  /** Upper units this viewer serves, with every unit below them. */
+  unitIds: string[];
+}
+
+/** The thing being touched, as far as scope is concerned. */
+export interface Target {
+  schoolId?: string | null;
+  /** The union-side upper unit of the target's school. */
+  unitId?: string | null;
+  unionGroupId?: string | null;
+  memberId?: string | null;
+}
+
+function grantCovers(viewer: Viewer, g: Grant, scope: ScopeKind, t: Target): boolean {
+  switch (scope) {
+    case "all":
+      return true;
+    case "unit":
+      return !!t.unitId && viewer.unitIds.includes(t.unitId);
+    case "school":
+      return !!t.schoolId && g.schoolId === t.schoolId;
+    case "group":
+      return !!t.schoolId && g.schoolId === t.schoolId && !!t.unionGroupId && g.unionGroupId === t.unionGroupId;
+    case "self":
+      return !!t.memberId && viewer.memberId === t.memberId && (!t.schoolId || g.schoolId === t.schoolId);
+  }
+}
+
+/** May this viewer do `cap` to `target`? Deny by default. */
+export function can(viewer: Viewer | null, cap: Capability, target: Target): boolean {
+  if (!viewer) return false;
+  return viewer.grants.some((g) => {
+    const scope = PERMISSIONS[g.role][cap];
+    return scope !== undefined && grantCovers(viewer, g, scope, target);
+  });
+}
+
+/** May this viewer do `cap` anywhere at all (to show a menu item, not to guard data)? */
+export function canSome(viewer: Viewer | null, cap: Capability): boolean {
+  return !!viewer && viewer.grants.some((g) => PERMISSIONS[g.role][cap] !== undefined);
+}
+
+/** The grants giving `cap`, with their scope kinds. */
+export function grantsFor(viewer: Viewer, cap: Capability): { grant: Grant; scope: ScopeKind }[] {
+  return viewer.grants.flatMap((grant) => {
+    const scope = PERMISSIONS[grant.role][cap];
+    return scope ? [{ grant, scope }] : [];
+  });
+}

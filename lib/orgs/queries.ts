@@ -1,0 +1,70 @@
+import "server-only";
+import { getDb } from "../server/db";
+import { can, canSome, type Viewer } from "../authz/permissions";
+import { schoolScope } from "../authz/scope";
+import { notFound } from "../server/errors";
+
+/** The schools and upper units a viewer works in, for navigation and the dashboard. */
+export async function listViewerPlaces(viewer: Viewer) {
+  const db = await getDb();
+  const schoolIds = [...new Set(viewer.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
+  const unitIds = [...new Set(viewer.grants.filter((g) => g.role === "UPPER_STAFF").map((g) => g.organisationId!).filter(Boolean))];
+  const [schools, units] = await Promise.all([
+    db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.organisation.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    schools: schools.map((s) => ({ ...s, roles: viewer.grants.filter((g) => g.schoolId === s.id).map((g) => g.role) })),
+    units,
+    isAdmin: viewer.grants.some((g) => g.role === "ADMIN"),
+  };
+}
+
+/**
+ * A school the viewer may read, or NOT_FOUND (another school's id looks exactly like one
+ * that does not exist).
+ */
+export async function getSchoolOrThrow(viewer: Viewer, schoolId: string) {
+  const db = await getDb();
+  const school = await db.school.findFirst({
+    where: { id: schoolId, ...schoolScope(viewer, "school.read") },
+    select: { id: true, code: true, name: true, level: true, address: true, unionName: true, unionUnitId: true, govUnitId: true, version: true, unionUnit: { select: { name: true } } },
+  });
+  if (!school) throw notFound();
+  return school;
+}
+
+/** An upper unit the viewer serves (or any, for an admin), or NOT_FOUND. */
+export async function getUnitOrThrow(viewer: Viewer, unitId: string) {
+  const db = await getDb();
+  const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
+  if (!isAdmin && !viewer.unitIds.includes(unitId)) throw notFound();
+  const unit = await db.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true, type: true, parentId: true, validFrom: true, validTo: true } });
+  if (!unit) throw notFound();
+  return unit;
+}
+
+/** Counts for a school's dashboard. */
+export async function getSchoolCounts(viewer: Viewer, schoolId: string) {
+  const school = await getSchoolOrThrow(viewer, schoolId);
+  const db = await getDb();
+  const [members, active, women, groups] = await Promise.all([
+    db.member.count({ where: { schoolId: school.id, status: { not: "LEFT" } } }),
+    db.member.count({ where: { schoolId: school.id, status: "ACTIVE" } }),
+    db.member.count({ where: { schoolId: school.id, status: { not: "LEFT" }, gender: "NU" } }),
+    db.unionGroup.count({ where: { schoolId: school.id } }),
+  ]);
+  return { school, members, active, women, groups, canManage: can(viewer, "member.manage", { schoolId }) };
+}
+
+/** Counts across the schools an upper unit (or admin) sees. */
+export async function getUnitCounts(viewer: Viewer) {
+  const db = await getDb();
+  const where = schoolScope(viewer, "school.read");
+  const [schools, members, groups] = await Promise.all([
+    db.school.count({ where }),
+    db.member.count({ where: { school: where, status: { not: "LEFT" } } }),
+    db.unionGroup.count({ where: { school: where } }),
+  ]);
+  return { schools, members, groups, canCreate: canSome(viewer, "school.create") };
+}

@@ -1,0 +1,74 @@
+// The one place that knows how to reach PostgreSQL: a real server when DATABASE_URL is set,
+// else PGlite (PostgreSQL compiled to Wasm) in this process, stored under .data/.
+// No "server-only" here so that scripts (migrate, seed) and tests can use it; the app
+// imports lib/server/db.ts instead.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client";
+
+/** Raw SQL access for the migration runner and tests. */
+export interface SqlConn {
+  kind: "postgres" | "pglite";
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function embeddedDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+export async function openPglite(dir: string | null): Promise<PGlite> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const db = dir ? new PGlite(dir) : new PGlite();
+  await db.waitReady;
+  return db;
+}
+
+export function pgliteConn(db: PGlite): SqlConn {
+  return {
+    kind: "pglite",
+    exec: async (sql) => void (await db.exec(sql)),
+    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    close: () => db.close(),
+  };
+}
+
+export async function postgresConn(url: string): Promise<SqlConn> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    kind: "postgres",
+    exec: async (sql) => void (await client.query(sql)),
+    query: async <T,>(sql: string, params?: unknown[]) =>
+      (await client.query(sql, params as unknown[])).rows as T[],
+    close: () => client.end(),
+  };
+}
+
+export function prismaForUrl(url: string, max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+}
+
+export function prismaForPglite(db: PGlite): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPGlite(db) });
+}
+
+/** Opens what the environment names: DATABASE_URL, else the embedded database. */
+export async function openDatabase(): Promise<{ prisma: PrismaClient; sql: SqlConn; where: string }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    return { prisma: prismaForUrl(url), sql: await postgresConn(url), where: redact(url) };
+  }
+  const dir = embeddedDir();
+  const db = await openPglite(dir);
+  return { prisma: prismaForPglite(db), sql: pgliteConn(db), where: dir };
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@]*@/, "//$1:***@");
+}
