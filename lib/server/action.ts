@@ -37,6 +37,8 @@ export async function runAction<S extends z.ZodType>(
   handler: (viewer: Viewer, input: z.output<S>) => Promise<ActionState | void>,
 ): Promise<ActionState> {
   const viewer = await requireViewer();
+  // Actions are public POST endpoints: a caller may send anything, not just our form.
+  if (!(formData instanceof FormData)) return { ok: false, message: ERROR_MESSAGES.INVALID };
   const parsed = schema.safeParse(formObject(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

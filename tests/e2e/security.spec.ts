@@ -1,0 +1,193 @@
+// Raw HTTP against `next start` (SECURITY.md [H] items): the server-action sweep, proxy
+// bypass attempts, headers, sessions and sign-in answers.
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+const PASSWORD = "ThiDua@2025";
+const DB_URL = process.env.E2E_DATABASE_URL;
+
+/** Signs in through next-auth's own endpoints; returns the cookie header of the session. */
+async function apiSignIn(request: APIRequestContext, email: string, password = PASSWORD) {
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken: csrf.csrfToken, json: "true", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  return res;
+}
+
+async function countRows(): Promise<Record<string, number>> {
+  const c = new pg.Client({ connectionString: DB_URL });
+  await c.connect();
+  try {
+    const tables = (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'Session', 'SignInThrottle')`)).rows.map((r) => r.tablename as string);
+    const out: Record<string, number> = {};
+    for (const t of tables) out[t] = Number((await c.query(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n);
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Every server action id and a page path that hosts it, from the build's manifest. */
+function serverActions(): { id: string; path: string }[] {
+  const file = path.join(process.cwd(), ".next", "server", "server-reference-manifest.json");
+  if (!existsSync(file)) return [];
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { workers: Record<string, unknown> }> };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0] ?? "app/page";
+    const route = worker
+      .replace(/^app/, "")
+      .replace(/\/(page|route)$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[schoolId\]/g, "sch_kd")
+      .replace(/\[unitId\]/g, "org_cdgd_sonthuy")
+      .replace(/\[[^\]]+\]/g, "x");
+    return { id, path: route || "/" };
+  });
+}
+
+test.describe("server actions are public endpoints: each one refuses the wrong caller", () => {
+  const actions = serverActions();
+
+  test("the manifest lists the app's actions", () => {
+    expect(actions.length).toBeGreaterThan(0);
+  });
+
+  for (const who of ["anonymous", "doanvien.sta@thidua.test"] as const) {
+    test(`every action called as ${who} changes nothing`, async ({ playwright, baseURL }) => {
+      const request = await playwright.request.newContext({ baseURL });
+      if (who !== "anonymous") expect((await apiSignIn(request, who)).ok()).toBeTruthy();
+      const before = DB_URL ? await countRows() : null;
+      for (const a of actions) {
+        // Form fields aimed at another school's data, as an attacker would send them.
+        const res = await request.post(a.path, {
+          headers: { "Next-Action": a.id },
+          multipart: { schoolId: "sch_kd", memberId: "x", id: "x", version: "1", fullName: "Kẻ xâm nhập", name: "Kẻ xâm nhập", code: "HACK-1" },
+          maxRedirects: 0,
+        });
+        expect(res.status(), `${a.id} at ${a.path}`).toBeLessThan(500);
+        const body = await res.text();
+        expect(body).not.toContain("Kẻ xâm nhập");
+      }
+      if (before) expect(await countRows()).toEqual(before);
+      await request.dispose();
+    });
+  }
+});
+
+test.describe("the proxy is not the guard", () => {
+  const secret = "/truong/sch_sta/doan-vien";
+
+  test("a forged session cookie gets past the proxy but not past the page", async ({ request }) => {
+    const res = await request.get(secret, { headers: { cookie: "next-auth.session-token=gia-mao" }, maxRedirects: 0 });
+    expect([303, 307, 308, 200, 404]).toContain(res.status());
+    const body = await res.text();
+    expect(body).not.toContain("Nguyễn Thị Thanh Tâm");
+    if (res.status() >= 300 && res.status() < 400) expect(res.headers()["location"]).toContain("/dang-nhap");
+  });
+
+  for (const header of ["middleware", "proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware", "proxy:proxy:proxy:proxy:proxy"]) {
+    test(`x-middleware-subrequest: ${header} reveals nothing`, async ({ request }) => {
+      const res = await request.get(secret, { headers: { "x-middleware-subrequest": header }, maxRedirects: 0 });
+      const body = await res.text();
+      expect(body).not.toContain("Nguyễn Thị Thanh Tâm");
+    });
+  }
+
+  test("RSC and prefetch requests reveal nothing without a session", async ({ request }) => {
+    for (const headers of [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }, { "x-nextjs-data": "1" }]) {
+      const res = await request.get(secret, { headers: { ...headers, cookie: "next-auth.session-token=gia-mao" }, maxRedirects: 0 });
+      expect(await res.text()).not.toContain("Nguyễn Thị Thanh Tâm");
+    }
+  });
+});
+
+test.describe("headers", () => {
+  test("security headers on the sign-in page and no-store on signed-in pages", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const page = await request.get("/dang-nhap");
+    const h = page.headers();
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBeTruthy();
+    expect(h["x-powered-by"]).toBeUndefined();
+    await apiSignIn(request, "chutich.sta@thidua.test");
+    const home = await request.get("/");
+    expect(home.status()).toBe(200);
+    expect(home.headers()["cache-control"]).toContain("no-store");
+    await request.dispose();
+  });
+});
+
+test.describe("sessions", () => {
+  test("the session cookie is HttpOnly and SameSite=Lax; each sign-in gets a new one", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    await apiSignIn(request, "chutich.sta@thidua.test");
+    const first = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(first?.httpOnly).toBe(true);
+    expect(first?.sameSite).toBe("Lax");
+    await apiSignIn(request, "chutich.sta@thidua.test");
+    const second = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(second?.value).not.toBe(first?.value);
+    await request.dispose();
+  });
+
+  test("after sign-out a copied cookie no longer works", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    await apiSignIn(request, "chutich.kd@thidua.test");
+    const cookie = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"))!;
+    const copied = `${cookie.name}=${cookie.value}`;
+    const ok = await request.get("/", { headers: { cookie: copied }, maxRedirects: 0 });
+    expect(ok.status()).toBe(200);
+    const csrf = await (await request.get("/api/auth/csrf")).json();
+    await request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, json: "true" } });
+    const fresh = await playwright.request.newContext({ baseURL });
+    const after = await fresh.get("/", { headers: { cookie: copied }, maxRedirects: 0 });
+    expect(after.status()).toBeGreaterThanOrEqual(300);
+    expect(after.status()).toBeLessThan(400);
+    expect(after.headers()["location"]).toContain("/dang-nhap");
+    await fresh.dispose();
+    await request.dispose();
+  });
+
+  test("unknown account and wrong password get the same answer", async ({ playwright, baseURL }) => {
+    const a = await playwright.request.newContext({ baseURL });
+    const b = await playwright.request.newContext({ baseURL });
+    const unknown = await apiSignIn(a, "khongtontai@thidua.test", "SaiMatKhau1");
+    const wrong = await apiSignIn(b, "hieutruong.kd@thidua.test", "SaiMatKhau1");
+    expect(unknown.status()).toBe(wrong.status());
+    const norm = (s: string) => s.replace(/csrf[^&"]*/gi, "");
+    expect(norm(await unknown.text())).toBe(norm(await wrong.text()));
+    await a.dispose();
+    await b.dispose();
+  });
+
+  test("callbackUrl never leaves the app", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const csrf = await (await request.get("/api/auth/csrf")).json();
+    const res = await request.post("/api/auth/callback/credentials", {
+      form: { email: "chutich.sta@thidua.test", password: PASSWORD, csrfToken: csrf.csrfToken, json: "true", callbackUrl: "https://ke-gian.example/lay-cap" },
+      maxRedirects: 0,
+    });
+    const target = res.headers()["location"] ?? (await res.json().catch(() => ({}))).url ?? "";
+    expect(target).not.toContain("ke-gian.example");
+    await request.dispose();
+  });
+});
+
+test("unknown pages answer with the Vietnamese 404 and no stack trace", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await apiSignIn(request, "chutich.sta@thidua.test");
+  for (const p of ["/khong-co-trang-nay", "/truong/sch_kd/doan-vien", "/truong/khong-ton-tai", "/truong/'%20OR%201=1--"]) {
+    const res = await request.get(p);
+    expect(res.status(), p).toBe(404);
+    const body = await res.text();
+    expect(body).toContain("Không tìm thấy");
+    expect(body).not.toMatch(/at .*\.(js|ts):\d+/);
+  }
+  await request.dispose();
+});
