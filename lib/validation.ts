@@ -20,8 +20,8 @@ export const optionalText = (label: string, max = 200) =>
     .string()
     .transform(cleanText)
     .pipe(z.string().max(max, `${capital(label)} dài quá ${max} ký tự.`))
-    .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .optional();
 
 /** A calendar date, dd/mm/yyyy or yyyy-mm-dd, within sensible years. */
 export const vnDate = (label: string) =>

@@ -98,7 +98,8 @@ test.describe("the proxy is not the guard", () => {
   }
 
   test("RSC and prefetch requests reveal nothing without a session", async ({ request }) => {
-    for (const headers of [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }, { "x-nextjs-data": "1" }]) {
+    const variants: Record<string, string>[] = [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }, { "x-nextjs-data": "1" }];
+    for (const headers of variants) {
       const res = await request.get(secret, { headers: { ...headers, cookie: "next-auth.session-token=gia-mao" }, maxRedirects: 0 });
       expect(await res.text()).not.toContain("Nguyễn Thị Thanh Tâm");
     }
