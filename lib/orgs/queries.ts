@@ -8,15 +8,21 @@ import { notFound } from "../server/errors";
 export async function listViewerPlaces(viewer: Viewer) {
   const db = await getDb();
   const schoolIds = [...new Set(viewer.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
+  const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
   const unitIds = [...new Set(viewer.grants.filter((g) => g.role === "UPPER_STAFF").map((g) => g.organisationId!).filter(Boolean))];
   const [schools, units] = await Promise.all([
     db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.organisation.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    // An admin works across every upper unit that has schools.
+    db.organisation.findMany({
+      where: isAdmin ? { unionSchools: { some: {} } } : { id: { in: unitIds } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return {
     schools: schools.map((s) => ({ ...s, roles: viewer.grants.filter((g) => g.schoolId === s.id).map((g) => g.role) })),
     units,
-    isAdmin: viewer.grants.some((g) => g.role === "ADMIN"),
+    isAdmin,
   };
 }
 
