@@ -16,7 +16,9 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
           {s.title && <div className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{s.title}</div>}
           <ul className="flex gap-1 lg:flex-col">
             {s.links.map((l) => {
-              const active = l.href === "/" ? path === "/" : path === l.href || path.startsWith(l.href + "/");
+              // The longest matching link is the current one ("Trường" is not active on its sub-pages).
+              const best = sections.flatMap((x) => x.links).filter((x) => path === x.href || path.startsWith(x.href + "/")).sort((a, b) => b.href.length - a.href.length)[0];
+              const active = best?.href === l.href;
               return (
                 <li key={l.href}>
                   <Link href={l.href} aria-current={active ? "page" : undefined} className={`block whitespace-nowrap rounded-md px-2 py-1.5 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}>

@@ -16,6 +16,47 @@ export const CAPABILITIES = [
   "member.export",
   "roles.read",
   "audit.read",
+  "plan.read",
+  "plan.read_draft",
+  "plan.edit",
+  "plan.sign_school",
+  "plan.sign_union",
+  "plan.comment",
+  "plan.manage_unit",
+  "meeting.read",
+  "meeting.manage",
+  // Campaigns, scales and scoring (issue 4).
+  "campaign.read",
+  "campaign.manage",
+  "registration.read",
+  "registration.self",
+  "registration.manage",
+  "scale.read",
+  "scale.manage",
+  "scoring.read",
+  "scoring.self",
+  "scoring.group",
+  "scoring.council",
+  "scoring.manage",
+  "scoring.export",
+  "appeal.create",
+  "appeal.resolve",
+  "evidence.upload",
+  // Eligibility, council, nominations, decisions, registry (issue 5).
+  "award.read",
+  "award.export",
+  "award.settings",
+  "evaluation.manage",
+  "initiative.read",
+  "initiative.manage",
+  "council.read",
+  "council.manage",
+  "nomination.read",
+  "nomination.manage",
+  "nomination.public",
+  "nomination.object",
+  "nomination.review",
+  "decision.issue",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -32,6 +73,24 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "member.export": "unit",
     "roles.read": "unit",
     "audit.read": "unit",
+    "plan.read": "unit",
+    "plan.read_draft": "unit",
+    "plan.manage_unit": "unit",
+    "meeting.read": "unit",
+    "campaign.read": "unit",
+    "campaign.manage": "unit",
+    "registration.read": "unit",
+    "scale.read": "unit",
+    "scoring.read": "unit",
+    "scoring.export": "unit",
+    "award.read": "unit",
+    "award.export": "unit",
+    "award.settings": "unit",
+    "initiative.read": "unit",
+    "council.read": "unit",
+    "nomination.read": "unit",
+    "nomination.review": "unit",
+    "decision.issue": "unit",
   },
   PRINCIPAL: {
     "school.read": "school",
@@ -40,6 +99,30 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "member.export": "school",
     "roles.read": "school",
     "audit.read": "school",
+    "plan.read": "school",
+    "plan.read_draft": "school",
+    "plan.edit": "school",
+    "plan.sign_school": "school",
+    "plan.comment": "school",
+    "meeting.read": "school",
+    "meeting.manage": "school",
+    "campaign.read": "school",
+    "registration.read": "school",
+    "scale.read": "school",
+    "scoring.read": "school",
+    "scoring.export": "school",
+    // The principal chairs the emulation council (DOMAIN.md §1): the chair's own sheet goes to them.
+    "scoring.council": "school",
+    "award.read": "school",
+    "award.export": "school",
+    "evaluation.manage": "school",
+    "initiative.read": "school",
+    "initiative.manage": "school",
+    "council.read": "school",
+    "council.manage": "school",
+    "nomination.read": "school",
+    "nomination.manage": "school",
+    "nomination.public": "school",
   },
   UNION_CHAIR: {
     "school.read": "school",
@@ -50,16 +133,72 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "member.export": "school",
     "roles.read": "school",
     "audit.read": "school",
+    "plan.read": "school",
+    "plan.read_draft": "school",
+    "plan.sign_union": "school",
+    "plan.comment": "school",
+    "meeting.read": "school",
+    "meeting.manage": "school",
+    "campaign.read": "school",
+    "campaign.manage": "school",
+    "registration.read": "school",
+    "registration.manage": "school",
+    "scale.read": "school",
+    "scale.manage": "school",
+    "scoring.read": "school",
+    "scoring.group": "school",
+    "scoring.council": "school",
+    "scoring.manage": "school",
+    "scoring.export": "school",
+    "appeal.resolve": "school",
+    "evidence.upload": "school",
+    "award.read": "school",
+    "award.export": "school",
+    "evaluation.manage": "school",
+    "initiative.read": "school",
+    "initiative.manage": "school",
+    "council.read": "school",
+    "council.manage": "school",
+    "nomination.read": "school",
+    "nomination.manage": "school",
+    "nomination.public": "school",
   },
   GROUP_LEADER: {
     "school.read": "school",
     "group.read": "school",
     "member.read": "group",
+    "plan.read": "school",
+    "meeting.read": "school",
+    "campaign.read": "school",
+    "registration.read": "group",
+    "scale.read": "school",
+    "scoring.read": "group",
+    "scoring.group": "group",
+    "scoring.export": "group",
+    "evidence.upload": "group",
+    "award.read": "group",
+    "initiative.read": "school",
+    "nomination.public": "school",
+    "nomination.object": "school",
   },
   MEMBER: {
     "school.read": "school",
     "group.read": "school",
     "member.read": "self",
+    "plan.read": "school",
+    "meeting.read": "school",
+    "campaign.read": "school",
+    "registration.read": "self",
+    "registration.self": "self",
+    "scale.read": "school",
+    "scoring.read": "self",
+    "scoring.self": "self",
+    "appeal.create": "self",
+    "evidence.upload": "self",
+    "award.read": "self",
+    "initiative.read": "school",
+    "nomination.public": "school",
+    "nomination.object": "school",
   },
 };
 
@@ -120,20 +259,20 @@ function grantCovers(viewer: Viewer, g: Grant, scope: ScopeKind, t: Target): boo
 export function can(viewer: Viewer | null, cap: Capability, target: Target): boolean {
   if (!viewer) return false;
   return viewer.grants.some((g) => {
-    const scope = PERMISSIONS[g.role][cap];
+    const scope = PERMISSIONS[g.role]?.[cap];
     return scope !== undefined && grantCovers(viewer, g, scope, target);
   });
 }
 
 /** May this viewer do `cap` anywhere at all (to show a menu item, not to guard data)? */
 export function canSome(viewer: Viewer | null, cap: Capability): boolean {
-  return !!viewer && viewer.grants.some((g) => PERMISSIONS[g.role][cap] !== undefined);
+  return !!viewer && viewer.grants.some((g) => PERMISSIONS[g.role]?.[cap] !== undefined);
 }
 
 /** The grants giving `cap`, with their scope kinds. */
 export function grantsFor(viewer: Viewer, cap: Capability): { grant: Grant; scope: ScopeKind }[] {
   return viewer.grants.flatMap((grant) => {
-    const scope = PERMISSIONS[grant.role][cap];
+    const scope = PERMISSIONS[grant.role]?.[cap];
     return scope ? [{ grant, scope }] : [];
   });
 }
