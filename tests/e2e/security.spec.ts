@@ -62,15 +62,18 @@ test.describe("server actions are public endpoints: each one refuses the wrong c
       if (who !== "anonymous") expect((await apiSignIn(request, who)).ok()).toBeTruthy();
       const before = DB_URL ? await countRows() : null;
       for (const a of actions) {
-        // Form fields aimed at another school's data, as an attacker would send them.
+        // React's reply encoding of (prevState, formData): form fields aimed at another
+        // school's data, as an attacker would send them.
+        const fields = { schoolId: "sch_kd", memberId: "mem_kd_chutich", id: "mem_kd_chutich", version: "1", fullName: "Kẻ xâm nhập", name: "Kẻ xâm nhập", code: "HACK-1" };
         const res = await request.post(a.path, {
           headers: { "Next-Action": a.id },
-          multipart: { schoolId: "sch_kd", memberId: "x", id: "x", version: "1", fullName: "Kẻ xâm nhập", name: "Kẻ xâm nhập", code: "HACK-1" },
+          multipart: { "0": '["$undefined","$K1"]', ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`1_${k}`, v])) },
           maxRedirects: 0,
         });
         expect(res.status(), `${a.id} at ${a.path}`).toBeLessThan(500);
         const body = await res.text();
-        expect(body).not.toContain("Kẻ xâm nhập");
+        // Nothing of another school comes back (Đặng Văn Hùng chairs TH Kim Đồng).
+        expect(body, `${a.id} at ${a.path}`).not.toContain("Đặng Văn Hùng");
       }
       if (before) expect(await countRows()).toEqual(before);
       await request.dispose();

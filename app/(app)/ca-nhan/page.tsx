@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getOwnMember } from "@/lib/members/queries";
+import { STATUS_LABELS, STATUS_TONES } from "@/lib/members/rules";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { MemberFacts } from "@/components/members/member-facts";
+
+export const metadata: Metadata = { title: "Hồ sơ của tôi" };
+
+/** The signed-in person's own member record, read-only (member.read, scope self). */
+export default async function ProfilePage() {
+  const viewer = await requireViewer();
+  const me = await getOwnMember(viewer);
+  if (!me) {
+    return (
+      <>
+        <PageHeader title="Hồ sơ của tôi" subtitle={viewer.displayName} />
+        <EmptyState>Tài khoản của bạn chưa gắn với hồ sơ đoàn viên nào. Nếu bạn là đoàn viên, hãy liên hệ chủ tịch công đoàn trường.</EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Hồ sơ của tôi"
+        subtitle={
+          <>
+            <Badge tone={STATUS_TONES[me.status]}>{STATUS_LABELS[me.status]}</Badge>{" "}
+            <Link href={`/truong/${me.schoolId}`} className="ml-1 hover:underline">
+              {me.schoolName}
+            </Link>
+          </>
+        }
+      />
+      <Card>
+        <MemberFacts member={me} showSchool />
+      </Card>
+      <p className="mt-4 text-sm text-slate-600">Thông tin chưa đúng? Hãy báo chủ tịch công đoàn trường để sửa.</p>
+    </>
+  );
+}

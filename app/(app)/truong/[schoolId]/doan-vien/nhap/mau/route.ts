@@ -1,0 +1,14 @@
+import { getSchoolForMembers } from "@/lib/members/queries";
+import { listGroupOptions } from "@/lib/groups/queries";
+import { buildTemplateWorkbook } from "@/lib/members/excel";
+import { routeIdOrNull, xlsxDownload } from "../../xlsx-response";
+
+/** GET: the import template with this school's union groups listed (member.manage). */
+export async function GET(request: Request, { params }: { params: Promise<{ schoolId: string }> }) {
+  const schoolId = routeIdOrNull((await params).schoolId) ?? "";
+  return xlsxDownload(request, async (viewer) => {
+    const school = await getSchoolForMembers(viewer, schoolId, "member.manage");
+    const groups = await listGroupOptions(viewer, school.id);
+    return { fileName: "mau-nhap-doan-vien.xlsx", bytes: await buildTemplateWorkbook(groups.map((g) => g.name)) };
+  });
+}

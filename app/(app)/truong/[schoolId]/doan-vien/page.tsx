@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listMembers } from "@/lib/members/queries";
+import { listGroupOptions } from "@/lib/groups/queries";
+import { statusFilter } from "@/lib/members/rules";
+import { formatNumber } from "@/lib/format";
+import { orNotFound, pageParam, routeId, textParam } from "@/lib/server/page";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page";
+import { Pagination } from "@/components/ui/pagination";
+import { MemberFilters } from "@/components/members/member-filters";
+import { MemberList } from "@/components/members/member-list";
+
+export const metadata: Metadata = { title: "Đoàn viên" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** A school's members (member.read: chair, principal, upper staff; a group leader sees their group). */
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Search> }) {
+  const viewer = await requireViewer();
+  const schoolId = routeId((await params).schoolId);
+  const sp = await searchParams;
+  const q = textParam(sp.q, 100);
+  const rawGroup = textParam(sp.to, 64);
+  const groupId = rawGroup && /^[A-Za-z0-9_-]+$/.test(rawGroup) ? rawGroup : undefined;
+  const status = statusFilter(textParam(sp["trang-thai"], 20)).slug || undefined;
+  const filters = { q, groupId, status };
+  const list = await orNotFound(listMembers(viewer, schoolId, filters, pageParam(sp.trang)));
+  const groups = await listGroupOptions(viewer, list.school.id);
+  const base = `/truong/${list.school.id}/doan-vien`;
+  const params_ = { q, to: groupId, "trang-thai": status };
+  const exportQuery = new URLSearchParams(Object.entries(params_).filter((e): e is [string, string] => !!e[1])).toString();
+  const duplicate = textParam(sp["da-luu"], 10) === "trung";
+  const filtered = Boolean(q || groupId || status);
+
+  return (
+    <>
+      <PageHeader
+        title="Đoàn viên"
+        subtitle={
+          <>
+            <Link href={`/truong/${list.school.id}`} className="hover:underline">
+              {list.school.name}
+            </Link>
+            {" · "}
+            {formatNumber(list.total)} người{filtered ? " phù hợp" : ""}
+          </>
+        }
+        actions={
+          <>
+            {list.canManage && (
+              <Link href={`${base}/moi`} className={buttonClass()}>
+                Thêm đoàn viên
+              </Link>
+            )}
+            {list.canManage && (
+              <Link href={`${base}/nhap`} className={buttonClass("secondary")}>
+                Nhập từ Excel
+              </Link>
+            )}
+            {list.canExport && (
+              <a href={`${base}/xuat${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")} download>
+                Xuất Excel
+              </a>
+            )}
+          </>
+        }
+      />
+      {duplicate && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Biểu mẫu này đã được gửi trước đó nên không tạo thêm đoàn viên.
+        </p>
+      )}
+      <MemberFilters basePath={base} q={q} groupId={groupId} status={status} groups={groups} />
+      <MemberList
+        items={list.items}
+        basePath={base}
+        empty={
+          filtered ? (
+            <>Không có đoàn viên nào phù hợp{q ? ` với “${q}”` : ""}. Hãy thử bỏ bớt bộ lọc.</>
+          ) : list.canManage ? (
+            <>
+              Trường chưa có đoàn viên nào.{" "}
+              <Link href={`${base}/moi`} className="text-brand-700 underline">
+                Thêm đoàn viên
+              </Link>{" "}
+              hoặc{" "}
+              <Link href={`${base}/nhap`} className="text-brand-700 underline">
+                nhập từ Excel
+              </Link>
+              .
+            </>
+          ) : (
+            "Chưa có đoàn viên nào."
+          )
+        }
+      />
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath={base} params={params_} />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { importMembersAction, type ImportResult } from "@/lib/members/actions";
+import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
+
+/**
+ * Upload → check → import. The form is sent by hand (not through `action=`) so the chosen file
+ * stays selected after a check: the person ticks "only valid rows" or fixes nothing and imports.
+ */
+export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref: string }) {
+  const [state, formAction, pending] = useActionState(importMembersAction, null);
+  const result = state?.ok ? (state.data?.result as ImportResult | undefined) : undefined;
+  const fileErrors = state && !state.ok ? state.fieldErrors?.file : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  // After an import, clear the chosen file so the same file is not sent twice by a second click.
+  useEffect(() => {
+    if (result && result.imported > 0) formRef.current?.reset();
+  }, [result]);
+  const tone = !state ? "" : !state.ok || (result && result.problems.length > 0 && result.imported === 0) ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-800";
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(fd));
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form ref={formRef} onSubmit={onSubmit} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
+        <input type="hidden" name="schoolId" value={schoolId} />
+        <Field name="file" label="Tệp Excel (.xlsx, tối đa 2 MB)" errors={fileErrors}>
+          <input
+            id="file"
+            name="file"
+            type="file"
+            required
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileErrors?.length ? true : undefined}
+            aria-describedby="file-error"
+            className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-700 hover:file:bg-brand-100"
+          />
+        </Field>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="validOnly" className="mt-0.5 h-4 w-4" />
+          <span>
+            Chỉ nhập các dòng hợp lệ
+            <span className="block text-xs text-slate-500">Không chọn: nếu còn dòng chưa hợp lệ thì không nhập dòng nào.</span>
+          </span>
+        </label>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" name="intent" value="check" variant="secondary" disabled={pending}>
+            {pending ? "Đang xử lý…" : "Kiểm tra tệp"}
+          </Button>
+          <Button type="submit" name="intent" value="import" disabled={pending}>
+            Nhập đoàn viên
+          </Button>
+        </div>
+      </form>
+
+      {state?.message && (
+        <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${tone}`}>
+          {state.message}
+          {result && result.imported > 0 && (
+            <>
+              {" "}
+              <Link href={listHref} className="font-medium underline">
+                Xem danh sách
+              </Link>
+            </>
+          )}
+        </p>
+      )}
+
+      {result && (
+        <section aria-labelledby="report-title" className="flex flex-col gap-3">
+          <h2 id="report-title" className="text-base font-semibold">
+            Kết quả kiểm tra
+          </h2>
+          <p className="text-sm text-slate-700">
+            {formatNumber(result.total)} dòng dữ liệu · {formatNumber(result.valid)} hợp lệ · {formatNumber(result.total - result.valid)} chưa hợp lệ
+            {result.imported > 0 && ` · đã nhập ${formatNumber(result.imported)}`}
+          </p>
+          {result.problems.length > 0 && (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Các dòng chưa hợp lệ</caption>
+                <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">Dòng</th>
+                    <th scope="col" className="px-3 py-2">Cột</th>
+                    <th scope="col" className="px-3 py-2">Vấn đề</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {result.problems.map((p, i) => (
+                    <tr key={i}>
+                      <td className="px-3 py-2 tabular-nums">{p.row}</td>
+                      <td className="px-3 py-2 whitespace-nowrap">{p.column}</td>
+                      <td className="px-3 py-2">{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

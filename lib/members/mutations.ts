@@ -1,0 +1,186 @@
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import { getDb } from "../server/db";
+import type { Viewer } from "../authz/permissions";
+import { memberScope, schoolScope } from "../authz/scope";
+import { record } from "../audit/record";
+import { AppError, conflict, notFound } from "../server/errors";
+import { foldVietnamese, toDateInput, vietnameseSortKey } from "../format";
+import { canChangeStatus, STATUS_LABELS, type ValidImportRow } from "./rules";
+import type { ChangeStatusInput, CreateMemberInput, MoveMemberInput, UpdateMemberInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/** What an audit row keeps of a member. */
+const snapshotSelect = {
+  id: true,
+  schoolId: true,
+  unionGroupId: true,
+  fullName: true,
+  gender: true,
+  dateOfBirth: true,
+  position: true,
+  professionalGroup: true,
+  email: true,
+  phone: true,
+  joinedUnionAt: true,
+  contractStartAt: true,
+  status: true,
+  version: true,
+} as const satisfies Prisma.MemberSelect;
+type Snapshot = Prisma.MemberGetPayload<{ select: typeof snapshotSelect }>;
+
+/** Dates as yyyy-mm-dd in the audit log: calendar dates, not moments. */
+function snapshot(m: Snapshot) {
+  return { ...m, dateOfBirth: toDateInput(m.dateOfBirth), joinedUnionAt: toDateInput(m.joinedUnionAt), contractStartAt: toDateInput(m.contractStartAt) };
+}
+
+const badField = (field: string, message: string) => new AppError("INVALID", "Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.", { [field]: [message] });
+
+/** A union group of this school, or a field error: an id from another school is simply unknown. */
+async function resolveGroup(tx: Tx, schoolId: string, groupId: string | undefined): Promise<string | null> {
+  if (!groupId) return null;
+  const g = await tx.unionGroup.findFirst({ where: { id: groupId, schoolId }, select: { id: true } });
+  if (!g) throw badField("unionGroupId", "Không tìm thấy tổ công đoàn này trong trường.");
+  return g.id;
+}
+
+/** The personal and work fields, built one by one (never spread), with the derived search columns. */
+function personData(input: Omit<UpdateMemberInput, "memberId" | "version">) {
+  return {
+    fullName: input.fullName,
+    nameSearch: foldVietnamese(input.fullName),
+    sortKey: vietnameseSortKey(input.fullName),
+    gender: input.gender,
+    dateOfBirth: input.dateOfBirth ?? null,
+    position: input.position ?? null,
+    professionalGroup: input.professionalGroup ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    joinedUnionAt: input.joinedUnionAt ?? null,
+    contractStartAt: input.contractStartAt ?? null,
+  };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+/**
+ * Adds a member to a school the viewer manages (member.manage: the school's chair, ADMIN).
+ * The school and the union group are resolved through scope; the form's idempotency key is
+ * stored in the same transaction, so a double submit creates one member ({ id: null } the
+ * second time). Throws NOT_FOUND (school), INVALID (group). Audited "member.create".
+ */
+export async function createMember(viewer: Viewer, input: CreateMemberInput): Promise<{ id: string | null }> {
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
+      if (!school) throw notFound();
+      const unionGroupId = await resolveGroup(tx, school.id, input.unionGroupId);
+      await tx.idempotencyKey.create({ data: { key: `member.create:${viewer.userId}:${input.idempotencyKey}`, userId: viewer.userId } });
+      const m = await tx.member.create({ data: { schoolId: school.id, unionGroupId, status: input.status, ...personData(input) }, select: snapshotSelect });
+      await record(tx, viewer, { action: "member.create", entity: "Member", entityId: m.id, schoolId: school.id, organisationId: school.unionUnitId, after: snapshot(m) });
+      return { id: m.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { id: null };
+    throw e;
+  }
+}
+
+/** The member, locked to the viewer's member.manage scope, inside the transaction. */
+async function lockMember(tx: Tx, viewer: Viewer, memberId: string, version: number) {
+  const m = await tx.member.findFirst({
+    where: { AND: [{ id: memberId }, memberScope(viewer, "member.manage")] },
+    select: { ...snapshotSelect, school: { select: { unionUnitId: true } } },
+  });
+  if (!m) throw notFound();
+  if (m.version !== version) throw conflict();
+  const { school, ...before } = m;
+  return { before, organisationId: school.unionUnitId };
+}
+
+/** Writes the change only if nobody saved in between (optimistic lock), then audits before/after. */
+async function saveChange(tx: Tx, viewer: Viewer, action: string, memberId: string, version: number, organisationId: string, before: Snapshot, data: Prisma.MemberUpdateManyMutationInput & { unionGroupId?: string | null }) {
+  const { count } = await tx.member.updateMany({ where: { id: memberId, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw conflict();
+  const after = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: snapshotSelect });
+  await record(tx, viewer, { action, entity: "Member", entityId: memberId, schoolId: before.schoolId, organisationId, before: snapshot(before), after: snapshot(after) });
+  return after;
+}
+
+/**
+ * Edits a member's personal and work fields (member.manage), version-checked. Throws
+ * NOT_FOUND (out of scope), CONFLICT (someone saved first). Audited "member.update".
+ */
+export async function updateMember(viewer: Viewer, input: UpdateMemberInput) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const { before, organisationId } = await lockMember(tx, viewer, input.memberId, input.version);
+    return saveChange(tx, viewer, "member.update", input.memberId, input.version, organisationId, before, personData(input));
+  });
+}
+
+/**
+ * Moves a member to another union group of the same school, or to none (member.manage).
+ * Throws NOT_FOUND, CONFLICT, INVALID (a group not of this school). Audited "member.move".
+ */
+export async function moveMember(viewer: Viewer, input: MoveMemberInput) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const { before, organisationId } = await lockMember(tx, viewer, input.memberId, input.version);
+    const unionGroupId = await resolveGroup(tx, before.schoolId, input.unionGroupId);
+    return saveChange(tx, viewer, "member.move", input.memberId, input.version, organisationId, before, { unionGroupId });
+  });
+}
+
+/**
+ * Nghỉ phép / nghỉ thai sản / trở lại công tác / đã nghỉ việc (member.manage), along
+ * STATUS_CHANGES only; nobody is ever deleted. Throws NOT_FOUND, CONFLICT, STATE. Audited
+ * "member.status".
+ */
+export async function changeMemberStatus(viewer: Viewer, input: ChangeStatusInput) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const { before, organisationId } = await lockMember(tx, viewer, input.memberId, input.version);
+    if (!canChangeStatus(before.status, input.status)) {
+      throw new AppError("STATE", `Không thể chuyển từ "${STATUS_LABELS[before.status]}" sang "${STATUS_LABELS[input.status]}".`);
+    }
+    return saveChange(tx, viewer, "member.status", input.memberId, input.version, organisationId, before, { status: input.status });
+  });
+}
+
+/**
+ * Imports validated rows into a school the viewer manages (member.manage), all in one
+ * transaction: one "member.import" summary audit row for the file, and one "member.create"
+ * row per member. Groups are re-resolved inside the transaction. Throws NOT_FOUND, INVALID.
+ */
+export async function importMembers(viewer: Viewer, schoolId: string, rows: ValidImportRow[], meta: { fileName: string; skippedRows: number[] }) {
+  const db = await getDb();
+  return db.$transaction(
+    async (tx) => {
+      const school = await tx.school.findFirst({ where: { AND: [{ id: schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
+      if (!school) throw notFound();
+      const groups = new Set((await tx.unionGroup.findMany({ where: { schoolId: school.id }, select: { id: true } })).map((g) => g.id));
+      const ids: string[] = [];
+      for (const { row, data } of rows) {
+        if (data.unionGroupId && !groups.has(data.unionGroupId)) throw new AppError("INVALID", `Dòng ${row}: tổ công đoàn không còn thuộc trường.`);
+        const m = await tx.member.create({ data: { schoolId: school.id, unionGroupId: data.unionGroupId ?? null, status: "ACTIVE", ...personData(data) }, select: snapshotSelect });
+        await record(tx, viewer, { action: "member.create", entity: "Member", entityId: m.id, schoolId: school.id, organisationId: school.unionUnitId, after: { ...snapshot(m), importRow: row } });
+        ids.push(m.id);
+      }
+      await record(tx, viewer, {
+        action: "member.import",
+        entity: "School",
+        entityId: school.id,
+        schoolId: school.id,
+        organisationId: school.unionUnitId,
+        after: { fileName: meta.fileName, imported: ids.length, skippedRows: meta.skippedRows },
+      });
+      return { imported: ids.length };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
