@@ -5,6 +5,8 @@
 import { openDatabase } from "../lib/server/database";
 import { migrate } from "../lib/server/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../lib/seed/demo";
+import { seedScoringDemo } from "../lib/seed/scoring-demo";
+import { seedAwardsDemo } from "../lib/seed/awards-demo";
 
 if (process.env.NODE_ENV === "production" && process.env.SEED_DEMO !== "1") {
   console.error(
@@ -30,6 +32,12 @@ try {
   const applied = await migrate(sql);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
   const { created, counts } = await seedDemo(prisma);
+  if (created) {
+    // Each area's demo data: a campaign with a scale and scores, last years' awards and
+    // initiatives (so "3 consecutive CSTĐCS" and year-over-year reports have history).
+    await seedScoringDemo(prisma);
+    await seedAwardsDemo(prisma);
+  }
   if (!created) {
     console.log(`Cơ sở dữ liệu đã có dữ liệu, không nạp dữ liệu mẫu. (${where})`);
   } else {

@@ -34,7 +34,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       ],
     });
   }
-  if (viewer.memberId) sections.push({ title: "Cá nhân", links: [{ href: "/ca-nhan", label: "Hồ sơ của tôi" }] });
+  // Thi đua (issue 4): campaigns, scales and scoring in each place's section.
+  for (const u of places.units) sections.find((x) => x.title === u.name)?.links.push({ href: `/cap-tren/${u.id}/phong-trao`, label: "Phong trào thi đua" });
+  for (const s of places.schools) {
+    const scorer = s.roles.some((r) => r === "UNION_CHAIR" || r === "PRINCIPAL" || r === "GROUP_LEADER");
+    sections.find((x) => x.title === s.name)?.links.push({ href: `/truong/${s.id}/phong-trao`, label: "Phong trào thi đua" }, { href: `/truong/${s.id}/bieu-diem`, label: "Biểu điểm" }, ...(scorer ? [{ href: `/truong/${s.id}/cham-diem`, label: "Chấm điểm" }] : []));
+  }
+  // Kế hoạch phối hợp, họp liên tịch (issue 3).
+  for (const u of places.units) sections.find((x) => x.title === u.name)?.links.push({ href: `/cap-tren/${u.id}/ke-hoach`, label: "Kế hoạch phối hợp" });
+  for (const s of places.schools) sections.find((x) => x.title === s.name)?.links.push({ href: `/truong/${s.id}/ke-hoach`, label: "Kế hoạch phối hợp" }, { href: `/truong/${s.id}/hop-lien-tich`, label: "Họp liên tịch" });
+  // Khen thưởng (issue 5): review and registry for units; nominations, council, initiatives for schools.
+  for (const u of places.units) sections.find((x) => x.title === u.name)?.links.push({ href: `/cap-tren/${u.id}/duyet`, label: "Duyệt hồ sơ khen thưởng" }, { href: `/cap-tren/${u.id}/khen-thuong`, label: "Sổ khen thưởng" });
+  for (const s of places.schools) sections.find((x) => x.title === s.name)?.links.push({ href: `/truong/${s.id}/de-nghi`, label: "Khen thưởng" }, { href: `/truong/${s.id}/sang-kien`, label: "Sáng kiến" });
+  if (viewer.memberId) sections.push({ title: "Cá nhân", links: [{ href: "/ca-nhan", label: "Hồ sơ của tôi" }, { href: "/ca-nhan/thi-dua", label: "Thi đua của tôi" }] });
   const roleText = [...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(", ");
 
   return (

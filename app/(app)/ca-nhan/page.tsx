@@ -5,6 +5,7 @@ import { getOwnMember } from "@/lib/members/queries";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/members/rules";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { MemberFacts } from "@/components/members/member-facts";
+import { MemberAwardHistory } from "@/components/awards/member-award-history";
 
 export const metadata: Metadata = { title: "Hồ sơ của tôi" };
 
@@ -36,6 +37,9 @@ export default async function ProfilePage() {
       <Card>
         <MemberFacts member={me} showSchool />
       </Card>
+      <div className="mt-4">
+        <MemberAwardHistory viewer={viewer} memberId={me.id} />
+      </div>
       <p className="mt-4 text-sm text-slate-600">Thông tin chưa đúng? Hãy báo chủ tịch công đoàn trường để sửa.</p>
     </>
   );

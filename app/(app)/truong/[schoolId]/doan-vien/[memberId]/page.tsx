@@ -7,6 +7,7 @@ import { STATUS_LABELS, STATUS_TONES } from "@/lib/members/rules";
 import { orNotFound, routeId, textParam } from "@/lib/server/page";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { MemberFacts } from "@/components/members/member-facts";
+import { MemberAwardHistory } from "@/components/awards/member-award-history";
 import { MemberForm } from "@/components/members/member-form";
 import { MoveMemberForm } from "@/components/members/move-member-form";
 import { MemberStatusForm } from "@/components/members/member-status-form";
@@ -76,6 +77,9 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           </div>
         </div>
       )}
+      <div className="mt-6">
+        <MemberAwardHistory viewer={viewer} memberId={m.id} />
+      </div>
     </>
   );
 }

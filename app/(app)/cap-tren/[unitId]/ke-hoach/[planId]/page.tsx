@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getPlanDetail } from "@/lib/plans/queries";
+import { orNotFound, routeId } from "@/lib/server/page";
+import { PlanView } from "@/components/plans/plan-view";
+
+export const metadata: Metadata = { title: "Kế hoạch phối hợp của đơn vị" };
+
+/** The upper unit's own plan with its government counterpart (same feature as a school's). */
+export default async function UnitPlanPage({ params }: { params: Promise<{ unitId: string; planId: string }> }) {
+  const viewer = await requireViewer();
+  const { unitId, planId } = await params;
+  const uid = routeId(unitId);
+  const d = await orNotFound(getPlanDetail(viewer, { organisationId: uid }, routeId(planId)));
+  return <PlanView d={d} base={`/cap-tren/${uid}/ke-hoach`} ownerName={d.plan.organisation?.name ?? ""} unitLevel />;
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listUnitRegistry } from "@/lib/awards/queries";
+import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
+import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { Card, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { RegistryTable } from "@/components/awards/registry-table";
+
+export const metadata: Metadata = { title: "Sổ khen thưởng" };
+
+const idOrUndefined = (v: string | undefined) => (v && /^[A-Za-z0-9_-]+$/.test(v) ? v : undefined);
+
+/** The unit's awards registry with filters and Excel export (award.read; export: award.export). */
+export default async function UnitRegistryPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const unitId = routeId((await params).unitId);
+  const sp = await searchParams;
+  const titleCode = textParam(sp["danh-hieu"], 40);
+  const statusRaw = textParam(sp["trang-thai"], 20);
+  const filters = {
+    yearId: idOrUndefined(textParam(sp.nam, 64)),
+    schoolId: idOrUndefined(textParam(sp.truong, 64)),
+    titleCode: titleCode && CATALOGUE_ENTRIES.some((e) => e.code === titleCode) ? titleCode : undefined,
+    status: statusRaw === "hieu-luc" || statusRaw === "thu-hoi" ? statusRaw : undefined,
+  } as const;
+  const reg = await orNotFound(listUnitRegistry(viewer, unitId, filters));
+  const base = `/cap-tren/${reg.unit.id}/khen-thuong`;
+  const query = new URLSearchParams(Object.entries({ nam: filters.yearId, truong: filters.schoolId, "danh-hieu": filters.titleCode, "trang-thai": filters.status }).filter((e): e is [string, string] => !!e[1])).toString();
+  return (
+    <>
+      <PageHeader
+        title="Sổ khen thưởng"
+        subtitle={`${reg.unit.name} · ${reg.total} lượt`}
+        actions={
+          <>
+            <Link href={`${base}/quyet-dinh`} className={buttonClass()}>
+              Quyết định khen thưởng
+            </Link>
+            <Link href={`${base}/quy-dinh`} className={buttonClass("secondary")}>
+              Quy định, ngưỡng
+            </Link>
+            {reg.canExport && (
+              <a href={`${base}/xuat-excel${query ? `?${query}` : ""}`} className={buttonClass("secondary")}>
+                Xuất Excel
+              </a>
+            )}
+          </>
+        }
+      />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-1">
+          Năm học
+          <select name="nam" defaultValue={filters.yearId ?? ""} className={inputClass}>
+            <option value="">Tất cả</option>
+            {reg.years.map((y) => (
+              <option key={y.id} value={y.id}>
+                {y.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Trường
+          <select name="truong" defaultValue={filters.schoolId ?? ""} className={inputClass}>
+            <option value="">Tất cả</option>
+            {reg.schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Danh hiệu, hình thức
+          <select name="danh-hieu" defaultValue={filters.titleCode ?? ""} className={inputClass}>
+            <option value="">Tất cả</option>
+            {CATALOGUE_ENTRIES.map((e) => (
+              <option key={e.code} value={e.code}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Trạng thái
+          <select name="trang-thai" defaultValue={filters.status ?? ""} className={inputClass}>
+            <option value="">Tất cả</option>
+            <option value="hieu-luc">Hiệu lực</option>
+            <option value="thu-hoi">Đã thu hồi</option>
+          </select>
+        </label>
+        <button className={buttonClass("secondary")}>Lọc</button>
+      </form>
+      <Card>
+        <RegistryTable rows={reg.rows} decisionHref={(id) => `${base}/quyet-dinh/${id}`} />
+        {reg.total > reg.rows.length && <p className="mt-2 text-xs text-slate-500">Hiển thị {reg.rows.length}/{reg.total} lượt; xuất Excel để xem đủ.</p>}
+      </Card>
+    </>
+  );
+}

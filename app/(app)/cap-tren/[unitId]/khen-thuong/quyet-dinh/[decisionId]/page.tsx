@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getDecision } from "@/lib/awards/queries";
+import { revokeDecisionAction } from "@/lib/awards/actions";
+import { formatIsoDay } from "@/lib/awards/facts";
+import { orNotFound, routeId } from "@/lib/server/page";
+import { Badge, Card, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { ActionForm } from "@/components/awards/action-form";
+
+export const metadata: Metadata = { title: "Quyết định khen thưởng" };
+
+/** A decision and its awards; revocation keeps the record (rule 16). */
+export default async function DecisionPage({ params }: { params: Promise<{ unitId: string; decisionId: string }> }) {
+  const viewer = await requireViewer();
+  const { unitId, decisionId } = await params;
+  const d = await orNotFound(getDecision(viewer, routeId(unitId), routeId(decisionId)));
+  const base = `/cap-tren/${d.unit.id}/khen-thuong/quyet-dinh`;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeader
+        title={`Quyết định số ${d.decision.number}`}
+        subtitle={
+          <>
+            <Link href={base} className="hover:underline">
+              {d.decision.issuerName}
+            </Link>{" "}
+            · ký ngày {formatIsoDay(d.decision.signedOn)} · {d.decision.signerTitle} {d.decision.signerName} · {d.revocation ? <Badge tone="red">Đã thu hồi</Badge> : <Badge tone="green">Hiệu lực</Badge>}
+          </>
+        }
+        actions={
+          <a href={`${base}/${d.decision.id}/pdf`} className={buttonClass("secondary")}>
+            Quyết định (PDF)
+          </a>
+        }
+      />
+      {d.revocation && (
+        <Card title="Thu hồi" className="mb-6">
+          <p className="text-sm">
+            Ngày {formatIsoDay(d.revocation.revokedOn)}
+            {d.revocation.number ? ` (Quyết định số ${d.revocation.number})` : ""}: {d.revocation.reason}
+          </p>
+        </Card>
+      )}
+      <Card title={`Danh sách khen thưởng (${d.awards.length}) – năm học ${d.decision.yearLabel}`}>
+        <table className="w-full text-sm">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th className="py-1 pr-2">TT</th>
+              <th className="py-1 pr-2">Họ và tên / Tập thể</th>
+              <th className="py-1 pr-2">Đơn vị</th>
+              <th className="py-1 pr-2">Danh hiệu, hình thức</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.awards.map((a, i) => (
+              <tr key={a.id} className="border-t border-slate-100">
+                <td className="py-1 pr-2">{i + 1}</td>
+                <td className="py-1 pr-2">{a.recipientName}</td>
+                <td className="py-1 pr-2">{a.schoolName}</td>
+                <td className="py-1 pr-2">{a.titleName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {d.canRevoke && (
+        <Card title="Thu hồi quyết định" className="mt-6">
+          <ActionForm action={revokeDecisionAction} hidden={{ decisionId: d.decision.id }} label="Thu hồi" variant="danger" confirm="Thu hồi quyết định này? Hồ sơ vẫn được lưu, đánh dấu đã thu hồi.">
+            <label className="flex flex-col gap-1 text-sm">
+              Lý do (gian dối, hồ sơ sai, vi phạm quy định…)
+              <textarea name="reason" rows={2} className={inputClass} required />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              Số quyết định thu hồi
+              <input name="number" className={inputClass} />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              Ngày thu hồi
+              <input type="date" name="revokedOn" defaultValue={today} className={inputClass} required />
+            </label>
+          </ActionForm>
+        </Card>
+      )}
+    </>
+  );
+}

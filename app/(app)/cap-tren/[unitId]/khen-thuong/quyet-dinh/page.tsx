@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getDecisionsPage } from "@/lib/awards/queries";
+import { issueDecisionAction } from "@/lib/awards/actions";
+import { formatIsoDay } from "@/lib/awards/facts";
+import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { AwardYearTabs } from "@/components/awards/year-tabs";
+import { IssueDecisionForm } from "@/components/awards/issue-decision-form";
+
+export const metadata: Metadata = { title: "Quyết định khen thưởng" };
+
+/** The unit's decisions of a year and the form to issue one for approved nominees (decision.issue). */
+export default async function DecisionsPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const unitId = routeId((await params).unitId);
+  const y = textParam((await searchParams).nam, 64);
+  const page = await orNotFound(getDecisionsPage(viewer, unitId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const base = `/cap-tren/${page.unit.id}/khen-thuong/quyet-dinh`;
+  return (
+    <>
+      <PageHeader title="Quyết định khen thưởng" subtitle={`${page.unit.name} · năm học ${page.year.label}`} actions={<Link href={`/cap-tren/${page.unit.id}/khen-thuong`} className="text-sm text-brand-700 hover:underline">← Sổ khen thưởng</Link>} />
+      <AwardYearTabs years={page.years} current={page.year.id} path={base} />
+      <Card title="Đã ban hành">
+        {page.decisions.length === 0 ? (
+          <EmptyState>Chưa có quyết định nào trong năm học này.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {page.decisions.map((d) => (
+              <li key={d.id} className="py-2">
+                <Link href={`${base}/${d.id}`} className="font-medium text-brand-700 hover:underline">
+                  Quyết định số {d.number}
+                </Link>{" "}
+                ngày {formatIsoDay(d.signedOn)} · {d.count} lượt · {d.level} {d.revoked ? <Badge tone="red">Đã thu hồi</Badge> : <Badge tone="green">Hiệu lực</Badge>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title={`Đã duyệt, chờ quyết định (${page.approved.length})`} className="mt-6">
+        {page.approved.length === 0 ? (
+          <EmptyState>Không có người nào đang chờ quyết định.</EmptyState>
+        ) : page.canIssue ? (
+          <IssueDecisionForm
+            action={issueDecisionAction}
+            unitId={page.unit.id}
+            schoolYearId={page.year.id}
+            issuerName={page.unit.name}
+            signerName={viewer.displayName}
+            approved={page.approved.map((a) => ({ id: a.id, label: `${a.nomineeName} (${a.schoolName}) – ${a.titleName}${a.changed ? " (đổi hình thức)" : ""}` }))}
+          />
+        ) : (
+          <ul className="text-sm">
+            {page.approved.map((a) => (
+              <li key={a.id}>
+                {a.nomineeName} ({a.schoolName}) – {a.titleName}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getScale } from "@/lib/scoring/scale-queries";
+import { adoptScaleAction, newScaleVersionAction, saveScaleDraftAction } from "@/lib/scoring/scale-actions";
+import { orNotFound, routeId } from "@/lib/server/page";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { Badge, Card, PageHeader } from "@/components/ui/page";
+import { inputClass } from "@/components/ui/field";
+import { ActionForm } from "@/components/scoring/action-form";
+import { ScaleEditor } from "@/components/scoring/scale-editor";
+import { ScaleView } from "@/components/scoring/scale-view";
+
+export const metadata: Metadata = { title: "Biểu điểm" };
+
+/**
+ * One scale: the draft in the builder (chair), adoption at the staff conference (date, resolution
+ * number) which locks it, earlier versions read-only with their checksum verified.
+ */
+export default async function ScalePage({ params }: { params: Promise<{ schoolId: string; scaleId: string }> }) {
+  const viewer = await requireViewer();
+  const p = await params;
+  const { school, scale, canManage } = await orNotFound(getScale(viewer, routeId(p.schoolId), routeId(p.scaleId)));
+  const latest = scale.versions[0];
+  return (
+    <>
+      <p className="mb-2 text-sm no-print">
+        <Link href={`/truong/${school.id}/bieu-diem`} className="text-brand-700 hover:underline">
+          ← Biểu điểm của trường
+        </Link>
+      </p>
+      <PageHeader title={scale.name} subtitle={`${school.name} · năm học ${scale.schoolYear.label}`} />
+      <div className="flex flex-col gap-6">
+        {scale.versions.map((v) =>
+          !v.adoptedAt ? (
+            <Card key={v.id} title={`Phiên bản ${v.number} – bản nháp`}>
+              {canManage ? (
+                <>
+                  <ScaleEditor action={saveScaleDraftAction} versionId={v.id} version={v.version} initial={v.definition} />
+                  <div className="mt-6 border-t border-slate-200 pt-4">
+                    <h3 className="mb-2 font-semibold">Ghi nhận thông qua tại Hội nghị viên chức, người lao động</h3>
+                    <p className="mb-2 text-sm text-slate-600">Sau khi ghi nhận, phiên bản này bị khóa; muốn thay đổi phải tạo phiên bản mới. Hãy lưu bản nháp trước.</p>
+                    <ActionForm action={adoptScaleAction} hidden={{ versionId: v.id, version: v.version }} label="Ghi nhận đã thông qua" confirm="Biểu điểm sẽ bị khóa. Tiếp tục?">
+                      <div className="flex flex-wrap gap-3">
+                        <label className="flex flex-col gap-1 text-sm">
+                          <span className="font-medium">Ngày thông qua (dd/mm/yyyy)</span>
+                          <input name="adoptedOn" required placeholder="dd/mm/yyyy" className={`${inputClass} w-40`} />
+                        </label>
+                        <label className="flex flex-col gap-1 text-sm">
+                          <span className="font-medium">Số nghị quyết</span>
+                          <input name="resolutionNo" required placeholder="01/NQ-HNVC" className={`${inputClass} w-48`} />
+                        </label>
+                      </div>
+                    </ActionForm>
+                  </div>
+                </>
+              ) : (
+                <ScaleView scale={v.definition} />
+              )}
+            </Card>
+          ) : (
+            <Card key={v.id} title={`Phiên bản ${v.number}`}>
+              <p className="mb-3 text-sm">
+                <Badge tone="green">Đã thông qua</Badge> ngày {formatDate(v.adoptedOn)}, nghị quyết số {v.resolutionNo} (ghi nhận {formatDateTime(v.adoptedAt)}).{" "}
+                {v.intact ? <Badge tone="green">Nội dung nguyên vẹn</Badge> : <Badge tone="red">Nội dung không khớp mã kiểm tra</Badge>}
+              </p>
+              <ScaleView scale={v.definition} />
+              {canManage && v.id === latest.id && (
+                <div className="mt-4">
+                  <ActionForm action={newScaleVersionAction} hidden={{ scaleId: scale.id }} label="Tạo phiên bản mới để sửa" variant="secondary" />
+                </div>
+              )}
+            </Card>
+          ),
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getEligibilityPage } from "@/lib/awards/queries";
+import { addDisciplineAction, addOpenCaseAction, closeOpenCaseAction, saveEvaluationAction } from "@/lib/awards/actions";
+import { DISCIPLINE_LABELS, GRADE_LABELS, GRADES, DISCIPLINE_LEVELS } from "@/lib/awards/settings";
+import { OPEN_CASE_KINDS, OPEN_CASE_LABELS, formatIsoDay } from "@/lib/awards/facts";
+import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { Badge, Card, PageHeader, Stat } from "@/components/ui/page";
+import { inputClass } from "@/components/ui/field";
+import { ActionForm } from "@/components/awards/action-form";
+import { CheckList, VerdictCell } from "@/components/awards/verdict";
+import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
+
+export const metadata: Metadata = { title: "Xét điều kiện thi đua" };
+
+const SHOWN = ["LDTT", "CSTDCS", "CSTD_TINH", "BK_TLD"] as const;
+
+/** Who qualifies for what and why, per member, with the facts the school records (nomination.read). */
+export default async function EligibilityPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const schoolId = routeId((await params).schoolId);
+  const y = textParam((await searchParams).nam, 64);
+  const page = await orNotFound(getEligibilityPage(viewer, schoolId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const path = `/truong/${page.school.id}/de-nghi/xet-dieu-kien`;
+  const members = page.rows.map((r) => ({ id: r.id, fullName: r.fullName }));
+  return (
+    <>
+      <PageHeader title="Xét điều kiện thi đua" subtitle={`${page.school.name} · năm học ${page.year.label}`} />
+      <SchoolAwardsNav schoolId={page.school.id} active={path} manage />
+      <AwardYearTabs years={page.years} current={page.year.id} path={path} />
+      <div className="mb-6 grid gap-4 sm:grid-cols-4">
+        <Stat label="Đoàn viên" value={page.counts.members} />
+        <Stat label="Đủ điều kiện LĐTT" value={page.counts.ldtt} />
+        <Stat label="Đủ điều kiện CSTĐCS" value={page.counts.cstdcs} hint={`Hạn mức tối đa ${page.counts.cstdcsMax}`} />
+        <Stat label="Xếp loại HTXSNV" value={page.counts.htxsnv} hint={`trên ${page.counts.atLeastHttnv} người từ HTTNV`} />
+      </div>
+      <div className="mb-6 grid gap-4 md:grid-cols-2">
+        <Card title="Hạn mức">
+          <CheckList checks={page.caps} />
+        </Card>
+        <Card title="Danh hiệu tập thể (toàn trường)">
+          {page.collective.map((c) => (
+            <div key={c.titleName} className="mb-2">
+              <Badge tone={c.eligible ? "green" : "red"}>{c.eligible ? "Đạt" : "Không đạt"}</Badge> <span className="text-sm font-medium">{c.titleName}</span>
+              <CheckList checks={c.reasons} />
+            </div>
+          ))}
+        </Card>
+      </div>
+      <Card title="Từng đoàn viên (bấm vào kết quả để xem lý do và căn cứ)">
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="py-2 pr-3">Họ và tên</th>
+                <th className="py-2 pr-3">Xếp loại, đăng ký, ngày nghỉ</th>
+                <th className="py-2 pr-3">LĐTT</th>
+                <th className="py-2 pr-3">CSTĐCS</th>
+                <th className="py-2 pr-3">CSTĐ cấp tỉnh</th>
+                <th className="py-2 pr-3">BK Tổng LĐ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-100 align-top">
+                  <td className="py-2 pr-3">
+                    <div className="font-medium">{r.fullName}</div>
+                    <div className="text-xs text-slate-500">
+                      {r.group}
+                      {r.status === "MATERNITY_LEAVE" ? " · nghỉ thai sản" : ""}
+                    </div>
+                  </td>
+                  <td className="py-2 pr-3 text-xs">
+                    {r.evaluation.grade ? GRADE_LABELS[r.evaluation.grade] : <span className="text-red-700">Chưa xếp loại</span>}
+                    <br />
+                    {r.evaluation.registered ? "Đã đăng ký" : <span className="text-red-700">Chưa đăng ký</span>} · nghỉ {r.evaluation.absenceWorkingDays} ngày
+                    {r.evaluation.maternityLeaveDays ? ` · thai sản ${r.evaluation.maternityLeaveDays} ngày` : ""}
+                    {page.canEdit && (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-brand-700">Sửa</summary>
+                        <ActionForm action={saveEvaluationAction} hidden={{ memberId: r.id, schoolYearId: page.year.id, version: r.evaluation.version }} label="Lưu" variant="secondary" className="mt-2 w-64">
+                          <select name="grade" defaultValue={r.evaluation.grade ?? ""} className={inputClass} aria-label="Xếp loại viên chức">
+                            <option value="">Chưa xếp loại</option>
+                            {GRADES.map((g) => (
+                              <option key={g} value={g}>
+                                {GRADE_LABELS[g]}
+                              </option>
+                            ))}
+                          </select>
+                          <label className="flex items-center gap-2">
+                            <input type="checkbox" name="registered" defaultChecked={r.evaluation.registered} /> Đã đăng ký thi đua
+                          </label>
+                          <label className="flex flex-col gap-1">
+                            Ngày nghỉ (không kể thai sản)
+                            <input type="number" name="absenceWorkingDays" min={0} defaultValue={r.evaluation.absenceWorkingDays} className={inputClass} />
+                          </label>
+                          <label className="flex flex-col gap-1">
+                            Ngày nghỉ thai sản
+                            <input type="number" name="maternityLeaveDays" min={0} defaultValue={r.evaluation.maternityLeaveDays} className={inputClass} />
+                          </label>
+                        </ActionForm>
+                      </details>
+                    )}
+                  </td>
+                  {SHOWN.map((code) => {
+                    const v = r.verdicts.find((x) => x.title === code)!;
+                    return (
+                      <td key={code} className="max-w-xs py-2 pr-3">
+                        <VerdictCell v={v} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card title="Kỷ luật">
+          <ul className="mb-3 space-y-1 text-sm">
+            {page.disciplines.map((d) => (
+              <li key={d.id}>
+                {d.fullName}: {DISCIPLINE_LABELS[d.level]} ngày {formatIsoDay(d.decidedOn)}
+                {d.decisionNumber ? ` (QĐ ${d.decisionNumber})` : ""} – {d.reason}
+              </li>
+            ))}
+            {page.disciplines.length === 0 && <li className="text-slate-500">Không có.</li>}
+          </ul>
+          {page.canEdit && (
+            <ActionForm action={addDisciplineAction} label="Ghi nhận kỷ luật" variant="secondary">
+              <select name="memberId" className={inputClass} aria-label="Đoàn viên">
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.fullName}
+                  </option>
+                ))}
+              </select>
+              <select name="level" className={inputClass} aria-label="Hình thức kỷ luật">
+                {DISCIPLINE_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {DISCIPLINE_LABELS[l]}
+                  </option>
+                ))}
+              </select>
+              <input type="date" name="decidedOn" className={inputClass} aria-label="Ngày quyết định" required />
+              <input name="decisionNumber" placeholder="Số quyết định" className={inputClass} />
+              <input name="reason" placeholder="Lý do" className={inputClass} required />
+            </ActionForm>
+          )}
+        </Card>
+        <Card title="Vụ việc đang xem xét (khiếu nại, thanh tra…)">
+          <ul className="mb-3 space-y-2 text-sm">
+            {page.openCases.map((c) => (
+              <li key={c.id}>
+                {c.fullName}: {OPEN_CASE_LABELS[c.kind]} từ {formatIsoDay(c.openedOn)} – {c.summary} {c.closedOn ? <Badge tone="green">Đã kết thúc {formatIsoDay(c.closedOn)}</Badge> : <Badge tone="red">Đang mở</Badge>}
+                {!c.closedOn && page.canEdit && (
+                  <ActionForm action={closeOpenCaseAction} hidden={{ caseId: c.id, version: c.version }} label="Ghi nhận kết thúc" variant="secondary" inline className="mt-1">
+                    <input type="date" name="closedOn" className={inputClass} aria-label="Ngày kết thúc" required />
+                  </ActionForm>
+                )}
+              </li>
+            ))}
+            {page.openCases.length === 0 && <li className="text-slate-500">Không có.</li>}
+          </ul>
+          {page.canEdit && (
+            <ActionForm action={addOpenCaseAction} label="Ghi nhận vụ việc" variant="secondary">
+              <select name="memberId" className={inputClass} aria-label="Đoàn viên">
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.fullName}
+                  </option>
+                ))}
+              </select>
+              <select name="kind" className={inputClass} aria-label="Loại vụ việc">
+                {OPEN_CASE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {OPEN_CASE_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+              <input type="date" name="openedOn" className={inputClass} aria-label="Ngày bắt đầu" required />
+              <input name="summary" placeholder="Nội dung" className={inputClass} required />
+            </ActionForm>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getMeetingPage } from "@/lib/council/queries";
+import { closeMeetingAction, recordListVoteAction, recordVoteAction } from "@/lib/council/actions";
+import { formatIsoDay } from "@/lib/awards/facts";
+import { percent } from "@/lib/awards/settings";
+import { orNotFound, routeId } from "@/lib/server/page";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { ActionForm } from "@/components/awards/action-form";
+import { COUNCIL_ROLE_LABELS } from "@/components/awards/labels";
+
+export const metadata: Metadata = { title: "Phiên họp Hội đồng" };
+
+function Tally({ present }: { present: number }) {
+  const n = (name: string, label: string) => (
+    <label className="flex w-24 flex-col gap-1 text-xs">
+      {label}
+      <input name={name} type="number" min={0} max={present} defaultValue={present} className={inputClass} required />
+    </label>
+  );
+  return (
+    <>
+      {n("issued", "Phát ra")}
+      {n("returned", "Thu về")}
+      {n("valid", "Hợp lệ")}
+      {n("agree", "Đồng ý")}
+    </>
+  );
+}
+
+/** A council meeting: attendance, ballots per nominee with their thresholds, the minutes. */
+export default async function MeetingPage({ params }: { params: Promise<{ schoolId: string; meetingId: string }> }) {
+  const viewer = await requireViewer();
+  const { meetingId } = await params;
+  const page = await orNotFound(getMeetingPage(viewer, routeId(meetingId)));
+  const m = page.meeting;
+  const base = `/truong/${page.school.id}/hoi-dong`;
+  return (
+    <>
+      <PageHeader
+        title={`Phiên họp ngày ${formatIsoDay(m.heldOn)}`}
+        subtitle={
+          <>
+            <Link href={`${base}?nam=${page.year.id}`} className="hover:underline">
+              Hội đồng TĐ-KT {page.school.name}
+            </Link>{" "}
+            · {m.purpose}
+          </>
+        }
+        actions={
+          <a href={`${base}/${m.id}/bien-ban`} className={buttonClass("secondary")}>
+            Biên bản (PDF)
+          </a>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={`Có mặt ${m.presentCount}/${m.memberCount}`}>
+          <ul className="space-y-1 text-sm">
+            {page.attendance.map((a) => (
+              <li key={a.fullName} className={a.present ? "" : "text-slate-400 line-through"}>
+                {a.fullName} <span className="text-xs text-slate-500">– {COUNCIL_ROLE_LABELS[a.role]}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm">{m.status === "OPEN" ? <Badge tone="amber">Đang họp</Badge> : <Badge tone="green">Đã kết thúc – biên bản đã khóa</Badge>}</p>
+          {page.canManage && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <ActionForm action={closeMeetingAction} hidden={{ meetingId: m.id, version: m.version }} label="Kết thúc phiên họp" variant="danger" confirm="Kết thúc phiên họp? Biên bản và kết quả kiểm phiếu sẽ không sửa được nữa.">
+                <label className="flex flex-col gap-1 text-sm">
+                  Kết luận (ghi vào biên bản)
+                  <textarea name="minutesNote" rows={3} className={inputClass} />
+                </label>
+              </ActionForm>
+            </div>
+          )}
+        </Card>
+        <div className="space-y-6 lg:col-span-2">
+          {page.packages.length === 0 && page.votes.length === 0 && <EmptyState>Chưa có danh sách đề nghị (dự thảo) nào để Hội đồng bỏ phiếu. Lập hồ sơ đề nghị trước.</EmptyState>}
+          {page.canManage &&
+            page.packages.map((p) => {
+              const open = p.items.filter((i) => !i.secret);
+              const secret = p.items.filter((i) => i.secret);
+              return (
+                <Card key={p.id} title={p.title}>
+                  {open.length > 0 && (
+                    <section className="mb-4">
+                      <h3 className="text-sm font-semibold">Biểu quyết danh sách ({open.length} người, {open[0].rule})</h3>
+                      <p className="mb-2 text-xs text-slate-500">
+                        Đã ghi: {open.filter((i) => i.vote).length}/{open.length}; đạt: {open.filter((i) => i.vote?.passed).length}.
+                      </p>
+                      <ActionForm action={recordListVoteAction} hidden={{ meetingId: m.id, packageId: p.id }} label="Ghi kết quả biểu quyết" inline>
+                        <Tally present={m.presentCount} />
+                      </ActionForm>
+                    </section>
+                  )}
+                  {secret.length > 0 && <h3 className="mb-2 text-sm font-semibold">Bỏ phiếu kín</h3>}
+                  <ul className="space-y-4">
+                    {secret.map((i) => (
+                      <li key={i.id} className="rounded border border-slate-200 p-3">
+                        <div className="mb-2 text-sm">
+                          <span className="font-medium">{i.nomineeName}</span> – {i.titleName} <span className="text-xs text-slate-500">(cần {i.rule})</span>{" "}
+                          {i.vote && <Badge tone={i.vote.passed ? "green" : "red"}>{i.vote.passed ? `Đạt ${i.vote.agree}/${i.vote.baseCount}` : `Không đạt ${i.vote.agree}/${i.vote.baseCount}`}</Badge>}
+                        </div>
+                        <ActionForm action={recordVoteAction} hidden={{ meetingId: m.id, itemId: i.id }} label={i.vote ? "Ghi lại" : "Ghi kết quả kiểm phiếu"} inline>
+                          <Tally present={m.presentCount} />
+                        </ActionForm>
+                      </li>
+                    ))}
+                  </ul>
+                </Card>
+              );
+            })}
+          <Card title="Kết quả đã ghi">
+            {page.votes.length === 0 ? (
+              <EmptyState>Chưa có kết quả.</EmptyState>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <thead className="text-left text-slate-600">
+                    <tr>
+                      <th className="py-1 pr-2">Họ và tên</th>
+                      <th className="py-1 pr-2">Đề nghị</th>
+                      <th className="py-1 pr-2">Phát/Thu/Hợp lệ</th>
+                      <th className="py-1 pr-2">Đồng ý</th>
+                      <th className="py-1 pr-2">Kết quả</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.votes.map((v, k) => (
+                      <tr key={k} className="border-t border-slate-100">
+                        <td className="py-1 pr-2">{v.nomineeName}</td>
+                        <td className="py-1 pr-2">
+                          {v.titleName}
+                          {v.secret ? " (phiếu kín)" : ""}
+                        </td>
+                        <td className="py-1 pr-2">
+                          {v.issued}/{v.returned}/{v.valid}
+                        </td>
+                        <td className="py-1 pr-2">
+                          {v.agree}/{v.baseCount} ({percent(v.agree, v.baseCount)}%)
+                        </td>
+                        <td className="py-1 pr-2">
+                          <Badge tone={v.passed ? "green" : "red"}>{v.passed ? "Đạt" : "Không đạt"}</Badge>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

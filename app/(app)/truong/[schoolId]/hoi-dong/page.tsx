@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getCouncilPage } from "@/lib/council/queries";
+import { addCouncilMemberAction, createCouncilAction, openMeetingAction, removeCouncilMemberAction } from "@/lib/council/actions";
+import { formatIsoDay } from "@/lib/awards/facts";
+import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { inputClass } from "@/components/ui/field";
+import { ActionForm } from "@/components/awards/action-form";
+import { MultiCheck } from "@/components/awards/multi-check";
+import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
+import { COUNCIL_ROLE_LABELS } from "@/components/awards/labels";
+
+export const metadata: Metadata = { title: "Hội đồng Thi đua – Khen thưởng" };
+
+/** The school's council for a year: members (odd count), meetings (council.read; chair and principal manage). */
+export default async function CouncilPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const schoolId = routeId((await params).schoolId);
+  const y = textParam((await searchParams).nam, 64);
+  const page = await orNotFound(getCouncilPage(viewer, schoolId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const path = `/truong/${page.school.id}/hoi-dong`;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeader title="Hội đồng Thi đua – Khen thưởng" subtitle={`${page.school.name} · năm học ${page.year.label}`} />
+      <SchoolAwardsNav schoolId={page.school.id} active={path} manage />
+      <AwardYearTabs years={page.years} current={page.year.id} path={path} />
+      {!page.council ? (
+        <Card title="Chưa thành lập Hội đồng cho năm học này">
+          {page.canManage ? (
+            <ActionForm action={createCouncilAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} label="Thành lập Hội đồng" inline>
+              <label className="flex flex-col gap-1 text-sm">
+                Số quyết định thành lập
+                <input name="decisionNumber" className={inputClass} />
+              </label>
+              <label className="flex flex-col gap-1 text-sm">
+                Ngày thành lập
+                <input type="date" name="establishedOn" className={inputClass} />
+              </label>
+            </ActionForm>
+          ) : (
+            <EmptyState>Nhà trường chưa thành lập Hội đồng.</EmptyState>
+          )}
+        </Card>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title={`Thành viên (${page.members.length})`}>
+            <p className="mb-2 text-sm text-slate-600">
+              {page.council.name}
+              {page.council.decisionNumber ? ` – Quyết định số ${page.council.decisionNumber}` : ""}
+              {page.council.establishedOn ? ` ngày ${formatIsoDay(page.council.establishedOn)}` : ""}
+            </p>
+            <p className={`mb-3 text-sm ${page.oddCheck.passed ? "text-green-700" : "text-red-700"}`}>
+              {page.oddCheck.passed ? "✓ " : "✗ "}
+              {page.oddCheck.detail}. Túc số khi họp: {page.quorumText}.
+            </p>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {page.members.map((m) => (
+                <li key={m.id} className="flex items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{m.fullName}</span> <span className="text-slate-500">– {m.position}</span> <Badge tone={m.role === "CHAIR" ? "blue" : "slate"}>{COUNCIL_ROLE_LABELS[m.role]}</Badge>
+                  </span>
+                  {page.canManage && <ActionForm action={removeCouncilMemberAction} hidden={{ councilMemberId: m.id }} label="Bớt" variant="secondary" confirm={`Bớt ${m.fullName} khỏi Hội đồng?`} />}
+                </li>
+              ))}
+            </ul>
+            {page.canManage && (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <ActionForm action={addCouncilMemberAction} hidden={{ councilId: page.council.id }} label="Thêm thành viên" inline>
+                  <label className="flex flex-col gap-1 text-sm">
+                    Đoàn viên
+                    <select name="memberId" className={inputClass}>
+                      {page.candidates.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.fullName}
+                          {c.position ? ` – ${c.position}` : ""}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="flex flex-col gap-1 text-sm">
+                    Vai trò
+                    <select name="role" className={inputClass} defaultValue="MEMBER">
+                      {Object.entries(COUNCIL_ROLE_LABELS).map(([k, l]) => (
+                        <option key={k} value={k}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="flex flex-col gap-1 text-sm">
+                    Chức vụ
+                    <input name="position" className={inputClass} />
+                  </label>
+                </ActionForm>
+              </div>
+            )}
+          </Card>
+          <Card title="Phiên họp">
+            {page.meetings.length === 0 ? (
+              <EmptyState>Chưa có phiên họp nào.</EmptyState>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {page.meetings.map((m) => (
+                  <li key={m.id} className="py-2">
+                    <Link href={`${path}/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                      {formatIsoDay(m.heldOn)} – {m.purpose}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      Có mặt {m.presentCount}/{m.memberCount} · {m.votes} kết quả bỏ phiếu · {m.status === "OPEN" ? <Badge tone="amber">Đang họp</Badge> : <Badge tone="green">Đã kết thúc</Badge>}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {page.canManage && page.members.length > 0 && (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <h3 className="mb-2 text-sm font-semibold">Khai mạc phiên họp</h3>
+                <ActionForm action={openMeetingAction} hidden={{ councilId: page.council.id }} label="Khai mạc (kiểm tra túc số)">
+                  <label className="flex flex-col gap-1 text-sm">
+                    Ngày họp
+                    <input type="date" name="heldOn" defaultValue={today} max={today} className={inputClass} required />
+                  </label>
+                  <label className="flex flex-col gap-1 text-sm">
+                    Nội dung
+                    <input name="purpose" defaultValue={`Bình xét thi đua – khen thưởng năm học ${page.year.label}`} className={inputClass} required />
+                  </label>
+                  <label className="flex flex-col gap-1 text-sm">
+                    Địa điểm
+                    <input name="location" defaultValue="Phòng họp nhà trường" className={inputClass} />
+                  </label>
+                  <MultiCheck name="presentIds" legend="Thành viên có mặt" options={page.members.map((m) => ({ id: m.id, label: `${m.fullName} (${COUNCIL_ROLE_LABELS[m.role]})` }))} initial={page.members.map((m) => m.id)} />
+                </ActionForm>
+              </div>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getMinutesDocument } from "@/lib/meetings/export";
+import { orNotFound, routeId } from "@/lib/server/page";
+import { DocumentView } from "@/components/plans/document-view";
+import { PrintButton } from "@/components/plans/print-button";
+
+export const metadata: Metadata = { title: "Bản in biên bản họp liên tịch" };
+
+export default async function MinutesPrintPage({ params }: { params: Promise<{ schoolId: string; meetingId: string }> }) {
+  const viewer = await requireViewer();
+  const { schoolId, meetingId } = await params;
+  const sid = routeId(schoolId);
+  const mid = routeId(meetingId);
+  const { doc } = await orNotFound(getMinutesDocument(viewer, sid, mid));
+  const back = `/truong/${sid}/hop-lien-tich/${mid}`;
+  return (
+    <>
+      <div className="no-print mb-4 flex gap-3">
+        <Link href={back} className="text-brand-700 hover:underline">
+          ← Về cuộc họp
+        </Link>
+        <PrintButton />
+        <a href={`${back}/pdf`} className="text-brand-700 hover:underline">
+          Tải PDF
+        </a>
+      </div>
+      <DocumentView doc={doc} />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+// A small form for one server action: hidden fields, optional visible fields (children), a submit
+// button that disables while pending, and the action's message beside it.
+import { useActionState, type ReactNode } from "react";
+import type { ActionState } from "@/lib/server/action";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function ActionForm({
+  action,
+  hidden,
+  label,
+  pendingText,
+  variant,
+  confirm,
+  children,
+  className = "",
+}: {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string | number>;
+  label: string;
+  pendingText?: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** Asks before submitting (irreversible steps such as sealing). */
+  confirm?: string;
+  children?: ReactNode | ((state: ActionState) => ReactNode);
+  className?: string;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      className={`flex flex-col gap-2 ${className}`}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={String(v)} />
+      ))}
+      {typeof children === "function" ? children(state) : children}
+      <div>
+        <SubmitButton pendingText={pendingText} variant={variant}>
+          {label}
+        </SubmitButton>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}

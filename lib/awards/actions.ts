@@ -1,0 +1,67 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionState } from "../server/action";
+import { addDisciplineSchema, addOpenCaseSchema, closeOpenCaseSchema, issueDecisionSchema, revokeDecisionSchema, saveEvaluationSchema, saveSettingSchema } from "./schemas";
+import { addDiscipline, addOpenCase, closeOpenCase, issueDecision, revokeDecision, saveEvaluation, saveSetting } from "./mutations";
+
+const eligibilityPath = (schoolId: string) => `/truong/${schoolId}/de-nghi/xet-dieu-kien`;
+
+/** Lưu xếp loại, đăng ký, ngày nghỉ của một đoàn viên (evaluation.manage). */
+export async function saveEvaluationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, saveEvaluationSchema, async (viewer, input) => {
+    revalidatePath(eligibilityPath((await saveEvaluation(viewer, input)).schoolId));
+    return { ok: true, message: "Đã lưu." };
+  });
+}
+
+export async function addDisciplineAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, addDisciplineSchema, async (viewer, input) => {
+    revalidatePath(eligibilityPath((await addDiscipline(viewer, input)).schoolId));
+    return { ok: true, message: "Đã ghi nhận kỷ luật." };
+  });
+}
+
+export async function addOpenCaseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, addOpenCaseSchema, async (viewer, input) => {
+    revalidatePath(eligibilityPath((await addOpenCase(viewer, input)).schoolId));
+    return { ok: true, message: "Đã ghi nhận vụ việc." };
+  });
+}
+
+export async function closeOpenCaseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, closeOpenCaseSchema, async (viewer, input) => {
+    revalidatePath(eligibilityPath((await closeOpenCase(viewer, input)).schoolId));
+    return { ok: true, message: "Đã ghi nhận kết thúc vụ việc." };
+  });
+}
+
+/** Ra quyết định khen thưởng (decision.issue). Redirects to the decision. */
+export async function issueDecisionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let to = "";
+  const state = await runAction(formData, issueDecisionSchema, async (viewer, input) => {
+    const d = await issueDecision(viewer, input);
+    revalidatePath(`/cap-tren/${input.unitId}`, "layout");
+    to = `/cap-tren/${input.unitId}/khen-thuong/quyet-dinh/${d.id}`;
+  });
+  if (!state?.ok || !to) return state;
+  redirect(to);
+}
+
+/** Thu hồi quyết định (decision.issue of the issuing unit). */
+export async function revokeDecisionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, revokeDecisionSchema, async (viewer, input) => {
+    const r = await revokeDecision(viewer, input);
+    revalidatePath(`/cap-tren/${r.unitId}`, "layout");
+    return { ok: true, message: "Đã thu hồi quyết định; hồ sơ vẫn được lưu." };
+  });
+}
+
+/** Điều chỉnh một ngưỡng cho các trường của đơn vị (award.settings). */
+export async function saveSettingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, saveSettingSchema, async (viewer, input) => {
+    const r = await saveSetting(viewer, input);
+    revalidatePath(`/cap-tren/${r.unitId}/khen-thuong/quy-dinh`);
+    return { ok: true, message: "Đã lưu quy định." };
+  });
+}

@@ -1,0 +1,99 @@
+import "server-only";
+// Downloads of the awards area: PDFs (biên bản, tờ trình, danh sách, quyết định) through the
+// shared administrative-document renderer, and the registry as .xlsx (cells that would start a
+// formula are written as text).
+import ExcelJS from "exceljs";
+import type { Viewer } from "../authz/permissions";
+import { renderAdminDocumentPdf } from "../documents/pdf";
+import { getDb } from "../server/db";
+import { notFound } from "../server/errors";
+import { getMinutesData } from "../council/queries";
+import { getPackagePage } from "../nominations/queries";
+import { coverDocument, decisionDocument, listDocument, minutesDocument, type PackageDocInput } from "./documents";
+import { getDecision, listUnitRegistry, type RegistryFilters } from "./queries";
+
+const stamp = () => new Date().toISOString().slice(0, 10).replaceAll("-", "");
+
+export async function getMinutesPdf(viewer: Viewer, meetingId: string) {
+  const m = await getMinutesData(viewer, meetingId);
+  return { fileName: `bien-ban-hoi-dong-${stamp()}.pdf`, pdf: await renderAdminDocumentPdf(minutesDocument(m)) };
+}
+
+async function packageDoc(viewer: Viewer, packageId: string): Promise<PackageDocInput> {
+  const p = await getPackagePage(viewer, packageId);
+  const db = await getDb();
+  const [school, principal] = await Promise.all([
+    db.school.findUnique({ where: { id: p.school.id }, select: { address: true } }),
+    db.roleAssignment.findFirst({ where: { schoolId: p.school.id, role: "PRINCIPAL", validTo: null }, select: { user: { select: { displayName: true } } } }),
+  ]);
+  return {
+    schoolName: p.school.name,
+    schoolAddress: school?.address ?? null,
+    unitName: p.school.unitName,
+    yearLabel: p.year.label,
+    title: p.package.title,
+    coverNote: p.package.coverNote,
+    submittedAt: p.package.submittedAt ? new Date(p.package.submittedAt) : null,
+    status: p.package.status,
+    principalName: principal?.user.displayName ?? null,
+    items: p.items.filter((i) => !["WITHDRAWN", "REJECTED"].includes(i.status)).map((i) => ({ nomineeName: i.nomineeName, position: i.position, group: i.group, titleCode: i.titleCode, level: i.level, vote: i.vote })),
+  };
+}
+
+export async function getCoverPdf(viewer: Viewer, packageId: string) {
+  return { fileName: `to-trinh-${stamp()}.pdf`, pdf: await renderAdminDocumentPdf(coverDocument(await packageDoc(viewer, packageId))) };
+}
+
+export async function getListPdf(viewer: Viewer, packageId: string) {
+  return { fileName: `danh-sach-de-nghi-${stamp()}.pdf`, pdf: await renderAdminDocumentPdf(listDocument(await packageDoc(viewer, packageId))) };
+}
+
+export async function getDecisionPdf(viewer: Viewer, unitId: string, decisionId: string) {
+  const d = await getDecision(viewer, unitId, decisionId);
+  return {
+    fileName: `quyet-dinh-${d.decision.number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
+    pdf: await renderAdminDocumentPdf(decisionDocument({ ...d.decision, revocation: d.revocation, awards: d.awards })),
+  };
+}
+
+/** A cell value that Excel cannot read as a formula (SECURITY.md: = + - @ tab CR). */
+export function safeCell(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** The unit's registry as .xlsx (award.export). */
+export async function exportRegistry(viewer: Viewer, unitId: string, f: RegistryFilters) {
+  const reg = await listUnitRegistry(viewer, unitId, f, 20_000);
+  if (!reg.canExport) throw notFound();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Sổ khen thưởng");
+  ws.columns = [
+    { header: "TT", key: "n", width: 6 },
+    { header: "Họ và tên / Tập thể", key: "name", width: 30 },
+    { header: "Đơn vị", key: "school", width: 32 },
+    { header: "Năm học", key: "year", width: 12 },
+    { header: "Danh hiệu, hình thức", key: "title", width: 36 },
+    { header: "Cấp", key: "level", width: 20 },
+    { header: "Số quyết định", key: "number", width: 18 },
+    { header: "Ngày ký", key: "date", width: 12 },
+    { header: "Cơ quan quyết định", key: "issuer", width: 36 },
+    { header: "Trạng thái", key: "status", width: 30 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  reg.rows.forEach((r, i) =>
+    ws.addRow({
+      n: i + 1,
+      name: safeCell(r.recipientName),
+      school: safeCell(r.schoolName),
+      year: r.yearLabel,
+      title: r.titleName,
+      level: r.level,
+      number: safeCell(r.decisionNumber),
+      date: r.signedOn.split("-").reverse().join("/"),
+      issuer: safeCell(r.issuerName),
+      status: r.revoked ? safeCell(`Đã thu hồi: ${r.revokedReason ?? ""}`) : "Hiệu lực",
+    }),
+  );
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { fileName: `so-khen-thuong-${stamp()}.xlsx`, bytes };
+}

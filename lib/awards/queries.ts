@@ -1,0 +1,201 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import type { Viewer } from "../authz/permissions";
+import { can } from "../authz/permissions";
+import { memberScope, schoolScope } from "../authz/scope";
+import { getDb } from "../server/db";
+import { notFound } from "../server/errors";
+import { schoolFor, todayIso, unitFor, unitTree, yearFor } from "./access";
+import { titleEntry, LEVEL_LABELS } from "./catalogue";
+import { evaluateAll, loadMemberFacts, settingsFor } from "./facts-loader";
+import { cstdcsCap, cstdcsCapRule, evaluateCollective, htxsnvCapRule, summarise } from "./rules";
+import { toIsoDay, type CollectiveMemberFacts } from "./facts";
+import { SETTING_KEYS, SETTING_SPECS, formatSettingValue, gradeAtLeast } from "./settings";
+
+/**
+ * Who qualifies for what in a school and year (nomination.read: chair, principal, upper staff):
+ * every member's verdicts with reasons, the collective titles, the caps; plus the facts the
+ * school records (evaluations, disciplines, open cases) when the viewer may edit them.
+ */
+export async function getEligibilityPage(viewer: Viewer, schoolId: string, yearId?: string) {
+  const db = await getDb();
+  const school = await schoolFor(viewer, schoolId, "nomination.read");
+  const { year, years, period } = await yearFor(db, yearId);
+  const s = await settingsFor(db, school.unionUnitId, period);
+  const rows = evaluateAll(await loadMemberFacts(db, school.id, period), period, s, todayIso());
+  const evals = await db.memberEvaluation.findMany({ where: { schoolId: school.id, schoolYearId: year.id } });
+  const evalBy = new Map(evals.map((e) => [e.memberId, e]));
+  const collective: CollectiveMemberFacts[] = rows.map((r) => ({ memberId: r.member.id, fullName: r.member.fullName, grade: r.facts.grade, ldtt: r.verdicts[0].eligible, cstdcs: r.verdicts[1].eligible, disciplines: r.facts.disciplines }));
+  const ldtt = collective.filter((c) => c.ldtt).length;
+  const cstdcs = collective.filter((c) => c.cstdcs).length;
+  const atLeastHttnv = collective.filter((c) => gradeAtLeast(c.grade, "HTTNV")).length;
+  const htxsnv = collective.filter((c) => c.grade === "HTXSNV").length;
+  const canEdit = can(viewer, "evaluation.manage", { schoolId: school.id, unitId: school.unionUnitId });
+  const [disciplines, cases] = await Promise.all([
+    db.discipline.findMany({ where: { schoolId: school.id }, include: { member: { select: { fullName: true } } }, orderBy: { decidedOn: "desc" }, take: 50 }),
+    db.openCase.findMany({ where: { schoolId: school.id }, include: { member: { select: { fullName: true } } }, orderBy: { openedOn: "desc" }, take: 50 }),
+  ]);
+  return {
+    school: { id: school.id, name: school.name },
+    year: { id: year.id, label: year.label },
+    years: years.map((y) => ({ id: y.id, label: y.label })),
+    rows: rows.map((r) => {
+      const e = evalBy.get(r.member.id);
+      return {
+        id: r.member.id,
+        fullName: r.member.fullName,
+        group: r.member.unionGroupName,
+        status: r.member.status,
+        evaluation: { grade: e?.grade ?? null, standardRating: e?.standardRating ?? null, registered: e?.registered ?? false, absenceWorkingDays: e?.absenceWorkingDays ?? 0, maternityLeaveDays: e?.maternityLeaveDays ?? 0, note: e?.note ?? null, version: e?.version ?? 0 },
+        verdicts: r.verdicts.map((v) => ({ title: v.title, titleName: v.titleName, eligible: v.eligible, flagOnly: !!v.flagOnly, summary: summarise(v), reasons: v.reasons.map((x) => ({ rule: x.rule, passed: x.passed, basis: x.basis, detail: x.detail })) })),
+      };
+    }),
+    counts: { members: rows.length, ldtt, cstdcs, cstdcsMax: cstdcsCap(ldtt, s), htxsnv, atLeastHttnv },
+    caps: [cstdcsCapRule(cstdcs, ldtt, s), htxsnvCapRule(htxsnv, atLeastHttnv, s)].map((c) => ({ passed: c.passed, detail: c.detail, basis: c.basis })),
+    collective: evaluateCollective(collective, period, s).map((v) => ({ titleName: v.titleName, eligible: v.eligible, summary: summarise(v), reasons: v.reasons.map((x) => ({ passed: x.passed, detail: x.detail, basis: x.basis })) })),
+    disciplines: disciplines.map((d) => ({ id: d.id, fullName: d.member.fullName, level: d.level, decidedOn: toIsoDay(d.decidedOn), decisionNumber: d.decisionNumber, reason: d.reason })),
+    openCases: cases.map((c) => ({ id: c.id, fullName: c.member.fullName, kind: c.kind, openedOn: toIsoDay(c.openedOn), closedOn: c.closedOn ? toIsoDay(c.closedOn) : null, summary: c.summary, version: c.version })),
+    canEdit,
+  };
+}
+
+export interface RegistryFilters {
+  yearId?: string;
+  schoolId?: string;
+  titleCode?: string;
+  status?: "hieu-luc" | "thu-hoi";
+}
+
+/** Awards the viewer may read (award.read), newest first, as DTOs. */
+async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: RegistryFilters, take: number) {
+  const db = await getDb();
+  const and: Prisma.AwardWhereInput[] = [base, { OR: [{ member: memberScope(viewer, "award.read") }, { memberId: null, school: schoolScope(viewer, "award.read") }] }];
+  if (f.yearId) and.push({ schoolYearId: f.yearId });
+  if (f.schoolId) and.push({ schoolId: f.schoolId });
+  if (f.titleCode) and.push({ titleCode: f.titleCode });
+  if (f.status === "thu-hoi") and.push({ decision: { revocation: { isNot: null } } });
+  if (f.status === "hieu-luc") and.push({ decision: { revocation: null } });
+  const [rows, total, years] = await Promise.all([
+    db.award.findMany({
+      where: { AND: and },
+      include: { school: { select: { name: true } }, decision: { select: { id: true, number: true, signedOn: true, issuerName: true, revocation: { select: { reason: true, revokedOn: true } } } } },
+      orderBy: [{ decision: { signedOn: "desc" } }, { recipientName: "asc" }],
+      take,
+    }),
+    db.award.count({ where: { AND: and } }),
+    db.schoolYear.findMany({ select: { id: true, label: true } }),
+  ]);
+  const label = new Map(years.map((y) => [y.id, y.label]));
+  return {
+    total,
+    rows: rows.map((a) => ({
+      id: a.id,
+      recipientName: a.recipientName,
+      memberId: a.memberId,
+      schoolName: a.school.name,
+      yearLabel: label.get(a.schoolYearId) ?? "",
+      titleCode: a.titleCode,
+      titleName: titleEntry(a.titleCode).name,
+      level: LEVEL_LABELS[a.level],
+      decisionId: a.decision.id,
+      decisionNumber: a.decision.number,
+      signedOn: toIsoDay(a.decision.signedOn),
+      issuerName: a.decision.issuerName,
+      revoked: !!a.decision.revocation,
+      revokedReason: a.decision.revocation?.reason ?? null,
+    })),
+  };
+}
+
+/** The upper unit's registry (award.read over the unit's schools), with filters. */
+export async function listUnitRegistry(viewer: Viewer, unitId: string, f: RegistryFilters, take = 500) {
+  const db = await getDb();
+  const unit = await unitFor(viewer, unitId, "award.read");
+  const tree = await unitTree(db, unit.id);
+  const [schools, years] = await Promise.all([
+    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.schoolYear.findMany({ select: { id: true, label: true }, orderBy: { startsOn: "desc" } }),
+  ]);
+  const r = await registryRows(viewer, { school: { unionUnitId: { in: tree } } }, f, take);
+  return { unit, schools, years, ...r, canExport: can(viewer, "award.export", { unitId: unit.id }) };
+}
+
+/** A school's registry (award.read: managers see all, a member their own). */
+export async function listSchoolRegistry(viewer: Viewer, schoolId: string, f: RegistryFilters, take = 500) {
+  const db = await getDb();
+  const school = await schoolFor(viewer, schoolId, "award.read");
+  const years = await db.schoolYear.findMany({ select: { id: true, label: true }, orderBy: { startsOn: "desc" } });
+  const r = await registryRows(viewer, { schoolId: school.id }, f, take);
+  return { school: { id: school.id, name: school.name }, years, ...r };
+}
+
+/** One member's awards with decisions (award.read scope), for the member's history. */
+export async function listMemberAwards(viewer: Viewer, memberId: string) {
+  const db = await getDb();
+  const m = await db.member.findFirst({ where: { AND: [{ id: memberId }, memberScope(viewer, "award.read")] }, select: { id: true, schoolId: true } });
+  if (!m) throw notFound();
+  return (await registryRows(viewer, { memberId: m.id }, {}, 200)).rows;
+}
+
+/** Decisions issued by the unit (decision.issue) with the nominees approved and waiting for one. */
+export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: string) {
+  const db = await getDb();
+  const unit = await unitFor(viewer, unitId, "award.read");
+  const { year, years } = await yearFor(db, yearId);
+  const tree = await unitTree(db, unit.id);
+  const [decisions, approved] = await Promise.all([
+    db.awardDecision.findMany({ where: { organisationId: unit.id, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
+    db.nominationItem.findMany({
+      where: { status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
+      include: { package: { select: { school: { select: { name: true } } } } },
+      orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
+    }),
+  ]);
+  return {
+    unit,
+    year: { id: year.id, label: year.label },
+    years: years.map((y) => ({ id: y.id, label: y.label })),
+    decisions: decisions.map((d) => ({ id: d.id, number: d.number, signedOn: toIsoDay(d.signedOn), signerName: d.signerName, issuerName: d.issuerName, level: LEVEL_LABELS[d.level], count: d._count.awards, revoked: !!d.revocation, revokedReason: d.revocation?.reason ?? null })),
+    approved: approved.map((i) => {
+      const code = i.approvedTitleCode ?? i.titleCode;
+      return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level };
+    }),
+    canIssue: can(viewer, "decision.issue", { unitId: unit.id }),
+  };
+}
+
+/** One decision with its awards (the unit that issued it, or admin). */
+export async function getDecision(viewer: Viewer, unitId: string, decisionId: string) {
+  const db = await getDb();
+  const unit = await unitFor(viewer, unitId, "award.read");
+  const d = await db.awardDecision.findFirst({
+    where: { id: decisionId, organisationId: unit.id },
+    include: { revocation: true, schoolYear: { select: { label: true } }, awards: { include: { school: { select: { name: true } } }, orderBy: [{ titleCode: "asc" }, { recipientName: "asc" }] } },
+  });
+  if (!d) throw notFound();
+  return {
+    unit,
+    decision: { id: d.id, number: d.number, signedOn: toIsoDay(d.signedOn), signerName: d.signerName, signerTitle: d.signerTitle, issuerName: d.issuerName, level: d.level, levelLabel: LEVEL_LABELS[d.level], summary: d.summary, yearLabel: d.schoolYear.label },
+    revocation: d.revocation ? { reason: d.revocation.reason, number: d.revocation.number, revokedOn: toIsoDay(d.revocation.revokedOn) } : null,
+    awards: d.awards.map((a) => ({ id: a.id, recipientName: a.recipientName, schoolName: a.school.name, titleCode: a.titleCode, titleName: titleEntry(a.titleCode).name, level: LEVEL_LABELS[a.level] })),
+    canRevoke: !d.revocation && can(viewer, "decision.issue", { unitId: unit.id }),
+  };
+}
+export type DecisionView = Awaited<ReturnType<typeof getDecision>>;
+
+/** The thresholds in force for the unit's schools in a year, with basis and source; the overrides. */
+export async function getSettingsPage(viewer: Viewer, unitId: string, yearId?: string) {
+  const db = await getDb();
+  const unit = await unitFor(viewer, unitId, "award.read");
+  const { year, years, period } = await yearFor(db, yearId);
+  const s = await settingsFor(db, unit.id, period);
+  const overrides = await db.awardSetting.findMany({ where: { organisationId: unit.id }, orderBy: { createdAt: "desc" } });
+  return {
+    unit,
+    year: { id: year.id, label: year.label },
+    years: years.map((y) => ({ id: y.id, label: y.label })),
+    settings: SETTING_KEYS.map((k) => ({ key: k, label: SETTING_SPECS[k].label, value: formatSettingValue(k, s[k].value), basis: s[k].basis, source: s[k].source, validFrom: s[k].validFrom, validTo: s[k].validTo, origin: s[k].origin })),
+    overrides: overrides.map((o) => ({ id: o.id, key: o.key, value: formatSettingValue(o.key as (typeof SETTING_KEYS)[number], o.value), basis: o.basis, validFrom: toIsoDay(o.validFrom), validTo: o.validTo ? toIsoDay(o.validTo) : null, schoolYearId: o.schoolYearId })),
+    canEdit: can(viewer, "award.settings", { unitId: unit.id }),
+  };
+}

@@ -1,0 +1,112 @@
+// The school council and its votes (DOMAIN.md §6 rules 12–14).
+import { titleEntry } from "./catalogue";
+import { formatRatio, meetsRatio, percent, type Ratio, type SettingOf, type Settings, type VoteBase } from "./settings";
+import { check, settingCheck, type Check } from "./verdict";
+
+/** Rule 12: the council has an odd number of members. */
+export function oddMembersRule(memberCount: number, s: Settings): Check {
+  const req = s["council.requireOdd"];
+  const ok = memberCount > 0 && (!req.value || memberCount % 2 === 1);
+  return settingCheck("odd-members", ok, req, ok ? `Hội đồng có ${memberCount} thành viên` : memberCount === 0 ? "Hội đồng chưa có thành viên" : `Hội đồng có ${memberCount} thành viên, số thành viên phải là số lẻ`, { memberCount });
+}
+
+/** Rule 12: quorum, ≥ 2/3 of the members present, before a vote opens. */
+export function quorumRule(present: number, memberCount: number, s: Settings): Check {
+  const q = s["council.quorum"];
+  const ok = meetsRatio(present, memberCount, q.value);
+  return settingCheck("quorum", ok, q, `Có mặt ${present}/${memberCount} thành viên (${percent(present, memberCount)}%), cần ${formatRatio(q.value)}`, { present, memberCount });
+}
+
+export interface BallotInput {
+  titleCode: string;
+  /** Phiếu phát ra, thu về, hợp lệ, đồng ý. */
+  issued: number;
+  returned: number;
+  valid: number;
+  agree: number;
+  present: number;
+  memberCount: number;
+}
+
+export interface BallotResult {
+  titleCode: string;
+  secret: boolean;
+  base: VoteBase;
+  baseCount: number;
+  threshold: Ratio;
+  /** Fewest "agree" ballots that pass. */
+  required: number;
+  percentAgree: number;
+  passed: boolean;
+  basis: string;
+  checks: Check[];
+}
+
+/** The threshold family a title is voted under (rule 13). */
+export function voteRuleFor(titleCode: string, s: Settings): { pass: SettingOf<Ratio>; base: SettingOf<VoteBase> } {
+  const rule = titleEntry(titleCode).voteRule;
+  if (rule === "school") return { pass: s["vote.schoolPass"], base: s["vote.schoolBase"] };
+  if (rule === "higher") return { pass: s["vote.higherPass"], base: s["vote.higherBase"] };
+  return { pass: s["vote.simplePass"], base: s["vote.simpleBase"] };
+}
+
+function minAgree(base: number, r: Ratio): number {
+  // Smallest a with a/base meeting r: a·den ≥ num·base (strict: >).
+  const exact = (r.num * base) / r.den;
+  const n = Math.ceil(exact);
+  return r.strict && n * r.den === r.num * base ? n + 1 : n;
+}
+
+/**
+ * Rule 13: tallies a ballot. Consistency first (agree ≤ valid ≤ returned ≤ issued ≤ present), then
+ * the pass threshold: ≥ 70% of those present for CSTĐCS, ≥ 90% of all members for provincial and
+ * national proposals, a simple majority otherwise (all settings).
+ */
+export function tallyBallot(b: BallotInput, s: Settings): BallotResult {
+  const { pass, base } = voteRuleFor(b.titleCode, s);
+  const baseCount = base.value === "PRESENT" ? b.present : b.memberCount;
+  const problems: string[] = [];
+  if ([b.issued, b.returned, b.valid, b.agree, b.present, b.memberCount].some((n) => !Number.isInteger(n) || n < 0)) problems.push("Số phiếu phải là số nguyên không âm");
+  if (b.present > b.memberCount) problems.push(`Số có mặt (${b.present}) lớn hơn số thành viên (${b.memberCount})`);
+  if (b.issued > b.present) problems.push(`Số phiếu phát ra (${b.issued}) lớn hơn số có mặt (${b.present})`);
+  if (b.returned > b.issued) problems.push(`Số phiếu thu về (${b.returned}) lớn hơn số phát ra (${b.issued})`);
+  if (b.valid > b.returned) problems.push(`Số phiếu hợp lệ (${b.valid}) lớn hơn số thu về (${b.returned})`);
+  if (b.agree > b.valid) problems.push(`Số phiếu đồng ý (${b.agree}) lớn hơn số hợp lệ (${b.valid})`);
+  const consistent = check("ballot-consistent", problems.length === 0, "Biên bản kiểm phiếu", problems.length ? problems.join("; ") : `Phát ra ${b.issued}, thu về ${b.returned}, hợp lệ ${b.valid}, đồng ý ${b.agree}`, {
+    issued: b.issued,
+    returned: b.returned,
+    valid: b.valid,
+    agree: b.agree,
+  });
+  const required = minAgree(baseCount, pass.value);
+  const ok = problems.length === 0 && baseCount > 0 && meetsRatio(b.agree, baseCount, pass.value);
+  const baseText = base.value === "PRESENT" ? "số thành viên có mặt" : "tổng số thành viên Hội đồng";
+  const pct = percent(b.agree, baseCount);
+  const passCheck = settingCheck("ballot-pass", ok, pass, `${b.agree}/${baseCount} phiếu đồng ý (${pct}% ${baseText}), cần ${formatRatio(pass.value)} (ít nhất ${required} phiếu)`, {
+    agree: b.agree,
+    baseCount,
+    required,
+    percent: pct,
+  });
+  return {
+    titleCode: b.titleCode,
+    secret: titleEntry(b.titleCode).secretBallot,
+    base: base.value,
+    baseCount,
+    threshold: pass.value,
+    required,
+    percentAgree: pct,
+    passed: ok,
+    basis: pass.basis,
+    checks: [consistent, passCheck],
+  };
+}
+
+/** Rule 14: after the council vote the period's scores are frozen; a later change needs a logged reason. */
+export function scoreChangeRule(voteClosedAt: string | null, reason: string | null | undefined): Check {
+  const frozen = !!voteClosedAt;
+  const ok = !frozen || !!reason?.trim();
+  return check("scores-frozen", ok, "Quy chế thi đua: sau khi Hội đồng bỏ phiếu, điểm được khóa", frozen ? (ok ? `Sửa sau khi bỏ phiếu, lý do: ${reason!.trim()}` : "Điểm đã khóa sau phiên họp Hội đồng; cần ghi lý do khi sửa") : "Điểm chưa khóa", {
+    voteClosedAt,
+  });
+}

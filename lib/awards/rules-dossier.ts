@@ -1,0 +1,122 @@
+// The nomination dossier (DOMAIN.md §6 rule 15), the gate before submission, and revocation (16).
+import { titleEntry } from "./catalogue";
+import { addDaysIso, formatIsoDay } from "./facts";
+import type { Settings } from "./settings";
+import { check, settingCheck, type Check, type Verdict } from "./verdict";
+
+export const DOC_KINDS = ["TO_TRINH", "DANH_SACH", "BIEN_BAN_HOP", "BIEN_BAN_KIEM_PHIEU", "BAO_CAO_THANH_TICH", "BAN_SAO_QUYET_DINH", "CONG_NHAN_SANG_KIEN", "MINH_CHUNG"] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+export const DOC_LABELS: Record<DocKind, string> = {
+  TO_TRINH: "Tờ trình đề nghị khen thưởng",
+  DANH_SACH: "Danh sách đề nghị",
+  BIEN_BAN_HOP: "Biên bản họp Hội đồng Thi đua – Khen thưởng",
+  BIEN_BAN_KIEM_PHIEU: "Biên bản kiểm phiếu",
+  BAO_CAO_THANH_TICH: "Báo cáo thành tích",
+  BAN_SAO_QUYET_DINH: "Bản sao quyết định khen thưởng trước đó",
+  CONG_NHAN_SANG_KIEN: "Giấy công nhận sáng kiến",
+  MINH_CHUNG: "Minh chứng thành tích",
+};
+
+const BASIS = "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP: thành phần hồ sơ đề nghị khen thưởng";
+
+export interface DossierItem {
+  id: string;
+  nomineeName: string;
+  titleCode: string;
+}
+export interface DossierDoc {
+  kind: DocKind;
+  /** The nominee the paper belongs to (null: the package). */
+  itemId?: string | null;
+}
+
+/** What a nominee's title needs besides the package papers. */
+export function docsNeededFor(titleCode: string): DocKind[] {
+  const e = titleEntry(titleCode);
+  const out: DocKind[] = [];
+  if (e.needsAchievementReport) out.push("BAO_CAO_THANH_TICH", "MINH_CHUNG");
+  if (["CSTD_TINH", "CSTD_TOAN_QUOC", "BK_TLD"].includes(titleCode)) out.push("BAN_SAO_QUYET_DINH");
+  if (["CSTDCS", "CSTD_TINH", "CSTD_TOAN_QUOC", "BK_TLD"].includes(titleCode)) out.push("CONG_NHAN_SANG_KIEN");
+  return out;
+}
+
+/** Rule 15: every paper the dossier needs, one check per missing paper (or one "complete" check). */
+export function dossierRule(items: DossierItem[], docs: DossierDoc[]): Check[] {
+  const has = (kind: DocKind, itemId: string | null = null) => docs.some((d) => d.kind === kind && (itemId === null ? !d.itemId : d.itemId === itemId));
+  const missing: Check[] = [];
+  const need: DocKind[] = ["TO_TRINH", "DANH_SACH", "BIEN_BAN_HOP"];
+  if (items.some((i) => titleEntry(i.titleCode).secretBallot)) need.push("BIEN_BAN_KIEM_PHIEU");
+  for (const k of need) if (!has(k)) missing.push(check("dossier", false, BASIS, `Thiếu ${DOC_LABELS[k].toLowerCase()}`, { kind: k }));
+  for (const i of items) {
+    for (const k of docsNeededFor(i.titleCode)) {
+      if (!has(k, i.id)) missing.push(check("dossier", false, BASIS, `${i.nomineeName}: thiếu ${DOC_LABELS[k].toLowerCase()}`, { kind: k, itemId: i.id }));
+    }
+  }
+  return missing.length ? missing : [check("dossier", true, BASIS, "Hồ sơ đủ thành phần")];
+}
+
+export interface SubmissionInput {
+  today: string;
+  /** Hạn nộp của đơn vị cấp trên (null: no deadline). */
+  deadline: string | null;
+  /** Set when the upper unit reopened a late submission. */
+  reopenedUntil: string | null;
+  postedOn: string | null;
+  objections: { answered: boolean }[];
+  /** Nominees whose council vote did not pass (or is missing when one is required). */
+  votesMissing: string[];
+  eligibility: { nomineeName: string; verdict: Verdict }[];
+  caps: Check[];
+  dossier: Check[];
+}
+
+/**
+ * Everything that blocks submission, each with its reason: the notice period (công khai), open
+ * objections, deadline, council votes, eligibility, caps and quotas, the dossier.
+ */
+export function submissionChecks(x: SubmissionInput, s: Settings): Check[] {
+  const out: Check[] = [];
+  const days = s["nomination.noticeDays"];
+  const until = x.postedOn ? addDaysIso(x.postedOn, days.value) : null;
+  out.push(
+    settingCheck(
+      "notice-period",
+      !!until && x.today >= until,
+      days,
+      !x.postedOn ? "Danh sách chưa được công khai" : x.today >= until! ? `Đã công khai từ ${formatIsoDay(x.postedOn)} (đủ ${days.value} ngày)` : `Công khai từ ${formatIsoDay(x.postedOn)}, phải đủ ${days.value} ngày (đến ${formatIsoDay(until)})`,
+      { postedOn: x.postedOn, days: days.value },
+    ),
+  );
+  const open = x.objections.filter((o) => !o.answered).length;
+  out.push(check("objections-answered", open === 0, "Quy chế dân chủ ở cơ sở: Hội đồng trả lời các ý kiến phản ánh", open ? `Còn ${open} ý kiến phản ánh chưa được trả lời` : "Các ý kiến phản ánh đã được trả lời"));
+  const late = !!x.deadline && x.today > x.deadline;
+  const reopened = !!x.reopenedUntil && x.today <= x.reopenedUntil;
+  out.push(
+    check("deadline", !late || reopened, "Hạn nộp hồ sơ của đơn vị cấp trên", !x.deadline ? "Không có hạn nộp" : late ? (reopened ? `Quá hạn ${formatIsoDay(x.deadline)}, cấp trên đã mở lại đến ${formatIsoDay(x.reopenedUntil)}` : `Đã quá hạn nộp ${formatIsoDay(x.deadline)}; cần đơn vị cấp trên mở lại`) : `Trong hạn (đến ${formatIsoDay(x.deadline)})`),
+  );
+  out.push(check("council-vote", x.votesMissing.length === 0, "Biên bản họp Hội đồng Thi đua – Khen thưởng", x.votesMissing.length ? `Chưa được Hội đồng thông qua: ${x.votesMissing.join(", ")}` : "Các đề nghị đã được Hội đồng thông qua"));
+  for (const e of x.eligibility) {
+    if (!e.verdict.eligible && !e.verdict.flagOnly) {
+      const why = e.verdict.reasons.filter((r) => !r.passed).map((r) => r.detail).join("; ");
+      out.push(check(e.verdict.reasons.find((r) => !r.passed)?.rule ?? "dossier", false, e.verdict.reasons.find((r) => !r.passed)?.basis ?? "", `${e.nomineeName} – ${e.verdict.titleName}: ${why}`));
+    }
+  }
+  out.push(...x.caps, ...x.dossier);
+  return out;
+}
+
+export function blocking(checks: Check[]): Check[] {
+  return checks.filter((c) => !c.passed);
+}
+
+/** Rule 16: a decision can be revoked once, with a reason; the record stays, marked revoked. */
+export function revocationRule(alreadyRevoked: boolean, reason: string | null | undefined): Check {
+  const r = reason?.trim() ?? "";
+  const ok = !alreadyRevoked && r.length >= 5;
+  return check("revocation", ok, "Luật Thi đua, khen thưởng 2022: hủy bỏ quyết định khen thưởng khi có sai phạm; hồ sơ gốc được giữ", alreadyRevoked ? "Quyết định đã bị thu hồi trước đó" : ok ? `Thu hồi: ${r}` : "Cần ghi lý do thu hồi (gian dối, hồ sơ sai, vi phạm quy định…)");
+}
+
+/** Registry status of an award given the revocations of decisions. */
+export function awardStatus(a: { decisionId: string }, revokedDecisionIds: ReadonlySet<string>): "ACTIVE" | "REVOKED" {
+  return revokedDecisionIds.has(a.decisionId) ? "REVOKED" : "ACTIVE";
+}

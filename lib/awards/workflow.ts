@@ -1,0 +1,116 @@
+// The nomination workflow as explicit state machines (SECURITY.md "Workflows and decisions"):
+// one for each nominee (item) and one for the package. The server asks transition() before every
+// state change and writes it as a conditional update on the old state; a table test covers every
+// (state, action, role).
+import type { Role } from "../generated/prisma/enums";
+
+export const ITEM_STATES = ["DRAFT", "POSTED", "SUBMITTED", "RETURNED", "APPROVED", "APPROVED_CHANGED", "REJECTED", "DECIDED", "REVOKED", "WITHDRAWN"] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const ITEM_STATE_LABELS: Record<ItemState, string> = {
+  DRAFT: "Dự thảo",
+  POSTED: "Đang công khai",
+  SUBMITTED: "Đã gửi cấp trên",
+  RETURNED: "Bị trả lại để bổ sung",
+  APPROVED: "Cấp trên đã duyệt",
+  APPROVED_CHANGED: "Duyệt ở hình thức/cấp khác",
+  REJECTED: "Không duyệt",
+  DECIDED: "Đã có quyết định",
+  REVOKED: "Đã thu hồi",
+  WITHDRAWN: "Đã rút khỏi danh sách",
+};
+
+export const PACKAGE_STATES = ["DRAFT", "POSTED", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"] as const;
+export type PackageState = (typeof PACKAGE_STATES)[number];
+
+export const PACKAGE_STATE_LABELS: Record<PackageState, string> = {
+  DRAFT: "Dự thảo",
+  POSTED: "Đang công khai",
+  SUBMITTED: "Đã gửi, chờ duyệt",
+  RETURNED: "Bị trả lại",
+  REVIEWED: "Đã duyệt xong",
+  DECIDED: "Đã có quyết định",
+};
+
+const SCHOOL: readonly Role[] = ["PRINCIPAL", "UNION_CHAIR"];
+const UPPER: readonly Role[] = ["UPPER_STAFF", "ADMIN"];
+
+interface Rule<S extends string> {
+  from: readonly S[];
+  /** null: the state stays (an edit). */
+  to: S | null;
+  roles: readonly Role[];
+  label: string;
+}
+
+export const ITEM_ACTIONS = {
+  edit: { from: ["DRAFT", "RETURNED"], to: null, roles: SCHOOL, label: "Sửa" },
+  withdraw: { from: ["DRAFT", "POSTED", "RETURNED"], to: "WITHDRAWN", roles: SCHOOL, label: "Rút khỏi danh sách" },
+  post: { from: ["DRAFT"], to: "POSTED", roles: SCHOOL, label: "Công khai" },
+  unpost: { from: ["POSTED"], to: "DRAFT", roles: SCHOOL, label: "Thôi công khai để sửa" },
+  submit: { from: ["POSTED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi cấp trên" },
+  resubmit: { from: ["RETURNED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi lại" },
+  return: { from: ["SUBMITTED"], to: "RETURNED", roles: UPPER, label: "Trả lại để bổ sung" },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", roles: UPPER, label: "Duyệt" },
+  approveChanged: { from: ["SUBMITTED"], to: "APPROVED_CHANGED", roles: UPPER, label: "Duyệt ở hình thức/cấp khác" },
+  reject: { from: ["SUBMITTED"], to: "REJECTED", roles: UPPER, label: "Không duyệt" },
+  decide: { from: ["APPROVED", "APPROVED_CHANGED"], to: "DECIDED", roles: UPPER, label: "Ra quyết định" },
+  revoke: { from: ["DECIDED"], to: "REVOKED", roles: UPPER, label: "Thu hồi quyết định" },
+} as const satisfies Record<string, Rule<ItemState>>;
+export type ItemAction = keyof typeof ITEM_ACTIONS;
+export const ITEM_ACTION_NAMES = Object.keys(ITEM_ACTIONS) as ItemAction[];
+
+export const PACKAGE_ACTIONS = {
+  edit: { from: ["DRAFT", "RETURNED"], to: null, roles: SCHOOL, label: "Sửa hồ sơ" },
+  post: { from: ["DRAFT"], to: "POSTED", roles: SCHOOL, label: "Công khai danh sách" },
+  unpost: { from: ["POSTED"], to: "DRAFT", roles: SCHOOL, label: "Thôi công khai để sửa" },
+  submit: { from: ["POSTED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi cấp trên" },
+  resubmit: { from: ["RETURNED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi lại cấp trên" },
+  review: { from: ["SUBMITTED"], to: null, roles: UPPER, label: "Xét duyệt" },
+  decide: { from: ["REVIEWED"], to: "DECIDED", roles: UPPER, label: "Ra quyết định" },
+} as const satisfies Record<string, Rule<PackageState>>;
+export type PackageAction = keyof typeof PACKAGE_ACTIONS;
+export const PACKAGE_ACTION_NAMES = Object.keys(PACKAGE_ACTIONS) as PackageAction[];
+
+export type TransitionResult<S> = { ok: true; to: S } | { ok: false; reason: string };
+
+function run<S extends string>(rules: Record<string, Rule<S>>, labels: Record<S, string>, state: S, action: string, roles: readonly Role[]): TransitionResult<S> {
+  const rule = rules[action];
+  if (!rule) return { ok: false, reason: "Thao tác không tồn tại." };
+  if (!roles.some((r) => rule.roles.includes(r))) return { ok: false, reason: `Vai trò của bạn không được "${rule.label.toLowerCase()}".` };
+  if (!rule.from.includes(state)) return { ok: false, reason: `Không thể "${rule.label.toLowerCase()}" khi hồ sơ ở trạng thái "${labels[state]}".` };
+  return { ok: true, to: rule.to ?? state };
+}
+
+/** May `roles` do `action` to a nominee in `state`, and where does it go? */
+export function itemTransition(state: ItemState, action: ItemAction, roles: readonly Role[]): TransitionResult<ItemState> {
+  return run<ItemState>(ITEM_ACTIONS as unknown as Record<string, Rule<ItemState>>, ITEM_STATE_LABELS, state, action, roles);
+}
+
+export function packageTransition(state: PackageState, action: PackageAction, roles: readonly Role[]): TransitionResult<PackageState> {
+  return run<PackageState>(PACKAGE_ACTIONS as unknown as Record<string, Rule<PackageState>>, PACKAGE_STATE_LABELS, state, action, roles);
+}
+
+/** Items still in play (not withdrawn). */
+export function liveItems<T extends { status: ItemState }>(items: T[]): T[] {
+  return items.filter((i) => i.status !== "WITHDRAWN");
+}
+
+/**
+ * The package's state after its nominees were reviewed: still SUBMITTED while any waits, RETURNED
+ * when the rest is settled and some were returned, REVIEWED when all are approved or rejected,
+ * DECIDED once every approved one has its decision.
+ */
+export function packageStateAfterReview(items: { status: ItemState }[], current: PackageState): PackageState {
+  const live = liveItems(items);
+  if (current === "DRAFT" || current === "POSTED") return current;
+  if (live.some((i) => i.status === "SUBMITTED")) return "SUBMITTED";
+  if (live.some((i) => i.status === "RETURNED")) return "RETURNED";
+  if (live.length && live.every((i) => ["DECIDED", "REVOKED", "REJECTED"].includes(i.status)) && live.some((i) => i.status !== "REJECTED")) return "DECIDED";
+  return "REVIEWED";
+}
+
+/** Segregation of duties: nobody reviews or decides a nomination of themselves. */
+export function notSelfReview(reviewerMemberId: string | null, nomineeMemberId: string | null): boolean {
+  return !reviewerMemberId || !nomineeMemberId || reviewerMemberId !== nomineeMemberId;
+}

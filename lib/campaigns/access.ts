@@ -1,0 +1,92 @@
+import "server-only";
+// Which campaigns concern a school: its own, and those launched by its upper unit or any unit
+// above it. Scoped lookups for campaigns in a school's context and in an upper unit's context.
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { can, type Capability, type Target, type Viewer } from "../authz/permissions";
+import { schoolScope } from "../authz/scope";
+import { AppError, notFound } from "../server/errors";
+import { decideCampaign, type CampaignAction } from "./rules";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** The unit and every unit above it (the tree is small). */
+export async function unitAncestors(db: Db, unitId: string): Promise<string[]> {
+  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
+  const parent = new Map(all.map((o) => [o.id, o.parentId]));
+  const out: string[] = [];
+  for (let u: string | null | undefined = unitId; u && !out.includes(u); u = parent.get(u)) out.push(u);
+  return out;
+}
+
+/** The unit and every unit below it. */
+export async function unitDescendants(db: Db, unitId: string): Promise<string[]> {
+  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
+  const out = [unitId];
+  for (let i = 0; i < out.length; i++) for (const o of all) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
+  return out;
+}
+
+/** A school the viewer may act on with `cap`, or NOT_FOUND. */
+export async function findSchool(db: Db, viewer: Viewer, schoolId: string, cap: Capability) {
+  const school = await db.school.findFirst({ where: { id: schoolId, ...schoolScope(viewer, cap) }, select: { id: true, name: true, unionUnitId: true } });
+  if (!school) throw notFound();
+  return school;
+}
+
+/** Campaigns that concern a school: `where` fragment. */
+export async function campaignsOfSchool(db: Db, school: { id: string; unionUnitId: string }): Promise<Prisma.CampaignWhereInput> {
+  return { OR: [{ schoolId: school.id }, { organisationId: { in: await unitAncestors(db, school.unionUnitId) } }] };
+}
+
+export const campaignSelect = {
+  id: true,
+  name: true,
+  movement: true,
+  description: true,
+  audience: true,
+  titles: true,
+  state: true,
+  version: true,
+  registrationDeadline: true,
+  schoolId: true,
+  organisationId: true,
+  schoolYearId: true,
+  scaleId: true,
+  schoolYear: { select: { label: true } },
+  organisation: { select: { name: true } },
+  school: { select: { name: true } },
+  scale: { select: { name: true } },
+  rounds: { select: { id: true, name: true, startsOn: true, endsOn: true, position: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.CampaignSelect;
+
+/**
+ * A campaign seen from a school the viewer may read with `cap` (the school's own or its upper
+ * units'), or NOT_FOUND.
+ */
+export async function findCampaignForSchool(db: Db, viewer: Viewer, schoolId: string, campaignId: string, cap: Capability = "campaign.read") {
+  const school = await findSchool(db, viewer, schoolId, cap);
+  const c = await db.campaign.findFirst({ where: { id: campaignId, ...(await campaignsOfSchool(db, school)) }, select: campaignSelect });
+  if (!c) throw notFound();
+  return { campaign: c, school };
+}
+
+/** A campaign launched by an upper unit the viewer serves, or NOT_FOUND. */
+export async function findCampaignOfUnit(db: Db, viewer: Viewer, unitId: string, campaignId: string, cap: Capability = "campaign.read") {
+  if (!can(viewer, cap, { unitId })) throw notFound();
+  const c = await db.campaign.findFirst({ where: { id: campaignId, organisationId: unitId }, select: campaignSelect });
+  if (!c) throw notFound();
+  return c;
+}
+
+/**
+ * Whose campaign it is decides who manages it: a school's campaign by that school's chair, an
+ * upper unit's by that unit's staff (never the other way round).
+ */
+export function manageTarget(c: { schoolId: string | null; organisationId: string | null }): Target {
+  return c.schoolId ? { schoolId: c.schoolId } : { unitId: c.organisationId };
+}
+
+export function requireCampaignAction(viewer: Viewer, c: { state: Parameters<typeof decideCampaign>[0]; schoolId: string | null; organisationId: string | null }, action: CampaignAction, target: Target = manageTarget(c)): void {
+  const d = decideCampaign(c.state, action, (cap) => can(viewer, cap, target));
+  if (!d.ok) throw new AppError(d.code);
+}

@@ -1,0 +1,186 @@
+import "server-only";
+import type { Viewer } from "../authz/permissions";
+import { can } from "../authz/permissions";
+import { bySchoolScope } from "../authz/scope";
+import { getDb } from "../server/db";
+import { notFound } from "../server/errors";
+import { rolesAt, schoolFor, todayIso, yearFor } from "../awards/access";
+import { titleEntry } from "../awards/catalogue";
+import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
+import { DOC_LABELS, docsNeededFor, itemTransition, packageTransition, summarise, type Check, type Verdict } from "../awards/rules";
+import { computePackageChecks } from "./checks";
+
+/**
+ * The school's packages for a year (nomination.read: chair, principal, upper staff of the unit).
+ * NOT_FOUND outside scope.
+ */
+export async function listPackages(viewer: Viewer, schoolId: string, yearId?: string) {
+  const db = await getDb();
+  const school = await schoolFor(viewer, schoolId, "nomination.read");
+  const { year, years } = await yearFor(db, yearId);
+  const packages = await db.nominationPackage.findMany({
+    where: { schoolId: school.id, schoolYearId: year.id },
+    include: { items: { select: { status: true, titleCode: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    school: { id: school.id, name: school.name, unionUnitName: school.unionUnit.name },
+    year: { id: year.id, label: year.label },
+    years: years.map((y) => ({ id: y.id, label: y.label })),
+    packages: packages.map((p) => ({
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      postedOn: p.postedOn ? toIsoDay(p.postedOn) : null,
+      submittedAt: p.submittedAt?.toISOString() ?? null,
+      count: p.items.filter((i) => i.status !== "WITHDRAWN").length,
+      byTitle: Object.entries(p.items.filter((i) => i.status !== "WITHDRAWN").reduce<Record<string, number>>((a, i) => ((a[i.titleCode] = (a[i.titleCode] ?? 0) + 1), a), {})).map(([code, n]) => ({ titleName: titleEntry(code).name, count: n })),
+    })),
+    canManage: can(viewer, "nomination.manage", { schoolId: school.id, unitId: school.unionUnitId }),
+  };
+}
+
+function verdictDto(v: Verdict | undefined) {
+  if (!v) return null;
+  return { eligible: v.eligible, flagOnly: !!v.flagOnly, summary: summarise(v), reasons: v.reasons.map((r) => ({ rule: r.rule, passed: r.passed, basis: r.basis, detail: r.detail })) };
+}
+export type VerdictDto = NonNullable<ReturnType<typeof verdictDto>>;
+const checkDto = (c: Check) => ({ rule: c.rule, passed: c.passed, basis: c.basis, detail: c.detail });
+
+/** A package with everything the rules say about it, for the school or the reviewing unit. */
+export async function getPackagePage(viewer: Viewer, packageId: string) {
+  const db = await getDb();
+  const p = await db.nominationPackage.findFirst({
+    where: { id: packageId, ...bySchoolScope(viewer, "nomination.read") },
+    include: {
+      school: { select: { id: true, name: true, unionUnitId: true, unionUnit: { select: { name: true } } } },
+      schoolYear: true,
+      items: {
+        orderBy: [{ createdAt: "asc" }],
+        include: {
+          member: { select: { position: true, unionGroup: { select: { name: true } } } },
+          votes: { include: { meeting: { select: { id: true, status: true, heldOn: true } } } },
+          documents: { select: { id: true, kind: true, title: true, reference: true } },
+        },
+      },
+      documents: { where: { itemId: null }, select: { id: true, kind: true, title: true, reference: true } },
+      events: { orderBy: { at: "desc" }, take: 200 },
+      objections: { orderBy: { createdAt: "asc" }, include: { member: { select: { fullName: true } }, item: { select: { nomineeName: true } } } },
+    },
+  });
+  if (!p) throw notFound();
+  const checks = await computePackageChecks(db, p.id, todayIso());
+  const roles = rolesAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId });
+  const canManage = can(viewer, "nomination.manage", { schoolId: p.schoolId, unitId: p.school.unionUnitId });
+  const canReview = can(viewer, "nomination.review", { schoolId: p.schoolId, unitId: p.school.unionUnitId });
+  const allowed = (a: Parameters<typeof packageTransition>[1]) => packageTransition(p.status, a, roles).ok;
+  const period = periodOf(p.schoolYear);
+  const [members, groups] = canManage && allowed("edit")
+    ? await Promise.all([
+        db.member.findMany({ where: { schoolId: p.schoolId, status: { not: "LEFT" } }, select: { id: true, fullName: true }, orderBy: { sortKey: "asc" } }),
+        db.unionGroup.findMany({ where: { schoolId: p.schoolId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+      ])
+    : [[], []];
+  const have = new Set(checks.docs.map((d) => `${d.kind}:${d.itemId ?? ""}`));
+  return {
+    package: {
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      version: p.version,
+      coverNote: p.coverNote ?? "",
+      postedOn: p.postedOn ? toIsoDay(p.postedOn) : null,
+      deadline: p.deadline ? toIsoDay(p.deadline) : null,
+      reopenedUntil: p.reopenedUntil ? toIsoDay(p.reopenedUntil) : null,
+      submittedAt: p.submittedAt?.toISOString() ?? null,
+      noticeDays: checks.settings["nomination.noticeDays"].value,
+    },
+    school: { id: p.school.id, name: p.school.name, unitId: p.school.unionUnitId, unitName: p.school.unionUnit.name },
+    year: { id: p.schoolYear.id, label: p.schoolYear.label, startYear: period.startYear },
+    items: p.items.map((i) => {
+      const passedVote = i.votes.find((v) => v.passed && v.meeting.status === "CLOSED");
+      const lastVote = passedVote ?? i.votes[i.votes.length - 1];
+      return {
+        id: i.id,
+        subject: i.subject,
+        memberId: i.memberId,
+        nomineeName: i.nomineeName,
+        group: i.member?.unionGroup?.name ?? null,
+        position: i.member?.position ?? null,
+        titleCode: i.titleCode,
+        titleName: titleEntry(i.titleCode).name,
+        approvedTitleName: i.approvedTitleCode ? titleEntry(i.approvedTitleCode).name : null,
+        level: i.level,
+        status: i.status,
+        version: i.version,
+        achievementKey: i.achievementKey,
+        achievementSummary: i.achievementSummary ?? "",
+        needsReport: titleEntry(i.titleCode).needsAchievementReport,
+        reviewNote: i.reviewNote,
+        verdict: verdictDto(checks.verdicts.get(i.id)),
+        snapshot: (i.eligibility as { summary?: string; eligible?: boolean } | null) ?? null,
+        vote: lastVote ? { agree: lastVote.agree, baseCount: lastVote.baseCount, required: lastVote.required, passed: lastVote.passed, closed: lastVote.meeting.status === "CLOSED", meetingId: lastVote.meeting.id, heldOn: toIsoDay(lastVote.meeting.heldOn), secret: lastVote.secret } : null,
+        docs: docsNeededFor(i.titleCode).map((k) => ({ kind: k, label: DOC_LABELS[k], present: have.has(`${k}:${i.id}`) })),
+        uploaded: i.documents.map((d) => ({ id: d.id, kind: d.kind, label: DOC_LABELS[d.kind], title: d.title, reference: d.reference })),
+        can: {
+          edit: canManage && itemTransition(i.status, "edit", roles).ok,
+          withdraw: canManage && itemTransition(i.status, "withdraw", roles).ok,
+          addDoc: canManage && ["DRAFT", "POSTED", "RETURNED"].includes(i.status) && ["DRAFT", "POSTED", "RETURNED"].includes(p.status),
+          review: canReview && p.status === "SUBMITTED" && i.status === "SUBMITTED",
+        },
+      };
+    }),
+    documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, label: DOC_LABELS[d.kind], title: d.title, reference: d.reference })),
+    checks: checks.all.map(checkDto),
+    blockingPost: checks.blockingPost.map(checkDto),
+    blockingSubmit: checks.blockingSubmit.map(checkDto),
+    caps: checks.caps.map(checkDto),
+    counts: { ldttHolders: checks.ldttHolders, cstdcs: checks.cstdcsCount },
+    events: p.events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, from: e.fromStatus, to: e.toStatus, comment: e.comment, actor: e.actorName, itemId: e.itemId })),
+    objections: p.objections.map((o) => ({ id: o.id, version: o.version, memberName: o.member.fullName, nomineeName: o.item?.nomineeName ?? null, body: o.body, evidence: o.evidence, answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() })),
+    members,
+    groups,
+    can: {
+      manage: canManage,
+      edit: canManage && allowed("edit"),
+      post: canManage && allowed("post"),
+      unpost: canManage && allowed("unpost"),
+      submit: canManage && (allowed("submit") || allowed("resubmit")),
+      review: canReview && p.status === "SUBMITTED",
+      deadline: canReview,
+    },
+  };
+}
+export type PackagePage = Awaited<ReturnType<typeof getPackagePage>>;
+
+/**
+ * The lists posted publicly at the viewer's school (nomination.public): every member sees the
+ * nominees, lodges objections, and sees the council's answers to their own objections.
+ */
+export async function getPublicLists(viewer: Viewer, schoolId: string) {
+  const db = await getDb();
+  const school = await schoolFor(viewer, schoolId, "nomination.public");
+  const packages = await db.nominationPackage.findMany({
+    where: { schoolId: school.id, status: { in: ["POSTED", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"] }, postedOn: { not: null } },
+    include: { schoolYear: { select: { label: true } }, items: { where: { status: { notIn: ["WITHDRAWN", "DRAFT"] } }, select: { id: true, nomineeName: true, titleCode: true, status: true }, orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }] } },
+    orderBy: { postedOn: "desc" },
+    take: 5,
+  });
+  const mine = viewer.memberId
+    ? await db.nominationObjection.findMany({ where: { memberId: viewer.memberId, packageId: { in: packages.map((p) => p.id) } }, include: { item: { select: { nomineeName: true } } }, orderBy: { createdAt: "desc" } })
+    : [];
+  return {
+    school: { id: school.id, name: school.name },
+    packages: packages.map((p) => ({
+      id: p.id,
+      title: p.title,
+      yearLabel: p.schoolYear.label,
+      status: p.status,
+      postedOn: formatIsoDay(p.postedOn ? toIsoDay(p.postedOn) : null),
+      open: p.status === "POSTED",
+      items: p.items.map((i) => ({ id: i.id, nomineeName: i.nomineeName, titleName: titleEntry(i.titleCode).name })),
+    })),
+    myObjections: mine.map((o) => ({ id: o.id, packageId: o.packageId, nomineeName: o.item?.nomineeName ?? null, body: o.body, answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null })),
+    canObject: can(viewer, "nomination.object", { schoolId: school.id, unitId: school.unionUnitId }) && !!viewer.memberId,
+  };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import type { NominationPackageStatus } from "../generated/prisma/enums";
+import type { Viewer } from "../authz/permissions";
+import { schoolScope } from "../authz/scope";
+import { getDb } from "../server/db";
+import { unitFor, unitTree, yearFor } from "../awards/access";
+import { titleEntry } from "../awards/catalogue";
+import { toIsoDay } from "../awards/facts";
+
+export interface QueueFilters {
+  yearId?: string;
+  schoolId?: string;
+  titleCode?: string;
+  status?: NominationPackageStatus;
+}
+
+const VISIBLE: NominationPackageStatus[] = ["SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"];
+
+/**
+ * The upper unit's review queue across its schools (nomination.review), with the header counts
+ * of what waits: packages to review, nominees waiting, returned, approved without a decision.
+ */
+export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFilters) {
+  const db = await getDb();
+  const unit = await unitFor(viewer, unitId, "nomination.review");
+  const { year, years } = await yearFor(db, f.yearId);
+  const tree = await unitTree(db, unit.id);
+  const scope: Prisma.NominationPackageWhereInput = { schoolYearId: year.id, AND: [{ school: { unionUnitId: { in: tree } } }, { school: schoolScope(viewer, "nomination.review") }] };
+  const where: Prisma.NominationPackageWhereInput = { ...scope, status: f.status ? f.status : { in: VISIBLE } };
+  if (f.schoolId) where.schoolId = f.schoolId;
+  if (f.titleCode) where.items = { some: { titleCode: f.titleCode, status: { not: "WITHDRAWN" } } };
+  const [packages, schools, waitingItems, returnedItems, approvedItems, waitingPackages] = await Promise.all([
+    db.nominationPackage.findMany({
+      where,
+      include: { school: { select: { id: true, name: true } }, items: { select: { status: true, titleCode: true } } },
+      orderBy: [{ submittedAt: "asc" }],
+    }),
+    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.nominationItem.count({ where: { status: "SUBMITTED", package: scope } }),
+    db.nominationItem.count({ where: { status: "RETURNED", package: scope } }),
+    db.nominationItem.count({ where: { status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: scope } }),
+    db.nominationPackage.count({ where: { ...scope, status: "SUBMITTED" } }),
+  ]);
+  return {
+    unit,
+    year: { id: year.id, label: year.label },
+    years: years.map((y) => ({ id: y.id, label: y.label })),
+    schools,
+    counts: { waitingPackages, waitingItems, returnedItems, approvedItems },
+    packages: packages.map((p) => {
+      const live = p.items.filter((i) => i.status !== "WITHDRAWN");
+      const titles = [...new Set(live.map((i) => i.titleCode))].map((c) => titleEntry(c).name);
+      return {
+        id: p.id,
+        schoolId: p.school.id,
+        schoolName: p.school.name,
+        title: p.title,
+        status: p.status,
+        submittedAt: p.submittedAt?.toISOString() ?? null,
+        deadline: p.deadline ? toIsoDay(p.deadline) : null,
+        total: live.length,
+        waiting: live.filter((i) => i.status === "SUBMITTED").length,
+        titles,
+      };
+    }),
+  };
+}

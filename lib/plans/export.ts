@@ -1,0 +1,29 @@
+import "server-only";
+// The plan as a document (print view) and as a PDF file, for whoever may read it.
+import type { Viewer } from "../authz/permissions";
+import { renderAdminDocumentPdf } from "../documents/pdf";
+import { getPlanDetail, type PlanOwner } from "./queries";
+import { planDocument, planFileName } from "./document";
+
+export async function getPlanDocument(viewer: Viewer, owner: PlanOwner, planId: string) {
+  const d = await getPlanDetail(viewer, owner, planId);
+  const p = d.plan;
+  const startYear = p.schoolYear.startsOn.getUTCFullYear();
+  const doc = planDocument({
+    content: d.content,
+    revision: p.revision,
+    amendmentReason: p.amendmentReason,
+    amendsNumber: null,
+    signed: d.state === "SIGNED",
+    unitLevel: !p.schoolId,
+    startYear,
+    gov: { name: d.signers.gov, signedAt: p.govSignedAt },
+    union: { name: d.signers.union, signedAt: p.unionSignedAt },
+  });
+  return { doc, fileName: planFileName(startYear, p.revision), detail: d };
+}
+
+export async function getPlanPdf(viewer: Viewer, owner: PlanOwner, planId: string) {
+  const { doc, fileName } = await getPlanDocument(viewer, owner, planId);
+  return { pdf: await renderAdminDocumentPdf(doc), fileName };
+}

@@ -1,0 +1,275 @@
+import "server-only";
+// Scoring reads → plain DTOs, scoped by the viewer: the period overview (who scored what,
+// classification distribution, missing scores, anomaly flags, sealed snapshots), the group grid,
+// one member's sheet, and a member's own sheets.
+import type { ScoreStageKind } from "../generated/prisma/enums";
+import { can, type Viewer } from "../authz/permissions";
+import { memberScope, schoolScope } from "../authz/scope";
+import { getDb } from "../server/db";
+import { notFound } from "../server/errors";
+import { findPeriod, findSheet, sheetTarget, stageDataOf, type PeriodRow } from "./access";
+import { detectAnomalies } from "./anomalies";
+import { computeStage, type StageData, type StageResult } from "./rules";
+import { verifySnapshot } from "./snapshot";
+import { decidePeriod, selfScoringRefusal } from "./workflow";
+
+const STAGES: ScoreStageKind[] = ["SELF", "GROUP", "COUNCIL"];
+
+/** Periods of a school's campaigns the viewer may see. */
+export async function listPeriods(viewer: Viewer, schoolId: string) {
+  const db = await getDb();
+  return db.scorePeriod.findMany({
+    where: { schoolId, school: schoolScope(viewer, "scoring.read") },
+    orderBy: [{ startsOn: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true, state: true, startsOn: true, endsOn: true, campaign: { select: { id: true, name: true } }, _count: { select: { sheets: true } } },
+  });
+}
+
+function userNames(ids: (string | null | undefined)[]) {
+  return getDb().then(async (db) => {
+    const list = [...new Set(ids.filter((x): x is string => !!x))];
+    const users = await db.user.findMany({ where: { id: { in: list } }, select: { id: true, displayName: true } });
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  });
+}
+
+/** What the viewer may do on a period, for buttons (the mutations check again). */
+function periodAbilities(viewer: Viewer, period: Pick<PeriodRow, "state" | "schoolId" | "school">) {
+  const target = { schoolId: period.schoolId, unitId: period.school.unionUnitId };
+  const may = (cap: Parameters<typeof can>[1]) => can(viewer, cap, target);
+  return {
+    manage: may("scoring.manage"),
+    seal: decidePeriod(period.state, period.state === "SELF_ASSESSMENT" ? "sealSelf" : period.state === "GROUP_SCORING" ? "sealGroup" : "sealCouncil", may).ok,
+    close: decidePeriod(period.state, "close", may).ok,
+    council: decidePeriod(period.state, "enterCouncil", may).ok,
+    resolve: decidePeriod(period.state, "resolveAppeal", may).ok,
+    amend: decidePeriod(period.state, "amend", may).ok,
+    export: may("scoring.export") || viewer.grants.some((g) => g.role === "GROUP_LEADER" && g.schoolId === period.schoolId),
+  };
+}
+
+/**
+ * The period as the viewer may see it: every visible sheet with each stage's total and
+ * classification and who entered it, the distribution per union group, missing scores, anomaly
+ * flags, the sealed snapshots (verified) and the appeals. Throws NOT_FOUND.
+ */
+export async function getPeriodOverview(viewer: Viewer, schoolId: string, periodId: string) {
+  const db = await getDb();
+  const period = await findPeriod(db, viewer, periodId);
+  if (period.schoolId !== schoolId) throw notFound();
+  const sheets = await db.scoreSheet.findMany({
+    where: { periodId: period.id, member: memberScope(viewer, "scoring.read") },
+    select: {
+      id: true,
+      memberId: true,
+      member: { select: { fullName: true, sortKey: true, unionGroupId: true, unionGroup: { select: { name: true } } } },
+      stages: { select: { stage: true, data: true, totalTenths: true, complete: true, classification: true, enteredById: true, updatedAt: true } },
+      appeals: { select: { id: true, text: true, state: true, resolution: true, version: true, createdAt: true, resolvedAt: true } },
+      _count: { select: { evidence: true, recusals: true } },
+    },
+  });
+  sheets.sort((a, b) => a.member.sortKey.localeCompare(b.member.sortKey));
+  const names = await userNames(sheets.flatMap((s) => s.stages.map((x) => x.enteredById)));
+  const results = new Map<string, Partial<Record<ScoreStageKind, { result: StageResult; data: StageData }>>>();
+  for (const s of sheets) {
+    const m: Partial<Record<ScoreStageKind, { result: StageResult; data: StageData }>> = {};
+    for (const st of s.stages) {
+      const data = stageDataOf(st.data);
+      m[st.stage] = { result: computeStage(period.scale, data), data };
+    }
+    results.set(s.id, m);
+  }
+  const rows = sheets.map((s) => ({
+    sheetId: s.id,
+    memberId: s.memberId,
+    memberName: s.member.fullName,
+    groupId: s.member.unionGroupId,
+    groupName: s.member.unionGroup?.name ?? "Chưa có tổ",
+    evidence: s._count.evidence,
+    recusals: s._count.recusals,
+    openAppeals: s.appeals.filter((a) => a.state === "OPEN").length,
+    stages: Object.fromEntries(
+      s.stages.map((st) => [st.stage, { total: st.totalTenths, complete: st.complete, classification: st.classification, enteredBy: names.get(st.enteredById) ?? "", updatedAt: st.updatedAt }]),
+    ) as Partial<Record<ScoreStageKind, { total: number; complete: boolean; classification: string | null; enteredBy: string; updatedAt: Date }>>,
+  }));
+
+  const stageForReport: ScoreStageKind = period.state === "SELF_ASSESSMENT" ? "SELF" : period.state === "GROUP_SCORING" ? "GROUP" : "COUNCIL";
+  const labels = [...period.scale.bands.map((b) => b.label), period.scale.unrankedLabel];
+  const byGroup = new Map<string, { groupName: string; total: number; missing: number; counts: Record<string, number> }>();
+  for (const r of rows) {
+    const g = byGroup.get(r.groupName) ?? { groupName: r.groupName, total: 0, missing: 0, counts: Object.fromEntries(labels.map((l) => [l, 0])) };
+    g.total++;
+    const st = r.stages[stageForReport];
+    if (!st?.complete || !st.classification) g.missing++;
+    else g.counts[st.classification] = (g.counts[st.classification] ?? 0) + 1;
+    byGroup.set(r.groupName, g);
+  }
+  const reviewStage: ScoreStageKind = stageForReport === "SELF" ? "GROUP" : stageForReport;
+  const anomalies = detectAnomalies(
+    sheets.map((s) => ({
+      sheetId: s.id,
+      memberName: s.member.fullName,
+      groupId: s.member.unionGroupId,
+      groupName: s.member.unionGroup?.name ?? "Chưa có tổ",
+      self: results.get(s.id)?.SELF?.result ?? null,
+      stage: results.get(s.id)?.[reviewStage]?.result ?? null,
+      stageData: results.get(s.id)?.[reviewStage]?.data ?? null,
+    })),
+  );
+  const canSeeAll = can(viewer, "scoring.read", { schoolId: period.schoolId, unitId: period.school.unionUnitId });
+  const snapshots = canSeeAll
+    ? (await db.sealedSnapshot.findMany({ where: { periodId: period.id }, orderBy: { sealedAt: "asc" }, select: { id: true, stage: true, checksum: true, sealedAt: true, sealedById: true, payload: true } })).map((s) => ({
+        id: s.id,
+        stage: s.stage,
+        checksum: s.checksum,
+        sealedAt: s.sealedAt,
+        intact: verifySnapshot(s),
+      }))
+    : [];
+  const appeals = sheets.flatMap((s) => s.appeals.map((a) => ({ ...a, sheetId: s.id, memberName: s.member.fullName })));
+  const groups = [...new Map(rows.filter((r) => r.groupId).map((r) => [r.groupId!, r.groupName])).entries()].map(([id, name]) => ({ id, name }));
+  return {
+    period: { id: period.id, name: period.name, kind: period.kind, state: period.state, version: period.version, startsOn: period.startsOn, endsOn: period.endsOn, appealDeadline: period.appealDeadline, closedAt: period.closedAt, campaign: period.campaign, scaleName: period.scaleVersion.scale.name, scaleNumber: period.scaleVersion.number, schoolName: period.school.name },
+    labels,
+    stageForReport,
+    rows,
+    distribution: [...byGroup.values()],
+    anomalies,
+    snapshots,
+    appeals,
+    groups,
+    can: periodAbilities(viewer, period),
+  };
+}
+
+export type PeriodOverview = Awaited<ReturnType<typeof getPeriodOverview>>;
+
+/**
+ * The grid of one union group at one stage (GROUP or COUNCIL) for the viewer: the rows they may
+ * score, with their current numbers and version, and the self/group numbers beside them.
+ */
+export async function getGrid(viewer: Viewer, schoolId: string, periodId: string, groupId: string, stage: "GROUP" | "COUNCIL") {
+  const db = await getDb();
+  const period = await findPeriod(db, viewer, periodId);
+  if (period.schoolId !== schoolId) throw notFound();
+  const cap = stage === "GROUP" ? "scoring.group" : "scoring.council";
+  const group = await db.unionGroup.findFirst({ where: { id: groupId, schoolId: period.schoolId }, select: { id: true, name: true } });
+  if (!group) throw notFound();
+  const sheets = await db.scoreSheet.findMany({
+    where: { periodId: period.id, member: { ...memberScope(viewer, cap), unionGroupId: group.id } },
+    select: { id: true, memberId: true, member: { select: { fullName: true, sortKey: true, position: true, status: true, schoolId: true, unionGroupId: true, id: true } }, stages: { select: { stage: true, data: true, version: true, totalTenths: true, explanation: true } }, recusals: { where: { userId: viewer.userId }, select: { stage: true } } },
+  });
+  sheets.sort((a, b) => a.member.sortKey.localeCompare(b.member.sortKey));
+  const editable = decidePeriod(period.state, stage === "GROUP" ? "enterGroup" : "enterCouncil", (c) => can(viewer, c, { schoolId: period.schoolId, unionGroupId: group.id, unitId: period.school.unionUnitId })).ok && period.campaign.state === "SCORING";
+  return {
+    period: { id: period.id, name: period.name, state: period.state, campaignName: period.campaign.name },
+    group,
+    stage,
+    scale: period.scale,
+    editable,
+    rows: sheets.map((s) => {
+      const own = s.stages.find((x) => x.stage === stage);
+      const blocked = selfScoringRefusal(stage, viewer.memberId, s.memberId) ?? (s.recusals.some((r) => r.stage === stage) ? "Bạn đã xin không chấm phiếu này." : null);
+      const data = own ? stageDataOf(own.data) : null;
+      return {
+        sheetId: s.id,
+        memberName: s.member.fullName,
+        position: s.member.position,
+        memberStatus: s.member.status,
+        version: own?.version ?? 0,
+        entries: data?.entries ?? {},
+        bonus: data?.bonus ?? {},
+        deductions: data?.deductions ?? [],
+        disqualifiers: data?.disqualifiers ?? [],
+        self: s.stages.find((x) => x.stage === "SELF") ? stageDataOf(s.stages.find((x) => x.stage === "SELF")!.data) : null,
+        group: stage === "COUNCIL" && s.stages.find((x) => x.stage === "GROUP") ? stageDataOf(s.stages.find((x) => x.stage === "GROUP")!.data) : null,
+        blocked,
+      };
+    }),
+  };
+}
+
+export type GridView = Awaited<ReturnType<typeof getGrid>>;
+
+/** One sheet with every stage's numbers and reasons, evidence, appeals, amendments; and what the viewer may do on it. */
+export async function getSheetDetail(viewer: Viewer, sheetId: string, schoolId?: string) {
+  const db = await getDb();
+  const sheet = await findSheet(db, viewer, sheetId);
+  if (schoolId && sheet.period.schoolId !== schoolId) throw notFound();
+  const [evidence, appeals, amendments] = await Promise.all([
+    db.evidence.findMany({ where: { sheetId: sheet.id }, orderBy: { createdAt: "asc" }, select: { id: true, criterionKey: true, fileName: true, sizeBytes: true, createdAt: true, uploadedById: true } }),
+    db.appeal.findMany({ where: { sheetId: sheet.id }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, state: true, resolution: true, resolvedAt: true, createdAt: true, version: true } }),
+    db.scoreAmendment.findMany({ where: { sheetId: sheet.id }, orderBy: { createdAt: "asc" }, select: { id: true, stage: true, reason: true, createdAt: true, amendedById: true, after: true } }),
+  ]);
+  const names = await userNames([...sheet.stages.map((s) => s.enteredById), ...amendments.map((a) => a.amendedById), ...evidence.map((e) => e.uploadedById)]);
+  const target = sheetTarget(sheet, sheet.period.school.unionUnitId);
+  const may = (c: Parameters<typeof can>[1]) => can(viewer, c, target);
+  const editableStage = STAGES.find((st) => {
+    const action = st === "SELF" ? "enterSelf" : st === "GROUP" ? "enterGroup" : "enterCouncil";
+    return decidePeriod(sheet.period.state, action, may).ok && !selfScoringRefusal(st, viewer.memberId, sheet.memberId) && !sheet.recusals.some((r) => r.userId === viewer.userId && r.stage === st);
+  });
+  return {
+    sheet: { id: sheet.id, memberId: sheet.memberId, memberName: sheet.member.fullName, position: sheet.member.position, groupName: sheet.member.unionGroup?.name ?? "" },
+    period: { id: sheet.period.id, name: sheet.period.name, state: sheet.period.state, appealDeadline: sheet.period.appealDeadline, campaignName: sheet.period.campaign.name, campaignState: sheet.period.campaign.state, schoolId: sheet.period.schoolId },
+    scale: sheet.period.scale,
+    stages: Object.fromEntries(
+      sheet.stages.map((st) => {
+        const data = stageDataOf(st.data);
+        return [st.stage, { data, result: computeStage(sheet.period.scale, data), explanation: st.explanation, version: st.version, enteredBy: names.get(st.enteredById) ?? "", updatedAt: st.updatedAt }];
+      }),
+    ) as Partial<Record<ScoreStageKind, { data: StageData; result: StageResult; explanation: string | null; version: number; enteredBy: string; updatedAt: Date }>>,
+    recusals: sheet.recusals.map((r) => ({ stage: r.stage, reason: r.reason, mine: r.userId === viewer.userId })),
+    evidence: evidence.map((e) => ({ ...e, uploadedBy: names.get(e.uploadedById) ?? "", mine: e.uploadedById === viewer.userId })),
+    appeals,
+    amendments: amendments.map((a) => ({ id: a.id, stage: a.stage, reason: a.reason, createdAt: a.createdAt, amendedBy: names.get(a.amendedById) ?? "" })),
+    can: {
+      editStage: sheet.period.campaign.state === "SCORING" ? (editableStage ?? null) : null,
+      upload: decidePeriod(sheet.period.state, "uploadEvidence", may).ok,
+      recuse: (["GROUP", "COUNCIL"] as const).filter((st) => decidePeriod(sheet.period.state, "recuse", may).ok && may(st === "GROUP" ? "scoring.group" : "scoring.council") && !sheet.recusals.some((r) => r.userId === viewer.userId && r.stage === st)),
+      appeal: viewer.memberId === sheet.memberId && decidePeriod(sheet.period.state, "appeal", may).ok && !!sheet.period.appealDeadline && sheet.period.appealDeadline.getTime() >= Date.now() && !appeals.some((a) => a.state === "OPEN"),
+      resolve: viewer.memberId !== sheet.memberId && decidePeriod(sheet.period.state, "resolveAppeal", may).ok,
+      amend: viewer.memberId !== sheet.memberId && decidePeriod(sheet.period.state, "amend", may).ok,
+    },
+  };
+}
+
+export type SheetDetail = Awaited<ReturnType<typeof getSheetDetail>>;
+
+/** A member's own sheets across periods (their page /ca-nhan/thi-dua). */
+export async function listMySheets(viewer: Viewer) {
+  if (!viewer.memberId) return [];
+  const db = await getDb();
+  return db.scoreSheet.findMany({
+    where: { memberId: viewer.memberId, member: memberScope(viewer, "scoring.read") },
+    orderBy: { period: { startsOn: "desc" } },
+    select: { id: true, period: { select: { id: true, name: true, state: true, appealDeadline: true, schoolId: true, campaign: { select: { name: true } } } }, stages: { select: { stage: true, totalTenths: true, complete: true, classification: true } } },
+  });
+}
+
+/**
+ * Everything the Excel export needs for the sheets the viewer may export (scoring.export: chair,
+ * principal, upper unit; a group leader their group). Throws NOT_FOUND.
+ */
+export async function getPeriodExport(viewer: Viewer, schoolId: string, periodId: string) {
+  const db = await getDb();
+  const period = await findPeriod(db, viewer, periodId);
+  if (period.schoolId !== schoolId) throw notFound();
+  const sheets = await db.scoreSheet.findMany({
+    where: { periodId: period.id, member: memberScope(viewer, "scoring.export") },
+    select: { member: { select: { fullName: true, sortKey: true, position: true, unionGroup: { select: { name: true } } } }, stages: { select: { stage: true, data: true, explanation: true } } },
+  });
+  if (sheets.length === 0) throw notFound();
+  sheets.sort((a, b) => (a.member.unionGroup?.name ?? "").localeCompare(b.member.unionGroup?.name ?? "", "vi") || a.member.sortKey.localeCompare(b.member.sortKey));
+  return {
+    schoolName: period.school.name,
+    periodName: period.name,
+    campaignName: period.campaign.name,
+    scale: period.scale,
+    sheets: sheets.map((s) => ({
+      memberName: s.member.fullName,
+      groupName: s.member.unionGroup?.name ?? "",
+      position: s.member.position,
+      stages: Object.fromEntries(s.stages.map((st) => [st.stage, { data: stageDataOf(st.data), explanation: st.explanation }])),
+    })),
+  };
+}

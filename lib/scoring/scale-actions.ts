@@ -1,0 +1,47 @@
+"use server";
+// Scale builder actions (chair): create, save draft, adopt, new version.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActionState } from "../server/action";
+import { guarded } from "./guard";
+import { adoptScaleSchema, createScaleSchema, newScaleVersionSchema, saveScaleDraftSchema } from "./scale-schemas";
+import { adoptScale, createScale, newScaleVersion, saveScaleDraft } from "./scale-mutations";
+
+/** Creates a scale from a template or last year's, then opens it. */
+export async function createScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let to = "";
+  const state = await guarded(["scale.manage"], formData, createScaleSchema, async (viewer, input) => {
+    const s = await createScale(viewer, input);
+    to = `/truong/${input.schoolId}/bieu-diem/${s.id}`;
+  });
+  if (!state?.ok || !to) return state;
+  revalidatePath("/", "layout");
+  redirect(to);
+}
+
+/** Saves the draft's content (refused once adopted). */
+export async function saveScaleDraftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(["scale.manage"], formData, saveScaleDraftSchema, async (viewer, input) => {
+    await saveScaleDraft(viewer, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: "Đã lưu bản nháp biểu điểm.", data: { version: input.version + 1 } };
+  });
+}
+
+/** Records adoption at the staff conference: the version is locked. */
+export async function adoptScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(["scale.manage"], formData, adoptScaleSchema, async (viewer, input) => {
+    await adoptScale(viewer, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: "Đã ghi nhận biểu điểm được thông qua. Phiên bản này đã khóa." };
+  });
+}
+
+/** Starts a new draft version from the adopted one. */
+export async function newScaleVersionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(["scale.manage"], formData, newScaleVersionSchema, async (viewer, input) => {
+    await newScaleVersion(viewer, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: "Đã tạo phiên bản mới (bản nháp) từ biểu điểm đã thông qua." };
+  });
+}

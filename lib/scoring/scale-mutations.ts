@@ -1,0 +1,109 @@
+import "server-only";
+// The scale builder's writes (chair): create from a template or a copy of last year's, edit while
+// a draft, record adoption at the staff conference (date, resolution) which locks the version
+// (a trigger refuses later changes), and start a new version from an adopted one.
+import type { Prisma } from "../generated/prisma/client";
+import type { Viewer } from "../authz/permissions";
+import { schoolScope } from "../authz/scope";
+import { record } from "../audit/record";
+import { getDb } from "../server/db";
+import { AppError, conflict, notFound } from "../server/errors";
+import { findSchool } from "../campaigns/access";
+import { checkScale, parseScale, type ScaleDefinition } from "./scale";
+import { checksumOf } from "./snapshot";
+import { TEMPLATES } from "./templates";
+
+const json = (d: ScaleDefinition) => d as unknown as Prisma.InputJsonValue;
+
+function refuseProblems(definition: ScaleDefinition): void {
+  const problems = checkScale(definition);
+  if (problems.length) throw new AppError("INVALID", problems[0].message, { definition: problems.map((p) => p.message) });
+}
+
+/** Creates a scale (version 1, draft) for a school year. Throws NOT_FOUND, INVALID. */
+export async function createScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; source: string }) {
+  const db = await getDb();
+  const school = await findSchool(db, viewer, input.schoolId, "scale.manage");
+  let definition: ScaleDefinition;
+  let copiedFromId: string | null = null;
+  if (input.source.startsWith("copy:")) {
+    const from = await db.scoringScale.findFirst({
+      where: { id: input.source.slice(5), schoolId: school.id },
+      select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { definition: true } } },
+    });
+    if (!from || !from.versions[0]) throw notFound();
+    const parsed = parseScale(from.versions[0].definition);
+    if (!parsed.ok) throw new AppError("INVALID", "Biểu điểm cũ không hợp lệ để sao chép.");
+    definition = parsed.scale;
+    copiedFromId = from.id;
+  } else {
+    definition = structuredClone(TEMPLATES[input.source.slice(9) as keyof typeof TEMPLATES].definition);
+  }
+  if (!(await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true } }))) throw new AppError("INVALID", "Năm học không hợp lệ.", { schoolYearId: ["Chọn năm học."] });
+  return db.$transaction(async (tx) => {
+    const scale = await tx.scoringScale.create({
+      data: { schoolId: school.id, schoolYearId: input.schoolYearId, name: input.name, copiedFromId, versions: { create: { number: 1, definition: json(definition) } } },
+      select: { id: true },
+    });
+    await record(tx, viewer, { action: "scale.create", entity: "ScoringScale", entityId: scale.id, schoolId: school.id, organisationId: school.unionUnitId, after: { name: input.name, schoolYearId: input.schoolYearId, source: input.source } });
+    return scale;
+  });
+}
+
+async function findVersion(viewer: Viewer, versionId: string) {
+  const db = await getDb();
+  const v = await db.scaleVersion.findFirst({
+    where: { id: versionId, scale: { school: schoolScope(viewer, "scale.manage") } },
+    select: { id: true, number: true, version: true, adoptedAt: true, definition: true, scaleId: true, scale: { select: { schoolId: true, school: { select: { unionUnitId: true } } } } },
+  });
+  if (!v) throw notFound();
+  return { db, v };
+}
+
+/** Saves a draft version's content. An adopted version is locked: STATE. */
+export async function saveScaleDraft(viewer: Viewer, input: { versionId: string; version: number; definition: ScaleDefinition }) {
+  const { db, v } = await findVersion(viewer, input.versionId);
+  if (v.adoptedAt) throw new AppError("STATE", "Biểu điểm đã được thông qua nên không sửa được; hãy tạo phiên bản mới.");
+  refuseProblems(input.definition);
+  await db.$transaction(async (tx) => {
+    const u = await tx.scaleVersion.updateMany({ where: { id: v.id, version: input.version, adoptedAt: null }, data: { definition: json(input.definition), version: { increment: 1 } } });
+    if (u.count === 0) throw conflict();
+    await record(tx, viewer, { action: "scale.update", entity: "ScaleVersion", entityId: v.id, schoolId: v.scale.schoolId, organisationId: v.scale.school.unionUnitId, after: { number: v.number, checksum: checksumOf(input.definition) } });
+  });
+}
+
+/** Records adoption at the staff conference (date, resolution number): the version is locked for good. */
+export async function adoptScale(viewer: Viewer, input: { versionId: string; version: number; adoptedOn: Date; resolutionNo: string }) {
+  const { db, v } = await findVersion(viewer, input.versionId);
+  if (v.adoptedAt) throw new AppError("STATE", "Phiên bản này đã được thông qua.");
+  const parsed = parseScale(v.definition);
+  if (!parsed.ok) throw new AppError("INVALID", parsed.problems[0].message);
+  const checksum = checksumOf(v.definition);
+  await db.$transaction(async (tx) => {
+    const u = await tx.scaleVersion.updateMany({
+      where: { id: v.id, version: input.version, adoptedAt: null },
+      data: { adoptedOn: input.adoptedOn, resolutionNo: input.resolutionNo, adoptedAt: new Date(), adoptedById: viewer.userId, checksum, version: { increment: 1 } },
+    });
+    if (u.count === 0) throw conflict();
+    await record(tx, viewer, { action: "scale.adopt", entity: "ScaleVersion", entityId: v.id, schoolId: v.scale.schoolId, organisationId: v.scale.school.unionUnitId, after: { number: v.number, adoptedOn: input.adoptedOn, resolutionNo: input.resolutionNo, checksum } });
+  });
+}
+
+/** Starts a new draft version from the latest adopted one (only one draft at a time). */
+export async function newScaleVersion(viewer: Viewer, input: { scaleId: string }) {
+  const db = await getDb();
+  const scale = await db.scoringScale.findFirst({
+    where: { id: input.scaleId, school: schoolScope(viewer, "scale.manage") },
+    select: { id: true, schoolId: true, school: { select: { unionUnitId: true } }, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, adoptedAt: true, definition: true } } },
+  });
+  if (!scale) throw notFound();
+  const latest = scale.versions[0];
+  if (!latest?.adoptedAt) throw new AppError("STATE", "Đang có một bản nháp; hãy sửa bản nháp đó.");
+  return db.$transaction(async (tx) => {
+    const made = await tx.scaleVersion.createMany({ data: [{ scaleId: scale.id, number: latest.number + 1, definition: latest.definition as Prisma.InputJsonValue }], skipDuplicates: true });
+    if (made.count === 0) throw conflict();
+    const v = await tx.scaleVersion.findUniqueOrThrow({ where: { scaleId_number: { scaleId: scale.id, number: latest.number + 1 } }, select: { id: true } });
+    await record(tx, viewer, { action: "scale.version", entity: "ScaleVersion", entityId: v.id, schoolId: scale.schoolId, organisationId: scale.school.unionUnitId, after: { number: latest.number + 1 } });
+    return v;
+  });
+}

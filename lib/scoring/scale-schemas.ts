@@ -1,0 +1,27 @@
+// zod input schemas for the scale builder (no server imports).
+import { z, id, requiredText, version, vnDate } from "../validation";
+import { scaleDefinitionSchema } from "./scale";
+import { jsonField } from "./schemas";
+
+export const createScaleSchema = z.strictObject({
+  schoolId: id("trường"),
+  schoolYearId: id("năm học"),
+  name: requiredText("tên biểu điểm", 200),
+  /** "template:100", "template:750" or "copy:<scaleId>" (last year's). */
+  source: z.string().regex(/^(template:(100|750)|copy:[A-Za-z0-9_-]{1,64})$/, "Chọn cách tạo biểu điểm."),
+});
+
+export const saveScaleDraftSchema = z.strictObject({
+  versionId: id("phiên bản"),
+  version,
+  definition: jsonField(scaleDefinitionSchema, "Biểu điểm"),
+});
+
+export const adoptScaleSchema = z.strictObject({
+  versionId: id("phiên bản"),
+  version,
+  adoptedOn: vnDate("ngày thông qua"),
+  resolutionNo: requiredText("số nghị quyết", 100),
+});
+
+export const newScaleVersionSchema = z.strictObject({ scaleId: id("biểu điểm") });

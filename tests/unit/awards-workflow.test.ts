@@ -1,0 +1,101 @@
+// The nomination state machines: a table test of every (state, action, role) (SECURITY.md).
+import { describe, expect, it } from "vitest";
+import {
+  ITEM_ACTION_NAMES,
+  ITEM_STATES,
+  PACKAGE_ACTION_NAMES,
+  PACKAGE_STATES,
+  itemTransition,
+  notSelfReview,
+  packageStateAfterReview,
+  packageTransition,
+  type ItemAction,
+  type ItemState,
+  type PackageAction,
+  type PackageState,
+} from "@/lib/awards/workflow";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const ROLES: Role[] = ["ADMIN", "UPPER_STAFF", "PRINCIPAL", "UNION_CHAIR", "GROUP_LEADER", "MEMBER"];
+const SCHOOL = ["PRINCIPAL", "UNION_CHAIR"];
+const UPPER = ["UPPER_STAFF", "ADMIN"];
+
+/** The expected item machine, written out independently of the implementation. */
+const ITEM_EXPECTED: Record<ItemAction, { who: string[]; moves: Partial<Record<ItemState, ItemState>> }> = {
+  edit: { who: SCHOOL, moves: { DRAFT: "DRAFT", RETURNED: "RETURNED" } },
+  withdraw: { who: SCHOOL, moves: { DRAFT: "WITHDRAWN", POSTED: "WITHDRAWN", RETURNED: "WITHDRAWN" } },
+  post: { who: SCHOOL, moves: { DRAFT: "POSTED" } },
+  unpost: { who: SCHOOL, moves: { POSTED: "DRAFT" } },
+  submit: { who: SCHOOL, moves: { POSTED: "SUBMITTED" } },
+  resubmit: { who: SCHOOL, moves: { RETURNED: "SUBMITTED" } },
+  return: { who: UPPER, moves: { SUBMITTED: "RETURNED" } },
+  approve: { who: UPPER, moves: { SUBMITTED: "APPROVED" } },
+  approveChanged: { who: UPPER, moves: { SUBMITTED: "APPROVED_CHANGED" } },
+  reject: { who: UPPER, moves: { SUBMITTED: "REJECTED" } },
+  decide: { who: UPPER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED" } },
+  revoke: { who: UPPER, moves: { DECIDED: "REVOKED" } },
+};
+
+const PACKAGE_EXPECTED: Record<PackageAction, { who: string[]; moves: Partial<Record<PackageState, PackageState>> }> = {
+  edit: { who: SCHOOL, moves: { DRAFT: "DRAFT", RETURNED: "RETURNED" } },
+  post: { who: SCHOOL, moves: { DRAFT: "POSTED" } },
+  unpost: { who: SCHOOL, moves: { POSTED: "DRAFT" } },
+  submit: { who: SCHOOL, moves: { POSTED: "SUBMITTED" } },
+  resubmit: { who: SCHOOL, moves: { RETURNED: "SUBMITTED" } },
+  review: { who: UPPER, moves: { SUBMITTED: "SUBMITTED" } },
+  decide: { who: UPPER, moves: { REVIEWED: "DECIDED" } },
+};
+
+describe("nominee (item) state machine: every state × action × role", () => {
+  const rows = ITEM_STATES.flatMap((state) => ITEM_ACTION_NAMES.flatMap((action) => ROLES.map((role) => [state, action, role] as const)));
+  it.each(rows)("%s · %s · %s", (state, action, role) => {
+    const exp = ITEM_EXPECTED[action];
+    const r = itemTransition(state, action, [role]);
+    const to = exp.moves[state];
+    if (exp.who.includes(role) && to) expect(r).toEqual({ ok: true, to });
+    else {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason.length).toBeGreaterThan(5);
+    }
+  });
+  it("covers every state and action", () => {
+    expect(rows.length).toBe(ITEM_STATES.length * ITEM_ACTION_NAMES.length * ROLES.length);
+  });
+  it("refusals name the state in Vietnamese", () => {
+    const r = itemTransition("DECIDED", "edit", ["UNION_CHAIR"]);
+    expect(r).toEqual({ ok: false, reason: 'Không thể "sửa" khi hồ sơ ở trạng thái "Đã có quyết định".' });
+    expect(itemTransition("SUBMITTED", "approve", ["UNION_CHAIR"])).toEqual({ ok: false, reason: 'Vai trò của bạn không được "duyệt".' });
+  });
+  it("a viewer with several roles may act by any of them", () => {
+    expect(itemTransition("DRAFT", "post", ["MEMBER", "UNION_CHAIR"]).ok).toBe(true);
+  });
+});
+
+describe("package state machine: every state × action × role", () => {
+  const rows = PACKAGE_STATES.flatMap((state) => PACKAGE_ACTION_NAMES.flatMap((action) => ROLES.map((role) => [state, action, role] as const)));
+  it.each(rows)("%s · %s · %s", (state, action, role) => {
+    const exp = PACKAGE_EXPECTED[action];
+    const r = packageTransition(state, action, [role]);
+    const to = exp.moves[state];
+    if (exp.who.includes(role) && to) expect(r).toEqual({ ok: true, to });
+    else expect(r.ok).toBe(false);
+  });
+});
+
+describe("package state after review", () => {
+  it("waits while a nominee is under review, returns when settled with returns, then reviewed, then decided", () => {
+    expect(packageStateAfterReview([{ status: "SUBMITTED" }, { status: "RETURNED" }], "SUBMITTED")).toBe("SUBMITTED");
+    expect(packageStateAfterReview([{ status: "APPROVED" }, { status: "RETURNED" }], "SUBMITTED")).toBe("RETURNED");
+    expect(packageStateAfterReview([{ status: "APPROVED" }, { status: "REJECTED" }, { status: "WITHDRAWN" }], "SUBMITTED")).toBe("REVIEWED");
+    expect(packageStateAfterReview([{ status: "DECIDED" }, { status: "REJECTED" }], "REVIEWED")).toBe("DECIDED");
+    expect(packageStateAfterReview([{ status: "REJECTED" }], "SUBMITTED")).toBe("REVIEWED");
+  });
+});
+
+describe("segregation of duties", () => {
+  it("nobody reviews their own nomination", () => {
+    expect(notSelfReview("m1", "m1")).toBe(false);
+    expect(notSelfReview("m1", "m2")).toBe(true);
+    expect(notSelfReview(null, "m2")).toBe(true);
+  });
+});
