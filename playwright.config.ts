@@ -20,22 +20,29 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: findChromium(),
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      // The security sweep counts every table's rows: it runs after the journeys that write.
+      testIgnore: /security\.spec\.ts/,
+      use: browser(),
     },
+    { name: "security", testMatch: /security\.spec\.ts/, dependencies: ["chromium"], use: browser() },
   ],
 });
+
+function browser() {
+  return {
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  };
+}
