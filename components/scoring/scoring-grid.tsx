@@ -161,7 +161,7 @@ export function ScoringGrid({ view, action, sheetHref }: { view: GridView; actio
           </button>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="scroll-pl-56 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full border-collapse text-sm" aria-label={`Bảng điểm ${view.group.name}`}>
           <thead className="bg-slate-50 text-xs">
             <tr>
@@ -194,11 +194,15 @@ export function ScoringGrid({ view, action, sheetHref }: { view: GridView; actio
               const rowErrors = outcome?.errors?.[r.sheetId];
               return (
                 <tr key={r.sheetId} className={conflict ? "bg-red-50" : dirty.has(r.sheetId) ? "bg-amber-50" : ""} data-testid={`row-${r.sheetId}`}>
-                  <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-inherit px-2 py-1 text-left font-normal">
+                  <th scope="row" className={`sticky left-0 z-10 w-56 min-w-48 px-2 py-1 text-left font-normal ${conflict ? "bg-red-50" : dirty.has(r.sheetId) ? "bg-amber-50" : "bg-white"}`}>
                     <Link href={`${sheetHref}/${r.sheetId}`} className="font-medium text-brand-700 hover:underline">
                       {r.memberName}
                     </Link>
-                    {r.blocked && <div className="text-xs text-slate-500">{r.blocked}</div>}
+                    {r.blocked && (
+                      <div className="text-xs text-slate-500" title={r.blocked}>
+                        {r.blocked.includes("chính mình") ? "Phiếu của bạn: người khác chấm." : "Bạn không tham gia chấm phiếu này."}
+                      </div>
+                    )}
                     {conflict && (
                       <div className="text-xs text-red-700">
                         Người khác vừa sửa phiếu này.{" "}

@@ -27,13 +27,17 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
 function demoData(i: number, stage: "SELF" | "GROUP" | "COUNCIL"): StageData {
   const entries: StageData["entries"] = {};
   allCriteria(TEMPLATE_100).forEach((c, k) => {
-    const off = ((i * 7 + k * 3) % 11 === 0 ? 2 : (i + k) % 9 === 0 ? 1 : 0) + (stage !== "SELF" && (i + k) % 13 === 0 ? 1 : 0);
+    // A realistic spread: most near full marks, some weaker in teaching quality (Tốt), a few Khá.
+    const weak = i % 5 === 1 && c.key.startsWith("cl_") ? 3 : i % 9 === 4 ? 1.5 : 0;
+    const off = weak + ((i * 7 + k * 3) % 11 === 0 ? 2 : (i + k) % 9 === 0 ? 1 : 0) + (stage !== "SELF" && (i + k) % 13 === 0 ? 1 : 0);
     if (c.key.startsWith("cn_") && i % 5 === 4) entries[c.key] = { state: "NOT_APPLICABLE" };
-    else entries[c.key] = { state: "SCORED", points: Math.max(0, c.max - off * 10) };
+    else entries[c.key] = { state: "SCORED", points: Math.max(0, Math.round(c.max - off * 10)) };
   });
   const bonus: Record<string, number> = i % 6 === 0 ? { gv_gioi: 30 } : {};
   const deductions = i % 8 === 3 ? [{ key: "di_muon", count: 2, reason: "Sổ trực ghi đi muộn ngày 14/10 và 02/12/2025" }] : [];
-  return { entries, deductions, bonus, disqualifiers: [] };
+  // One member was disciplined during the year: not ranked whatever the points (from the group stage on).
+  const disqualifiers = i === 17 && stage !== "SELF" ? [{ key: "ky_luat", reason: "Quyết định kỷ luật khiển trách số 12/QĐ-THSTA ngày 03/3/2026" }] : [];
+  return { entries, deductions, bonus, disqualifiers };
 }
 
 export async function seedScoringDemo(prisma: PrismaClient): Promise<{ created: boolean; counts: Record<string, number> }> {

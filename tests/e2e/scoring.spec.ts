@@ -129,7 +129,7 @@ test("tổ trưởng chấm cả tổ bằng bàn phím; sửa cùng lúc thì b
   await expect(row.getByTestId("row-total")).toHaveText("99");
   // Keyboard: into "Kết quả học tập", type 8, Enter moves down, ArrowUp comes back.
   const cell = row.getByLabel("Lê Văn Tuấn – Kết quả học tập, rèn luyện của học sinh");
-  await cell.click();
+  await cell.focus();
   await leader.keyboard.type("8");
   await leader.keyboard.press("Enter");
   await leader.keyboard.press("ArrowUp");

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/authz/permissions";
 import type { CampaignState, PeriodState, Role } from "@/lib/generated/prisma/enums";
 import { CAMPAIGN_RULES, decideCampaign, inAudience, registrationOpen, type CampaignAction } from "@/lib/campaigns/rules";
-import { PERIOD_RULES, appealOpen, decidePeriod, selfScoringRefusal, type PeriodAction } from "@/lib/scoring/workflow";
+import { ACTIVE_STAGE, PERIOD_RULES, SEAL_ACTION, appealOpen, decidePeriod, selfScoringRefusal, type PeriodAction } from "@/lib/scoring/workflow";
 
 const ROLES: Role[] = ["ADMIN", "UPPER_STAFF", "PRINCIPAL", "UNION_CHAIR", "GROUP_LEADER", "MEMBER"];
 const CAMPAIGN_STATES: CampaignState[] = ["DRAFT", "OPEN", "SCORING", "CLOSED"];
@@ -72,6 +72,13 @@ describe("scoring period state machine: every state × action × role", () => {
         }
     });
   }
+  it("each seal confirms the stage being entered and moves to the state the rules name", () => {
+    for (const [state, seal] of Object.entries(SEAL_ACTION)) {
+      expect(PERIOD_RULES[seal!.action].from).toEqual([state]);
+      expect(PERIOD_RULES[seal!.action].to).toBe(seal!.next);
+      expect(ACTIVE_STAGE[state as PeriodState]).toBe(seal!.stage);
+    }
+  });
   it("numbers can only be entered in their own stage; after confirmation only amendments", () => {
     const all = () => true;
     for (const s of ["APPEALS", "CLOSED"] as PeriodState[]) {
