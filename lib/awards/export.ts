@@ -2,6 +2,7 @@ import "server-only";
 // Downloads of the awards area: PDFs (biên bản, tờ trình, danh sách, quyết định) through the
 // shared administrative-document renderer, and the registry as .xlsx (cells that would start a
 // formula are written as text).
+import { formulaSafe } from "../excel";
 import ExcelJS from "exceljs";
 import type { Viewer } from "../authz/permissions";
 import { renderAdminDocumentPdf } from "../documents/pdf";
@@ -57,9 +58,7 @@ export async function getDecisionPdf(viewer: Viewer, unitId: string, decisionId:
 }
 
 /** A cell value that Excel cannot read as a formula (SECURITY.md: = + - @ tab CR). */
-export function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+export const safeCell = formulaSafe;
 
 /** The unit's registry as .xlsx (award.export). */
 export async function exportRegistry(viewer: Viewer, unitId: string, f: RegistryFilters) {

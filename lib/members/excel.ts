@@ -4,6 +4,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { cleanText, foldVietnamese, formatDate } from "../format";
 import { IMPORT_COLUMNS, type ImportField, type RawImportRow } from "./rules";
+import { formulaSafe } from "../excel";
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** A 2 MB zip can inflate to gigabytes: refuse files whose parts add up to more than this. */
@@ -143,13 +144,7 @@ export async function parseMemberWorkbook(bytes: Uint8Array): Promise<ParseResul
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/**
- * Text that a spreadsheet could take for a formula (= + - @, tab, carriage return) is written
- * with a leading apostrophe, the form spreadsheet programs use for "this is text" (SECURITY.md).
- */
-export function formulaSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { formulaSafe };
 
 function headerStyle(row: ExcelJS.Row) {
   row.font = { bold: true };

@@ -7,11 +7,9 @@ import type { ScoreStageKind } from "../generated/prisma/enums";
 import { cellText } from "./cells";
 import { computeStage, type StageData, type StageResult } from "./rules";
 import type { ScaleDefinition } from "./scale";
+import { formulaSafe } from "../excel";
 
-/** = + - @ tab CR at the start → a leading apostrophe, so the cell stays text everywhere. */
-export function formulaSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { formulaSafe };
 
 export interface ExportSheet {
   memberName: string;
