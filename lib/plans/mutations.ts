@@ -90,6 +90,18 @@ async function lockDraft(tx: Tx, planId: string): Promise<void> {
 }
 
 /** After a conditional update matched nothing: the status moved (STATE) or the version did (CONFLICT). */
+/** Runs `write` in one transaction on a plan the viewer may edit, locked while it is a draft. */
+async function withDraftPlan(viewer: Viewer, planId: string, write: (tx: Tx, plan: WritePlan) => Promise<void>): Promise<WritePlan> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const plan = await findForWrite(tx, viewer, planId);
+    authorize(viewer, plan, "edit");
+    await lockDraft(tx, plan.id);
+    await write(tx, plan);
+    return plan;
+  });
+}
+
 async function refusal(tx: Tx, planId: string, expected: WritePlan["status"][]): Promise<AppError> {
   const now = await tx.coordinationPlan.findUnique({ where: { id: planId }, select: { status: true } });
   return now && !expected.includes(now.status) ? stateError() : conflict();
@@ -269,11 +281,7 @@ export async function updateHeader(viewer: Viewer, input: UpdateHeaderInput) {
 
 /** Sửa một mục nội dung: draft only, the section's own version checked. */
 export async function updateSection(viewer: Viewer, input: UpdateSectionInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const plan = await findForWrite(tx, viewer, input.planId);
-    authorize(viewer, plan, "edit");
-    await lockDraft(tx, plan.id);
+  return withDraftPlan(viewer, input.planId, async (tx, plan) => {
     const section = await tx.planSection.findFirst({ where: { id: input.sectionId, planId: plan.id } });
     if (!section) throw notFound();
     const r = await tx.planSection.updateMany({
@@ -289,17 +297,12 @@ export async function updateSection(viewer: Viewer, input: UpdateSectionInput) {
       before: { planId: plan.id, key: section.key, title: section.title, body: section.body },
       after: { planId: plan.id, key: section.key, title: input.title, body: input.body },
     });
-    return plan;
   });
 }
 
 /** Thêm / sửa một dòng lịch công việc: draft only; an existing row's version checked. */
 export async function saveCalendarItem(viewer: Viewer, input: SaveItemInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const plan = await findForWrite(tx, viewer, input.planId);
-    authorize(viewer, plan, "edit");
-    await lockDraft(tx, plan.id);
+  return withDraftPlan(viewer, input.planId, async (tx, plan) => {
     const data = { month: input.month, onDate: input.onDate ?? null, content: input.content, leadSide: input.leadSide };
     if (input.onDate && input.onDate.getUTCMonth() + 1 !== input.month) {
       throw new AppError("INVALID", "Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.", { onDate: ["Ngày phải thuộc tháng đã chọn."] });
@@ -317,38 +320,28 @@ export async function saveCalendarItem(viewer: Viewer, input: SaveItemInput) {
         before: { planId: plan.id, month: item.month, onDate: toDateInput(item.onDate) || null, content: item.content, leadSide: item.leadSide },
         after: { planId: plan.id, ...data, onDate: toDateInput(data.onDate) || null },
       });
-      return plan;
+      return;
     }
     const last = await tx.planCalendarItem.aggregate({ where: { planId: plan.id }, _max: { sortOrder: true } });
     const item = await tx.planCalendarItem.create({ data: { planId: plan.id, key: newContentKey(), sortOrder: (last._max.sortOrder ?? 0) + 1, ...data }, select: { id: true } });
     await record(tx, viewer, { action: "plan.add_item", entity: "PlanCalendarItem", entityId: item.id, ...where(plan), after: { planId: plan.id, ...data, onDate: toDateInput(data.onDate) || null } });
-    return plan;
   });
 }
 
 /** Xóa một dòng lịch: draft only, version checked. */
 export async function deleteCalendarItem(viewer: Viewer, input: DeleteRowInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const plan = await findForWrite(tx, viewer, input.planId);
-    authorize(viewer, plan, "edit");
-    await lockDraft(tx, plan.id);
+  return withDraftPlan(viewer, input.planId, async (tx, plan) => {
     const item = await tx.planCalendarItem.findFirst({ where: { id: input.rowId, planId: plan.id } });
     if (!item) throw notFound();
     const r = await tx.planCalendarItem.deleteMany({ where: { id: item.id, planId: plan.id, version: input.version } });
     if (r.count === 0) throw conflict();
     await record(tx, viewer, { action: "plan.delete_item", entity: "PlanCalendarItem", entityId: item.id, ...where(plan), before: { planId: plan.id, month: item.month, content: item.content } });
-    return plan;
   });
 }
 
 /** Thêm / sửa một chỉ tiêu: draft only; an existing row's version checked. */
 export async function saveTarget(viewer: Viewer, input: SaveTargetInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const plan = await findForWrite(tx, viewer, input.planId);
-    authorize(viewer, plan, "edit");
-    await lockDraft(tx, plan.id);
+  return withDraftPlan(viewer, input.planId, async (tx, plan) => {
     const data = {
       label: input.label,
       measureKey: input.measureKey,
@@ -373,28 +366,22 @@ export async function saveTarget(viewer: Viewer, input: SaveTargetInput) {
         before: { planId: plan.id, label: t.label, measureKey: t.measureKey, unit: t.unit, comparator: t.comparator, targetValue: t.targetValue, manualActual: t.manualActual },
         after: { planId: plan.id, ...data },
       });
-      return plan;
+      return;
     }
     const last = await tx.planTarget.aggregate({ where: { planId: plan.id }, _max: { sortOrder: true } });
     const t = await tx.planTarget.create({ data: { planId: plan.id, key: newContentKey(), sortOrder: (last._max.sortOrder ?? 0) + 1, ...data }, select: { id: true } });
     await record(tx, viewer, { action: "plan.add_target", entity: "PlanTarget", entityId: t.id, ...where(plan), after: { planId: plan.id, ...data } });
-    return plan;
   });
 }
 
 /** Xóa một chỉ tiêu: draft only, version checked. */
 export async function deleteTarget(viewer: Viewer, input: DeleteRowInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const plan = await findForWrite(tx, viewer, input.planId);
-    authorize(viewer, plan, "edit");
-    await lockDraft(tx, plan.id);
+  return withDraftPlan(viewer, input.planId, async (tx, plan) => {
     const t = await tx.planTarget.findFirst({ where: { id: input.rowId, planId: plan.id } });
     if (!t) throw notFound();
     const r = await tx.planTarget.deleteMany({ where: { id: t.id, planId: plan.id, version: input.version } });
     if (r.count === 0) throw conflict();
     await record(tx, viewer, { action: "plan.delete_target", entity: "PlanTarget", entityId: t.id, ...where(plan), before: { planId: plan.id, label: t.label, targetValue: t.targetValue } });
-    return plan;
   });
 }
 

@@ -21,7 +21,7 @@ describe("seedScoringDemo", () => {
   it("loads once", async () => {
     const first = await seedScoringDemo(t.prisma);
     expect(first.created).toBe(true);
-    expect(first.counts.scoreSheets).toBe(36);
+    expect(first.counts.scoreSheets).toBe(36 * 2);
     expect((await seedScoringDemo(t.prisma)).created).toBe(false);
   });
 
@@ -35,8 +35,17 @@ describe("seedScoringDemo", () => {
     const labels = new Set(stages.map((s) => s.classification));
     expect(labels.size).toBeGreaterThan(1);
     const snaps = await t.prisma.sealedSnapshot.findMany();
-    expect(snaps).toHaveLength(3);
+    expect(snaps).toHaveLength(3 + 2);
     for (const s of snaps) expect(verifySnapshot(s)).toBe(true);
+  });
+
+  it("leaves this year's drive waiting for the council: self and group sealed, council entries complete", async () => {
+    const period = await t.prisma.scorePeriod.findUniqueOrThrow({ where: { id: SCORING_DEMO.periods.STA_DRIVE }, include: { campaign: true, scaleVersion: true, snapshots: true } });
+    expect([period.state, period.campaign.state]).toEqual(["COUNCIL_REVIEW", "SCORING"]);
+    expect(period.scaleVersion.adoptedAt).not.toBeNull();
+    expect(period.snapshots.map((s) => s.stage).sort()).toEqual(["GROUP", "SELF"]);
+    const incomplete = await t.prisma.scoreSheet.count({ where: { periodId: period.id, stages: { none: { stage: "COUNCIL", complete: true } } } });
+    expect(incomplete).toBe(0);
   });
 
   it("leaves this year's (2026–2027) scale as a draft and the campaign open", async () => {
