@@ -168,8 +168,16 @@ function table(doc: Doc, block: Extract<DocBlock, { type: "table" }>): void {
   doc.x = MARGIN.left;
 }
 
+/** Height kept for the signature blocks (titles, space to sign, names). */
+const SIGNATURE_SPACE = 160;
+
 function drawBlocks(doc: Doc, blocks: DocBlock[]): void {
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
+    // The signature never stands alone on a page: the last paragraph moves over with it.
+    if (i === blocks.length - 1 && b.type === "paragraph") {
+      use(doc, b.bold ? "bold" : "regular", BODY_SIZE);
+      ensureSpace(doc, doc.heightOfString(b.text, { width: CONTENT_WIDTH, indent: b.noIndent ? 0 : INDENT, lineGap: LINE_GAP }) + PARAGRAPH_GAP + SIGNATURE_SPACE);
+    }
     switch (b.type) {
       case "heading":
         ensureSpace(doc, 60);
@@ -190,12 +198,12 @@ function drawBlocks(doc: Doc, blocks: DocBlock[]): void {
         doc.y += b.height ?? 8;
         break;
     }
-  }
+  });
 }
 
 function drawSignatures(doc: Doc, d: AdminDocument): void {
   const width = 80 * MM;
-  ensureSpace(doc, 160);
+  ensureSpace(doc, SIGNATURE_SPACE);
   const y = doc.y + 10;
   const columns =
     d.signatures.length === 1

@@ -68,6 +68,18 @@ describe("administrative document helpers", () => {
 });
 
 describe("PDF", () => {
+  it("never leaves the signature alone on a page: the last paragraph goes with it", async () => {
+    if (!hasPdftotext()) return;
+    const base = planDoc;
+    for (let n = 15; n <= 23; n += 1) {
+      const filler = Array.from({ length: n }, (_, i) => ({ type: "paragraph" as const, text: `Đoạn ${i + 1}: nội dung phối hợp giữa nhà trường và công đoàn trong năm học.` }));
+      const doc = { ...base, blocks: [...filler, { type: "paragraph" as const, text: "Đoạn kết thúc văn bản." }], recipients: null };
+      const pages = textOf(await renderAdminDocumentPdf(doc)).split("\f");
+      const signed = pages.findIndex((p) => p.includes(doc.signatures[0].name!));
+      expect(pages[signed], `${n} đoạn`).toContain("Đoạn kết thúc văn bản.");
+    }
+  }, 60_000);
+
   it("renders the plan as a multi-page PDF with the Vietnamese text intact", async () => {
     const pdf = await renderAdminDocumentPdf(planDoc);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
