@@ -12,6 +12,9 @@ import { listMembers } from "../lib/members/queries";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { viewerFor } from "../tests/factories/viewer";
 import { foldVietnamese, vietnameseSortKey } from "../lib/format";
+import { seedScoringDemo } from "../lib/seed/scoring-demo";
+import { seedAwardsDemo } from "../lib/seed/awards-demo";
+import { getNotificationSummary } from "../lib/notifications/queries";
 
 const N = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const base = process.env.DATABASE_URL;
@@ -59,6 +62,8 @@ try {
   setDbForTests(prisma);
   await migrate(sql);
   await seedDemo(prisma);
+  await seedScoringDemo(prisma);
+  await seedAwardsDemo(prisma);
   // N extra members in TH Sơn Thủy A, with realistic names from the demo generator.
   const names = buildDemoMembers().map((m) => m.fullName);
   const groups = await prisma.unionGroup.findMany({ where: { schoolId: "sch_sta" }, select: { id: true } });
@@ -89,6 +94,12 @@ try {
   await time('search "nguyen thi" without diacritics', 30, () => listMembers(chair, "sch_sta", { q: "nguyen thi" }, 1));
   await time('search "thanh tam" (rare)', 30, () => listMembers(chair, "sch_sta", { q: "thanh tam" }, 1));
   await time("group leader's list (own group only)", 30, () => listMembers(leader, "sch_sta", {}, 1));
+
+  // The header's bell and "việc đang chờ" counts run on every page load.
+  for (const [who, email] of [["chair", "chutich.sta@thidua.test"], ["group leader", "totruong.sta@thidua.test"], ["member", "doanvien.sta@thidua.test"], ["upper-unit staff", "congdoan@thidua.test"]] as const) {
+    const viewer = await viewerFor(prisma, email);
+    await time(`header notifications + waiting counts (${who})`, 20, () => getNotificationSummary(viewer));
+  }
 
   let stored = "";
   await time("argon2id hash (m 19 MiB, t 2, p 1)", 10, async () => (stored = await hashPassword("ThiDua@2025")));

@@ -4,16 +4,37 @@ import { getSchoolCounts, getUnitCounts, listViewerPlaces } from "@/lib/orgs/que
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { Card, PageHeader, Stat } from "@/components/ui/page";
 import { formatNumber } from "@/lib/format";
+import { loadNotificationSummary } from "@/lib/notifications/queries";
 
 export default async function DashboardPage() {
   const viewer = await requireViewer();
-  const places = await listViewerPlaces(viewer);
+  const [places, notes] = await Promise.all([listViewerPlaces(viewer), loadNotificationSummary(viewer)]);
+  const todo = notes.waiting.filter((w) => w.count > 0);
+  const placeName = new Map([...places.units, ...places.schools].map((p) => [p.id, p.name]));
   const upper = places.isAdmin || places.units.length > 0 ? await getUnitCounts(viewer) : null;
   const schools = await Promise.all(places.schools.map((s) => getSchoolCounts(viewer, s.id).then((c) => ({ ...c, roles: s.roles }))));
 
   return (
     <>
       <PageHeader title={`Xin chào, ${viewer.displayName}`} subtitle={[...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(" · ")} />
+      {todo.length > 0 && (
+        <section className="mb-8" aria-labelledby="viec-dang-cho">
+          <h2 id="viec-dang-cho" className="mb-3 text-lg font-semibold">
+            Việc đang chờ
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {todo.map((w) => (
+              <li key={w.key}>
+                <Link href={w.href} className="block rounded-lg border border-amber-200 bg-amber-50 p-4 shadow-sm hover:border-amber-300 hover:bg-amber-100">
+                  <div className="text-sm text-slate-700">{w.label}</div>
+                  <div className="mt-1 text-3xl font-semibold text-slate-900">{formatNumber(w.count)}</div>
+                  <div className="mt-1 text-xs text-slate-600">{w.placeId ? placeName.get(w.placeId) : "Của bạn"} · Mở →</div>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {upper && (
         <section className="mb-8">
           <h2 className="mb-3 text-lg font-semibold">{places.isAdmin ? "Toàn hệ thống" : places.units.map((u) => u.name).join(", ")}</h2>

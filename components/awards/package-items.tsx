@@ -1,11 +1,11 @@
 // The nominees of a package: title, status, eligibility with reasons, council vote, dossier
 // papers, and — when the school may still edit — the achievement report, papers and withdrawal.
 import type { PackagePage } from "@/lib/nominations/queries";
-import { updateItemAction, withdrawItemAction, addDocumentAction } from "@/lib/nominations/actions";
-import { DOC_LABELS } from "@/lib/awards/rules-dossier";
+import { updateItemAction, withdrawItemAction } from "@/lib/nominations/actions";
 import { Badge } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
+import { AddPaperForm, DossierPaperList } from "./dossier-papers";
 import { VerdictCell } from "./verdict";
 import { itemLabel, itemTone } from "./labels";
 
@@ -17,7 +17,10 @@ function Vote({ v }: { v: Item["vote"] }) {
   return <Badge tone={v.passed ? (v.closed ? "green" : "blue") : "red"}>{v.passed ? `Thông qua ${text}` : `Không đạt ${text}`}</Badge>;
 }
 
-export function PackageItems({ page, extra }: { page: PackagePage; extra?: (item: Item) => React.ReactNode }) {
+const ITEM_KINDS = ["MINH_CHUNG", "BAN_SAO_QUYET_DINH", "CONG_NHAN_SANG_KIEN", "BAO_CAO_THANH_TICH"] as const;
+
+/** fileBase: the download route of the page showing the list (the school's or the upper unit's). */
+export function PackageItems({ page, fileBase, extra }: { page: PackagePage; fileBase: string; extra?: (item: Item) => React.ReactNode }) {
   const items = page.items;
   if (!items.length) return <p className="text-sm text-slate-500">Danh sách trống.</p>;
   return (
@@ -47,13 +50,8 @@ export function PackageItems({ page, extra }: { page: PackagePage; extra?: (item
                           {d.present ? "✓" : "✗"} {d.label}
                         </li>
                       ))}
-                      {i.uploaded.map((d) => (
-                        <li key={d.id} className="text-slate-600">
-                          • {d.label}: {d.title}
-                          {d.reference ? ` (${d.reference})` : ""}
-                        </li>
-                      ))}
                     </ul>
+                    <DossierPaperList papers={i.uploaded} fileBase={fileBase} canDelete={i.can.addDoc} className="mt-1 text-xs" />
                     {i.can.edit ? (
                       <ActionForm action={updateItemAction} hidden={{ itemId: i.id, version: i.version }} label="Lưu báo cáo thành tích" variant="secondary" className="mt-2">
                         <label className="flex flex-col gap-1 text-xs">
@@ -64,28 +62,7 @@ export function PackageItems({ page, extra }: { page: PackagePage; extra?: (item
                     ) : (
                       i.achievementSummary && <p className="mt-1 whitespace-pre-line text-xs text-slate-700">{i.achievementSummary}</p>
                     )}
-                    {i.can.addDoc && (
-                      <ActionForm action={addDocumentAction} hidden={{ packageId: page.package.id, itemId: i.id }} label="Bổ sung tài liệu" variant="secondary" className="mt-2">
-                        <label className="flex flex-col gap-1 text-xs">
-                          Loại
-                          <select name="kind" className={inputClass} defaultValue="MINH_CHUNG">
-                            {(["MINH_CHUNG", "BAN_SAO_QUYET_DINH", "CONG_NHAN_SANG_KIEN", "BAO_CAO_THANH_TICH"] as const).map((k) => (
-                              <option key={k} value={k}>
-                                {DOC_LABELS[k]}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label className="flex flex-col gap-1 text-xs">
-                          Tên tài liệu
-                          <input name="title" className={inputClass} required />
-                        </label>
-                        <label className="flex flex-col gap-1 text-xs">
-                          Số, ký hiệu hoặc nơi lưu
-                          <input name="reference" className={inputClass} />
-                        </label>
-                      </ActionForm>
-                    )}
+                    {i.can.addDoc && <AddPaperForm packageId={page.package.id} itemId={i.id} kinds={ITEM_KINDS} defaultKind="MINH_CHUNG" className="mt-2" />}
                   </details>
                 )}
               </td>

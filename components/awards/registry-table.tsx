@@ -1,4 +1,5 @@
 // Rows of the awards registry: recipient, title, level, decision; revoked ones stay, marked.
+import type { ReactNode } from "react";
 import { formatIsoDay } from "@/lib/awards/facts";
 import { Badge, EmptyState } from "@/components/ui/page";
 
@@ -17,7 +18,8 @@ export interface RegistryRow {
   decisionId: string;
 }
 
-export function RegistryTable({ rows, showSchool = true, decisionHref }: { rows: RegistryRow[]; showSchool?: boolean; decisionHref?: (id: string) => string }) {
+/** `action`: an optional last column (e.g. the member's own certificate download). */
+export function RegistryTable({ rows, showSchool = true, decisionHref, action }: { rows: RegistryRow[]; showSchool?: boolean; decisionHref?: (id: string) => string; action?: { header: string; cell: (row: RegistryRow) => ReactNode } }) {
   if (!rows.length) return <EmptyState>Chưa có khen thưởng nào.</EmptyState>;
   return (
     <div className="overflow-x-auto">
@@ -30,6 +32,7 @@ export function RegistryTable({ rows, showSchool = true, decisionHref }: { rows:
             <th className="py-2 pr-3">Danh hiệu, hình thức</th>
             <th className="py-2 pr-3">Quyết định</th>
             <th className="py-2 pr-3">Trạng thái</th>
+            {action && <th className="py-2 pr-3">{action.header}</th>}
           </tr>
         </thead>
         <tbody>
@@ -55,6 +58,7 @@ export function RegistryTable({ rows, showSchool = true, decisionHref }: { rows:
                 </div>
               </td>
               <td className="py-2 pr-3">{r.revoked ? <Badge tone="red">Đã thu hồi</Badge> : <Badge tone="green">Hiệu lực</Badge>}{r.revokedReason && <div className="text-xs">{r.revokedReason}</div>}</td>
+              {action && <td className="py-2 pr-3">{action.cell(r)}</td>}
             </tr>
           ))}
         </tbody>

@@ -2,8 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionState } from "../server/action";
-import { addDisciplineSchema, addOpenCaseSchema, closeOpenCaseSchema, issueDecisionSchema, revokeDecisionSchema, saveEvaluationSchema, saveSettingSchema } from "./schemas";
+import { addDisciplineSchema, addOpenCaseSchema, closeOpenCaseSchema, createQuotaSchema, deleteQuotaSchema, issueDecisionSchema, revokeDecisionSchema, saveEvaluationSchema, saveSettingSchema, updateQuotaSchema } from "./schemas";
 import { addDiscipline, addOpenCase, closeOpenCase, issueDecision, revokeDecision, saveEvaluation, saveSetting } from "./mutations";
+import { createQuota, deleteQuota, updateQuota } from "./quotas";
 
 const eligibilityPath = (schoolId: string) => `/truong/${schoolId}/de-nghi/xet-dieu-kien`;
 
@@ -63,5 +64,31 @@ export async function saveSettingAction(_prev: ActionState, formData: FormData):
     const r = await saveSetting(viewer, input);
     revalidatePath(`/cap-tren/${r.unitId}/khen-thuong/quy-dinh`);
     return { ok: true, message: "Đã lưu quy định." };
+  });
+}
+
+const quotaPath = (unitId: string) => `/cap-tren/${unitId}/khen-thuong/chi-tieu`;
+
+/** Giao chỉ tiêu khen thưởng cho toàn đơn vị hoặc một trường (award.settings). */
+export async function createQuotaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, createQuotaSchema, async (viewer, input) => {
+    revalidatePath(quotaPath((await createQuota(viewer, input)).unitId));
+    return { ok: true, message: "Đã thêm chỉ tiêu." };
+  });
+}
+
+/** Sửa số tối đa, văn bản giao chỉ tiêu (award.settings; version-checked). */
+export async function updateQuotaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, updateQuotaSchema, async (viewer, input) => {
+    revalidatePath(quotaPath((await updateQuota(viewer, input)).unitId));
+    return { ok: true, message: "Đã lưu chỉ tiêu." };
+  });
+}
+
+/** Xóa một chỉ tiêu (award.settings; version-checked). */
+export async function deleteQuotaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, deleteQuotaSchema, async (viewer, input) => {
+    revalidatePath(quotaPath((await deleteQuota(viewer, input)).unitId));
+    return { ok: true, message: "Đã xóa chỉ tiêu." };
   });
 }

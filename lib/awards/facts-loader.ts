@@ -6,9 +6,35 @@ import { toIsoDay, type AwardFact, type MemberFacts, type PeriodInfo } from "./f
 import { DEFAULT_SETTING_ROWS, resolveSettings, type SettingRow, type Settings } from "./settings";
 import { CATALOGUE } from "./catalogue";
 import { unitChain, type Db } from "./access";
+import { campaignsOfSchool } from "../campaigns/access";
+import { TITLE_CODES, TITLES } from "../campaigns/rules";
 import { evaluateMember, type Verdict } from "./rules";
 
 const iso = (d: Date | null | undefined) => (d ? toIsoDay(d) : null);
+const INDIVIDUAL_TITLES = TITLE_CODES.filter((c) => !TITLES[c].collective);
+
+/**
+ * Đăng ký thi đua from what members did: registrations for an individual title in the period's
+ * campaigns that concern the school (its own and those of its upper units; a registration row
+ * always carries the member's school). Campaign names per member, in launch order.
+ */
+async function registrationsOf(db: Db, schoolId: string, period: PeriodInfo, memberIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!period.schoolYearId || !memberIds.length) return out;
+  const school = await db.school.findUnique({ where: { id: schoolId }, select: { id: true, unionUnitId: true } });
+  if (!school) return out;
+  const rows = await db.registration.findMany({
+    where: { schoolId: school.id, memberId: { in: memberIds }, title: { in: INDIVIDUAL_TITLES }, campaign: { schoolYearId: period.schoolYearId, ...(await campaignsOfSchool(db, school)) } },
+    select: { memberId: true, campaign: { select: { name: true } } },
+    orderBy: [{ campaign: { createdAt: "asc" } }, { createdAt: "asc" }],
+  });
+  for (const r of rows) {
+    if (!r.memberId) continue;
+    const names = out.get(r.memberId) ?? out.set(r.memberId, []).get(r.memberId)!;
+    if (!names.includes(r.campaign.name)) names.push(r.campaign.name);
+  }
+  return out;
+}
 
 /** The thresholds for a school's upper unit (and its parents) in a school year. */
 export async function settingsFor(db: Db, unionUnitId: string, period: PeriodInfo): Promise<Settings> {
@@ -41,13 +67,14 @@ export async function loadMemberFacts(db: Db, schoolId: string, period: PeriodIn
     orderBy: { sortKey: "asc" },
   });
   const ids = members.map((m) => m.id);
-  const [years, evals, disciplines, cases, authorships, awards] = await Promise.all([
+  const [years, evals, disciplines, cases, authorships, awards, registeredIn] = await Promise.all([
     db.schoolYear.findMany({ select: { id: true, startsOn: true } }),
     db.memberEvaluation.findMany({ where: { memberId: { in: ids } } }),
     db.discipline.findMany({ where: { memberId: { in: ids } } }),
     db.openCase.findMany({ where: { memberId: { in: ids } } }),
     db.initiativeAuthor.findMany({ where: { memberId: { in: ids } }, include: { initiative: true } }),
     db.award.findMany({ where: { memberId: { in: ids } }, include: { decision: { select: { number: true, signedOn: true, revocation: { select: { id: true } } } } } }),
+    registrationsOf(db, schoolId, period, ids),
   ]);
   const startYear = new Map(years.map((y) => [y.id, y.startsOn.getUTCFullYear()]));
   const by = <T extends { memberId: string | null }>(rows: T[]) => {
@@ -64,13 +91,15 @@ export async function loadMemberFacts(db: Db, schoolId: string, period: PeriodIn
   return members.map((m) => {
     const mine = evalBy.get(m.id) ?? [];
     const current = mine.find((e) => e.schoolYearId === period.schoolYearId);
+    const campaigns = registeredIn.get(m.id) ?? [];
     const facts: MemberFacts = {
       memberId: m.id,
       fullName: m.fullName,
       gender: m.gender,
       grade: current?.grade ?? null,
       gradeHistory: mine.filter((e) => e.grade).map((e) => ({ startYear: startYear.get(e.schoolYearId) ?? 0, grade: e.grade! })),
-      registered: current?.registered ?? false,
+      registered: (current?.registered ?? false) || campaigns.length > 0,
+      registeredIn: campaigns,
       absenceWorkingDays: current?.absenceWorkingDays ?? 0,
       maternityLeaveDays: current?.maternityLeaveDays ?? 0,
       employedFrom: iso(m.contractStartAt),

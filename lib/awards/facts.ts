@@ -69,8 +69,13 @@ export interface MemberFacts {
   grade: Grade | null;
   /** Earlier periods' grades (the current one may be included too). */
   gradeHistory?: { startYear: number; grade: Grade }[];
-  /** Đăng ký thi đua for the period. */
+  /**
+   * Đăng ký thi đua for the period: true when the chair ticked it on the evaluation or the member
+   * registered for an individual title in a campaign of the period (registeredIn).
+   */
   registered: boolean;
+  /** Names of the campaigns (phong trào) of the period the member registered in, from Registration rows. */
+  registeredIn?: string[];
   /** Working days absent in the period, maternity leave not included. */
   absenceWorkingDays: number;
   /** Working days of maternity leave in the period. */

@@ -15,11 +15,23 @@ export function gradeAtLeastRule(f: MemberFacts, s: Settings): Check {
   return settingCheck("grade-at-least", ok, min, ok ? `Xếp loại: ${has}` : `Xếp loại ${has}, cần từ "${GRADE_LABELS[min.value]}" trở lên`, { grade: f.grade, min: min.value });
 }
 
-/** Rule 1: đăng ký thi đua. */
+/**
+ * Rule 1: đăng ký thi đua, shown with its source: a registration in a campaign of the period
+ * (what the member did) or, without one, the chair's tick on the yearly evaluation.
+ */
 export function registeredRule(f: MemberFacts, s: Settings): Check {
   const req = s["ldtt.requireRegistration"];
-  const ok = !req.value || f.registered;
-  return settingCheck("registered", ok, req, f.registered ? "Đã đăng ký thi đua" : req.value ? "Chưa đăng ký thi đua" : "Không bắt buộc đăng ký thi đua", { registered: f.registered });
+  const campaigns = f.registeredIn ?? [];
+  const registered = f.registered || campaigns.length > 0;
+  const ok = !req.value || registered;
+  const detail = campaigns.length
+    ? `Đã đăng ký thi đua (phong trào ${campaigns.join("; ")})`
+    : registered
+      ? "Đã đăng ký (đánh dấu của chủ tịch)"
+      : req.value
+        ? "Chưa đăng ký thi đua"
+        : "Không bắt buộc đăng ký thi đua";
+  return settingCheck("registered", ok, req, detail, { registered, campaigns });
 }
 
 /** The last day a discipline has effect (12 months unless stated). */

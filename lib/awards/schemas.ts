@@ -3,6 +3,7 @@
 import { id, optionalDate, optionalText, requiredText, version, vnDate, z } from "../validation";
 import { DISCIPLINE_LEVELS, GRADES, SETTING_KEYS } from "./settings";
 import { OPEN_CASE_KINDS } from "./facts";
+import { TITLE_CODES } from "./catalogue";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const days = (label: string) => z.coerce.number({ error: `Vui lòng nhập ${label}.` }).int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(366, `${label} không quá 366.`);
@@ -91,3 +92,28 @@ export const registryFilterSchema = z.object({
   danhHieu: z.string().max(40).optional(),
   trangThai: z.enum(["hieu-luc", "thu-hoi"]).optional(),
 });
+
+// ---- Chỉ tiêu khen thưởng (rule 11): set by an upper unit for all its schools or for one school.
+const quotaMax = z.coerce
+  .number({ error: "Vui lòng nhập số tối đa." })
+  .int("Số tối đa phải là số nguyên.")
+  .min(0, "Số tối đa không được âm.")
+  .max(10000, "Số tối đa không quá 10.000.");
+
+/** A new quota of the unit (award.settings). No schoolId: the whole unit. */
+export const createQuotaSchema = z.strictObject({
+  unitId: id("đơn vị"),
+  schoolYearId: id("năm học"),
+  schoolId: id("trường").optional(),
+  titleCode: z.enum(TITLE_CODES, { error: "Chọn danh hiệu, hình thức khen thưởng." }),
+  max: quotaMax,
+  basis: requiredText("văn bản giao chỉ tiêu", 500),
+});
+export type CreateQuotaInput = z.output<typeof createQuotaSchema>;
+
+/** Changes the number or the basis of a quota (scope and title stay: delete and add instead). */
+export const updateQuotaSchema = z.strictObject({ quotaId: id("chỉ tiêu"), version, max: quotaMax, basis: requiredText("văn bản giao chỉ tiêu", 500) });
+export type UpdateQuotaInput = z.output<typeof updateQuotaSchema>;
+
+export const deleteQuotaSchema = z.strictObject({ quotaId: id("chỉ tiêu"), version });
+export type DeleteQuotaInput = z.output<typeof deleteQuotaSchema>;

@@ -1,36 +1,53 @@
 import "server-only";
-// A generated document as a download for a signed-in viewer: attachment, nosniff, never
-// cached. Not signed in → the sign-in page; NOT_FOUND/FORBIDDEN → a plain 404 (another
-// school's document looks exactly like a missing one).
+// A generated file (PDF, spreadsheet) as a download for a signed-in viewer: attachment with the
+// Vietnamese file name (RFC 5987, with an ASCII fallback), nosniff, never cached. Not signed in →
+// the sign-in page; NOT_FOUND/FORBIDDEN → a plain 404 (another school's data looks exactly like
+// missing data). Every download route goes through `download`.
 import { NextResponse } from "next/server";
 import { getViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
-import { AppError } from "../server/errors";
+import { contentDisposition } from "../evidence/rules";
+import { AppError, ERROR_MESSAGES } from "../server/errors";
+
+export const MIME = {
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
 
 /** Route params are input: anything that is not an id matches nothing. */
 export function routeIdOrNull(v: string | undefined): string | null {
   return v && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : null;
 }
 
-export async function pdfDownload(request: Request, make: (viewer: Viewer) => Promise<{ fileName: string; pdf: Buffer }>): Promise<Response> {
+export async function download(request: Request, mime: string, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.redirect(new URL("/dang-nhap", request.url));
   try {
-    const { fileName, pdf } = await make(viewer);
-    const safe = fileName.replace(/[^A-Za-z0-9._-]/g, "-");
-    return new Response(new Uint8Array(pdf), {
+    const { fileName, bytes } = await make(viewer);
+    return new Response(new Uint8Array(bytes), {
       headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${safe}"`,
-        "Content-Length": String(pdf.byteLength),
+        "Content-Type": mime,
+        "Content-Disposition": contentDisposition(fileName),
+        "Content-Length": String(bytes.byteLength),
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
       },
     });
   } catch (e) {
     if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) {
-      return new Response("Không tìm thấy dữ liệu này, hoặc bạn không có quyền xem.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+      return new Response(ERROR_MESSAGES.NOT_FOUND, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
     }
     throw e;
   }
+}
+
+export function pdfDownload(request: Request, make: (viewer: Viewer) => Promise<{ fileName: string; pdf: Buffer }>): Promise<Response> {
+  return download(request, MIME.pdf, async (viewer) => {
+    const { fileName, pdf } = await make(viewer);
+    return { fileName, bytes: pdf };
+  });
+}
+
+export function xlsxDownload(request: Request, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {
+  return download(request, MIME.xlsx, make);
 }

@@ -1,6 +1,7 @@
 import "server-only";
-// Evidence files live outside public/ (UPLOAD_DIR, default .data/uploads), under random names;
-// the database keeps the original name. Only lib/evidence reads them, after a permission check.
+// Evidence files and dossier papers live outside public/ (UPLOAD_DIR, default .data/uploads),
+// under random names; the database keeps the original name. They are read only after a scoped
+// look-up (lib/evidence/queries.ts, lib/nominations/queries.ts) and sent by lib/evidence/response.ts.
 import { randomBytes, createHash } from "node:crypto";
 import { mkdir, readFile, writeFile, unlink } from "node:fs/promises";
 import path from "node:path";

@@ -9,6 +9,7 @@ import {
   answerObjectionSchema,
   bulkApproveSchema,
   createPackageSchema,
+  deleteDocumentSchema,
   objectionSchema,
   packageVersionSchema,
   postPackageSchema,
@@ -18,7 +19,7 @@ import {
   updateItemSchema,
   withdrawItemSchema,
 } from "./schemas";
-import { addDocument, addEligible, addItem, answerObjection, createPackage, lodgeObjection, postPackage, submitPackage, unpostPackage, updateCover, updateItem, withdrawItem } from "./mutations";
+import { addDocument, addEligible, addItem, answerObjection, createPackage, deleteDocument, lodgeObjection, postPackage, submitPackage, unpostPackage, updateCover, updateItem, withdrawItem } from "./mutations";
 import { bulkApprove, reviewItem, setDeadline } from "./review";
 
 const pkgPath = (schoolId: string, packageId?: string) => `/truong/${schoolId}/de-nghi${packageId ? `/${packageId}` : ""}`;
@@ -71,10 +72,19 @@ export async function updateCoverAction(_prev: ActionState, formData: FormData):
   });
 }
 
+/** Bổ sung a paper (with an optional file) while the school may edit (nomination.manage). */
 export async function addDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, addDocumentSchema, async (viewer, input) => {
     refresh((await addDocument(viewer, input)).schoolId);
     return { ok: true, message: "Đã bổ sung tài liệu." };
+  });
+}
+
+/** Gỡ a paper and its file while the school may edit (nomination.manage). */
+export async function deleteDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, deleteDocumentSchema, async (viewer, input) => {
+    refresh((await deleteDocument(viewer, input)).schoolId);
+    return { ok: true, message: "Đã gỡ tài liệu." };
   });
 }
 

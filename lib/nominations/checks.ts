@@ -27,7 +27,8 @@ import type { Settings } from "../awards/settings";
 
 /** Statuses in which a nominee still counts (for caps, quotas, one-award). */
 export const LIVE: NominationItemStatus[] = ["DRAFT", "POSTED", "SUBMITTED", "RETURNED", "APPROVED", "APPROVED_CHANGED", "DECIDED"];
-const COUNTED: NominationItemStatus[] = ["SUBMITTED", "APPROVED", "APPROVED_CHANGED", "DECIDED"];
+/** Statuses that use up a quota (what rule 11 counts as already sent; the quota screen shows the same). */
+export const COUNTED: NominationItemStatus[] = ["SUBMITTED", "APPROVED", "APPROVED_CHANGED", "DECIDED"];
 
 export interface PackageChecks {
   settings: Settings;

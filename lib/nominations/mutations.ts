@@ -13,9 +13,12 @@ import { titleEntry } from "../awards/catalogue";
 import { periodOf } from "../awards/facts";
 import { evaluateAll, loadMemberFacts, settingsFor } from "../awards/facts-loader";
 import { itemTransition, packageTransition, summarise, type ItemAction, type PackageAction, type PackageState } from "../awards/rules";
+import { notifyUnitReviewers } from "../awards/notices";
 import { computePackageChecks } from "./checks";
 import { draftAchievementReport, draftCoverNote } from "./texts";
-import type { AddDocumentInput, AddEligibleInput, AddItemInput, AnswerObjectionInput, CreatePackageInput, ObjectionInput, PackageVersionInput, PostPackageInput, UpdateCoverInput, UpdateItemInput, WithdrawItemInput } from "./schemas";
+import { checkEvidence } from "../evidence/rules";
+import { removeStoredFile, storeFile } from "../evidence/storage";
+import type { AddDocumentInput, DeleteDocumentInput, AddEligibleInput, AddItemInput, AnswerObjectionInput, CreatePackageInput, ObjectionInput, PackageVersionInput, PostPackageInput, UpdateCoverInput, UpdateItemInput, WithdrawItemInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -218,18 +221,106 @@ export async function updateCover(viewer: Viewer, input: UpdateCoverInput): Prom
   });
 }
 
-/** Adds a paper to the dossier (minh chứng, bản sao quyết định…) while the school may edit. */
-export async function addDocument(viewer: Viewer, input: AddDocumentInput): Promise<{ schoolId: string }> {
+const EDITABLE: PackageState[] = ["DRAFT", "POSTED", "RETURNED"];
+/** Enough for every nominee's papers; keeps one package from filling the disk. */
+export const MAX_FILES_PER_PACKAGE = 200;
+
+/** The package of a paper, while the school may still add or remove papers (same rule for both). */
+async function editablePackage(db: Tx, viewer: Viewer, packageId: string) {
+  const p = await db.nominationPackage.findFirst({ where: { id: packageId, ...bySchoolScope(viewer, "nomination.manage") }, select: { id: true, status: true, schoolId: true, school: { select: { unionUnitId: true } } } });
+  if (!p) throw notFound();
+  if (!EDITABLE.includes(p.status)) throw new AppError("STATE", "Hồ sơ đã gửi; không bổ sung, gỡ tài liệu được nữa.");
+  return p;
+}
+
+/**
+ * Adds a paper to the dossier (minh chứng, bản sao quyết định…) while the school may edit
+ * (nomination.manage; draft, posted or returned). A file is checked by size, extension and first
+ * bytes (lib/evidence/rules.ts), written outside public/ before the transaction and removed again
+ * if the transaction fails. Throws NOT_FOUND, STATE, INVALID.
+ */
+export async function addDocument(viewer: Viewer, input: AddDocumentInput): Promise<{ schoolId: string; documentId: string }> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const p = await tx.nominationPackage.findFirst({ where: { id: input.packageId, ...bySchoolScope(viewer, "nomination.manage") }, include: { school: { select: { unionUnitId: true } } } });
-    if (!p) throw notFound();
-    if (!["DRAFT", "POSTED", "RETURNED"].includes(p.status)) throw new AppError("STATE", "Hồ sơ đã gửi; không bổ sung tài liệu được nữa.");
-    if (input.itemId && !(await tx.nominationItem.count({ where: { id: input.itemId, packageId: p.id } }))) throw notFound();
-    const d = await tx.dossierDocument.create({ data: { packageId: p.id, itemId: input.itemId ?? null, kind: input.kind, title: input.title, reference: input.reference ?? null, createdById: viewer.userId } });
-    await record(tx, viewer, { action: "nomination.document_add", entity: "DossierDocument", entityId: d.id, schoolId: p.schoolId, organisationId: p.school.unionUnitId, after: { kind: input.kind, title: input.title, itemId: input.itemId ?? null } });
-    return { schoolId: p.schoolId };
+  // Scope and state first: nobody else gets to write bytes to the disk.
+  const found = await editablePackage(db, viewer, input.packageId);
+  if (input.itemId && !(await db.nominationItem.count({ where: { id: input.itemId, packageId: found.id } }))) throw notFound();
+  let file: { fileName: string; mime: string; sizeBytes: number; sha256: string; storageKey: string } | null = null;
+  if (input.file) {
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const check = checkEvidence(input.file.name, bytes);
+    // Shown beside the file input (the form's general message says to check the marked fields).
+    if (!check.ok) throw new AppError("INVALID", undefined, { file: [check.message] });
+    if ((await db.dossierDocument.count({ where: { packageId: found.id, storageKey: { not: null } } })) >= MAX_FILES_PER_PACKAGE) throw new AppError("INVALID", undefined, { file: [`Mỗi hồ sơ tối đa ${MAX_FILES_PER_PACKAGE} tệp đính kèm.`] });
+    const stored = await storeFile(bytes);
+    file = { fileName: check.fileName, mime: check.mime, sizeBytes: bytes.length, sha256: stored.sha256, storageKey: stored.key };
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serialised with submit (which updates this row): a paper lands before or after, never during.
+      await tx.$executeRaw`SELECT 1 FROM "NominationPackage" WHERE "id" = ${found.id} FOR UPDATE`;
+      const p = await editablePackage(tx, viewer, found.id);
+      const d = await tx.dossierDocument.create({
+        data: {
+          packageId: p.id,
+          itemId: input.itemId ?? null,
+          kind: input.kind,
+          title: input.title,
+          reference: input.reference ?? null,
+          storageKey: file?.storageKey ?? null,
+          fileName: file?.fileName ?? null,
+          mime: file?.mime ?? null,
+          sizeBytes: file?.sizeBytes ?? null,
+          sha256: file?.sha256 ?? null,
+          createdById: viewer.userId,
+        },
+        select: { id: true },
+      });
+      await record(tx, viewer, {
+        action: "nomination.document_add",
+        entity: "DossierDocument",
+        entityId: d.id,
+        schoolId: p.schoolId,
+        organisationId: p.school.unionUnitId,
+        after: { packageId: p.id, kind: input.kind, title: input.title, itemId: input.itemId ?? null, reference: input.reference ?? null, ...(file ? { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 } : {}) },
+      });
+      return { schoolId: p.schoolId, documentId: d.id };
+    });
+  } catch (e) {
+    if (file) await removeStoredFile(file.storageKey);
+    throw e;
+  }
+}
+
+/**
+ * Gỡ a paper (and its file) from the dossier while the school may edit (nomination.manage). The
+ * row goes; the audit row keeps its name and sha-256; the file is removed after the commit.
+ * Throws NOT_FOUND, STATE.
+ */
+export async function deleteDocument(viewer: Viewer, input: DeleteDocumentInput): Promise<{ schoolId: string; packageId: string }> {
+  const db = await getDb();
+  const result = await db.$transaction(async (tx) => {
+    const doc = await tx.dossierDocument.findFirst({
+      where: { id: input.documentId, package: bySchoolScope(viewer, "nomination.manage") },
+      select: { id: true, packageId: true, itemId: true, kind: true, title: true, reference: true, storageKey: true, fileName: true, sizeBytes: true, sha256: true, item: { select: { status: true } } },
+    });
+    if (!doc) throw notFound();
+    await tx.$executeRaw`SELECT 1 FROM "NominationPackage" WHERE "id" = ${doc.packageId} FOR UPDATE`;
+    const p = await editablePackage(tx, viewer, doc.packageId);
+    // A nominee the upper unit has already approved (in a package returned for others) keeps its papers.
+    if (doc.item && !["DRAFT", "POSTED", "RETURNED"].includes(doc.item.status)) throw new AppError("STATE", "Đề nghị này đã được xét; không gỡ tài liệu được nữa.");
+    await tx.dossierDocument.delete({ where: { id: doc.id } });
+    await record(tx, viewer, {
+      action: "nomination.document_delete",
+      entity: "DossierDocument",
+      entityId: doc.id,
+      schoolId: p.schoolId,
+      organisationId: p.school.unionUnitId,
+      before: { packageId: p.id, kind: doc.kind, title: doc.title, itemId: doc.itemId, reference: doc.reference, fileName: doc.fileName, sizeBytes: doc.sizeBytes, sha256: doc.sha256 },
+    });
+    return { schoolId: p.schoolId, packageId: p.id, storageKey: doc.storageKey };
   });
+  if (result.storageKey) await removeStoredFile(result.storageKey);
+  return { schoolId: result.schoolId, packageId: result.packageId };
 }
 
 function refusal(checks: { detail: string }[], what: string): AppError {
@@ -288,6 +379,7 @@ export async function submitPackage(viewer: Viewer, input: PackageVersionInput):
       await tx.nominationItem.updateMany({ where: { id: itemId, status: { in: ["POSTED", "RETURNED"] } }, data: { eligibility: JSON.parse(JSON.stringify({ ...v, summary: summarise(v) })) } });
     }
     await movePackage(tx, viewer, p, p.to, input.version, { from: action, data: { submittedAt: new Date() } }, action);
+    await notifyUnitReviewers(tx, p.organisationId, `${p.school.name} đã ${action === "resubmit" ? "gửi lại" : "gửi"} hồ sơ "${p.title}" chờ duyệt.`, `/cap-tren/${p.organisationId}/duyet/${p.id}`, p.schoolId);
     return { schoolId: p.schoolId };
   });
 }

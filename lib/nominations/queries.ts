@@ -1,13 +1,15 @@
 import "server-only";
 import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
-import { bySchoolScope } from "../authz/scope";
+import { bySchoolScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { rolesAt, schoolFor, todayIso, yearFor } from "../awards/access";
+import { rolesAt, schoolFor, todayIso, unitFor, unitTree, yearFor } from "../awards/access";
+import { readStoredFile } from "../evidence/storage";
+import type { StoredFile } from "../evidence/response";
 import { titleEntry } from "../awards/catalogue";
 import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
-import { DOC_LABELS, docsNeededFor, itemTransition, packageTransition, summarise, type Check, type Verdict } from "../awards/rules";
+import { DOC_LABELS, type DocKind, docsNeededFor, itemTransition, packageTransition, summarise, type Check, type Verdict } from "../awards/rules";
 import { computePackageChecks } from "./checks";
 
 /**
@@ -47,6 +49,14 @@ function verdictDto(v: Verdict | undefined) {
 export type VerdictDto = NonNullable<ReturnType<typeof verdictDto>>;
 const checkDto = (c: Check) => ({ rule: c.rule, passed: c.passed, basis: c.basis, detail: c.detail });
 
+const DOC_SELECT = { id: true, kind: true, title: true, reference: true, storageKey: true, fileName: true, sizeBytes: true, createdAt: true } as const;
+
+/** A dossier paper as pages show it: the storage key never leaves the server. */
+function docDto(d: { id: string; kind: DocKind; title: string; reference: string | null; storageKey: string | null; fileName: string | null; sizeBytes: number | null; createdAt: Date }) {
+  return { id: d.id, kind: d.kind, label: DOC_LABELS[d.kind], title: d.title, reference: d.reference, file: d.storageKey ? { name: d.fileName ?? "tai-lieu", sizeBytes: d.sizeBytes ?? 0 } : null, createdAt: d.createdAt.toISOString() };
+}
+export type DossierPaper = ReturnType<typeof docDto>;
+
 /** A package with everything the rules say about it, for the school or the reviewing unit. */
 export async function getPackagePage(viewer: Viewer, packageId: string) {
   const db = await getDb();
@@ -60,10 +70,10 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
         include: {
           member: { select: { position: true, unionGroup: { select: { name: true } } } },
           votes: { include: { meeting: { select: { id: true, status: true, heldOn: true } } } },
-          documents: { select: { id: true, kind: true, title: true, reference: true } },
+          documents: { select: DOC_SELECT, orderBy: { createdAt: "asc" } },
         },
       },
-      documents: { where: { itemId: null }, select: { id: true, kind: true, title: true, reference: true } },
+      documents: { where: { itemId: null }, select: DOC_SELECT, orderBy: { createdAt: "asc" } },
       events: { orderBy: { at: "desc" }, take: 200 },
       objections: { orderBy: { createdAt: "asc" }, include: { member: { select: { fullName: true } }, item: { select: { nomineeName: true } } } },
     },
@@ -121,7 +131,7 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
         snapshot: (i.eligibility as { summary?: string; eligible?: boolean } | null) ?? null,
         vote: lastVote ? { agree: lastVote.agree, baseCount: lastVote.baseCount, required: lastVote.required, passed: lastVote.passed, closed: lastVote.meeting.status === "CLOSED", meetingId: lastVote.meeting.id, heldOn: toIsoDay(lastVote.meeting.heldOn), secret: lastVote.secret } : null,
         docs: docsNeededFor(i.titleCode).map((k) => ({ kind: k, label: DOC_LABELS[k], present: have.has(`${k}:${i.id}`) })),
-        uploaded: i.documents.map((d) => ({ id: d.id, kind: d.kind, label: DOC_LABELS[d.kind], title: d.title, reference: d.reference })),
+        uploaded: i.documents.map(docDto),
         can: {
           edit: canManage && itemTransition(i.status, "edit", roles).ok,
           withdraw: canManage && itemTransition(i.status, "withdraw", roles).ok,
@@ -130,7 +140,7 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
         },
       };
     }),
-    documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, label: DOC_LABELS[d.kind], title: d.title, reference: d.reference })),
+    documents: p.documents.map(docDto),
     checks: checks.all.map(checkDto),
     blockingPost: checks.blockingPost.map(checkDto),
     blockingSubmit: checks.blockingSubmit.map(checkDto),
@@ -143,6 +153,8 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
     can: {
       manage: canManage,
       edit: canManage && allowed("edit"),
+      /** Add or remove dossier papers (lib/nominations/mutations.ts editablePackage). */
+      papers: canManage && ["DRAFT", "POSTED", "RETURNED"].includes(p.status),
       post: canManage && allowed("post"),
       unpost: canManage && allowed("unpost"),
       submit: canManage && (allowed("submit") || allowed("resubmit")),
@@ -183,4 +195,43 @@ export async function getPublicLists(viewer: Viewer, schoolId: string) {
     myObjections: mine.map((o) => ({ id: o.id, packageId: o.packageId, nomineeName: o.item?.nomineeName ?? null, body: o.body, answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null })),
     canObject: can(viewer, "nomination.object", { schoolId: school.id, unitId: school.unionUnitId }) && !!viewer.memberId,
   };
+}
+
+/**
+ * The file of a dossier paper for the school's page (nomination.read: chair, principal, the
+ * upper unit's staff): one query on id + package + school + scope; anything else NOT_FOUND.
+ */
+export async function getDossierFile(viewer: Viewer, input: { schoolId: string; packageId: string; documentId: string }): Promise<StoredFile> {
+  const db = await getDb();
+  const d = await db.dossierDocument.findFirst({
+    where: { id: input.documentId, packageId: input.packageId, storageKey: { not: null }, package: { schoolId: input.schoolId, ...bySchoolScope(viewer, "nomination.read") } },
+    select: { storageKey: true, fileName: true, mime: true },
+  });
+  return readPaper(d);
+}
+
+/**
+ * The file of a dossier paper for the upper unit's review page: the unit must be one the viewer
+ * serves with nomination.review, the school under it, the school within the viewer's
+ * nomination.review scope; the paper is found in one query. Anything else NOT_FOUND.
+ */
+export async function getDossierFileForUnit(viewer: Viewer, input: { unitId: string; packageId: string; documentId: string }): Promise<StoredFile> {
+  const db = await getDb();
+  const unit = await unitFor(viewer, input.unitId, "nomination.review", db);
+  const tree = await unitTree(db, unit.id);
+  const d = await db.dossierDocument.findFirst({
+    where: { id: input.documentId, packageId: input.packageId, storageKey: { not: null }, package: { school: { AND: [{ unionUnitId: { in: tree } }, schoolScope(viewer, "nomination.review")] } } },
+    select: { storageKey: true, fileName: true, mime: true },
+  });
+  return readPaper(d);
+}
+
+async function readPaper(d: { storageKey: string | null; fileName: string | null; mime: string | null } | null): Promise<StoredFile> {
+  if (!d?.storageKey) throw notFound();
+  // A row whose file is gone from the disk (restored database, lost volume) is a 404, not a crash.
+  const bytes = await readStoredFile(d.storageKey).catch((e: NodeJS.ErrnoException) => {
+    if (e?.code === "ENOENT") throw notFound();
+    throw e;
+  });
+  return { bytes, mime: d.mime ?? "application/octet-stream", fileName: d.fileName ?? "tai-lieu" };
 }

@@ -37,14 +37,25 @@ export type WithdrawItemInput = z.output<typeof withdrawItemSchema>;
 export const updateCoverSchema = z.strictObject({ packageId: id("hồ sơ"), version, coverNote: requiredText("nội dung tờ trình", 8000) });
 export type UpdateCoverInput = z.output<typeof updateCoverSchema>;
 
+/**
+ * A file input left empty still sends an empty File (named "", "blob" or "undefined" depending on
+ * the way it travelled): any empty file means "no file" here, the paper is then a reference only.
+ */
+const optionalFile = z.preprocess((v) => (typeof File !== "undefined" && v instanceof File && v.size === 0 ? undefined : v), z.instanceof(File, { error: "Chọn tệp đính kèm." }).optional());
+
+/** A paper of the dossier: a reference (number, where it is kept), an uploaded file, or both. */
 export const addDocumentSchema = z.strictObject({
   packageId: id("hồ sơ"),
   itemId: id("người được đề nghị").optional(),
   kind: z.enum(DOC_KINDS, { error: "Chọn loại tài liệu." }),
   title: requiredText("tên tài liệu", 200),
   reference: optionalText("số, ký hiệu hoặc nơi lưu", 300),
+  file: optionalFile,
 });
 export type AddDocumentInput = z.output<typeof addDocumentSchema>;
+
+export const deleteDocumentSchema = z.strictObject({ documentId: id("tài liệu") });
+export type DeleteDocumentInput = z.output<typeof deleteDocumentSchema>;
 
 /** Công khai: the day the list went up on the notice board (may be recorded afterwards). */
 export const postPackageSchema = z.strictObject({ packageId: id("hồ sơ"), version, postedOn: notFuture("ngày công khai") });

@@ -1,17 +1,35 @@
 "use server";
-// Scale builder actions (chair): create, save draft, adopt, new version.
+// Scale builder actions (chair): create, import from Excel, save draft, adopt, new version.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "../server/action";
 import { guarded } from "./guard";
-import { adoptScaleSchema, createScaleSchema, newScaleVersionSchema, saveScaleDraftSchema } from "./scale-schemas";
-import { adoptScale, createScale, newScaleVersion, saveScaleDraft } from "./scale-mutations";
+import { AppError } from "../server/errors";
+import { adoptScaleSchema, createScaleSchema, importScaleSchema, newScaleVersionSchema, saveScaleDraftSchema } from "./scale-schemas";
+import { adoptScale, createScale, importScale, newScaleVersion, saveScaleDraft } from "./scale-mutations";
 
 /** Creates a scale from a template or last year's, then opens it. */
 export async function createScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
   const state = await guarded(["scale.manage"], formData, createScaleSchema, async (viewer, input) => {
     const s = await createScale(viewer, input);
+    to = `/truong/${input.schoolId}/bieu-diem/${s.id}`;
+  });
+  if (!state?.ok || !to) return state;
+  revalidatePath("/", "layout");
+  redirect(to);
+}
+
+/**
+ * Nhập biểu điểm từ Excel (chair): a new draft scale from the uploaded workbook, then opens it.
+ * Problems come back as fieldErrors.file (summary) and fieldErrors.rows (sheet, row, message).
+ */
+export async function importScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let to = "";
+  const state = await guarded(["scale.manage"], formData, importScaleSchema, async (viewer, input) => {
+    if (input.file.size === 0 && !input.file.name) throw new AppError("INVALID", "Vui lòng chọn tệp Excel (.xlsx).", { file: ["Vui lòng chọn tệp Excel (.xlsx)."] });
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const s = await importScale(viewer, { schoolId: input.schoolId, schoolYearId: input.schoolYearId, name: input.name, fileName: input.file.name, bytes });
     to = `/truong/${input.schoolId}/bieu-diem/${s.id}`;
   });
   if (!state?.ok || !to) return state;

@@ -1,7 +1,8 @@
 import "server-only";
-// The scale builder's writes (chair): create from a template or a copy of last year's, edit while
-// a draft, record adoption at the staff conference (date, resolution) which locks the version
-// (a trigger refuses later changes), and start a new version from an adopted one.
+// The scale builder's writes (chair): create from a template, a copy of last year's or an Excel
+// file (a new draft either way), edit while a draft, record adoption at the staff conference
+// (date, resolution) which locks the version (a trigger refuses later changes), and start a new
+// version from an adopted one.
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
@@ -12,12 +13,30 @@ import { findSchool } from "../campaigns/access";
 import { checkScale, parseScale, type ScaleDefinition } from "./scale";
 import { checksumOf } from "./snapshot";
 import { TEMPLATES } from "./templates";
+import { MAX_IMPORT_ERRORS, checkScaleUpload, formatImportError, workbookToScale } from "./scale-excel";
+import { safeFileName } from "../evidence/rules";
 
 const json = (d: ScaleDefinition) => d as unknown as Prisma.InputJsonValue;
 
 function refuseProblems(definition: ScaleDefinition): void {
   const problems = checkScale(definition);
   if (problems.length) throw new AppError("INVALID", problems[0].message, { definition: problems.map((p) => p.message) });
+}
+
+type School = Awaited<ReturnType<typeof findSchool>>;
+
+/** Writes a new scale (version 1, draft) of a school and its audit row, in one transaction. */
+async function insertScale(viewer: Viewer, school: School, input: { schoolYearId: string; name: string; definition: ScaleDefinition; copiedFromId: string | null; source: string }) {
+  const db = await getDb();
+  if (!(await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true } }))) throw new AppError("INVALID", "Năm học không hợp lệ.", { schoolYearId: ["Chọn năm học."] });
+  return db.$transaction(async (tx) => {
+    const scale = await tx.scoringScale.create({
+      data: { schoolId: school.id, schoolYearId: input.schoolYearId, name: input.name, copiedFromId: input.copiedFromId, versions: { create: { number: 1, definition: json(input.definition) } } },
+      select: { id: true },
+    });
+    await record(tx, viewer, { action: "scale.create", entity: "ScoringScale", entityId: scale.id, schoolId: school.id, organisationId: school.unionUnitId, after: { name: input.name, schoolYearId: input.schoolYearId, source: input.source } });
+    return scale;
+  });
 }
 
 /** Creates a scale (version 1, draft) for a school year. Throws NOT_FOUND, INVALID. */
@@ -39,15 +58,27 @@ export async function createScale(viewer: Viewer, input: { schoolId: string; sch
   } else {
     definition = structuredClone(TEMPLATES[input.source.slice(9) as keyof typeof TEMPLATES].definition);
   }
-  if (!(await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true } }))) throw new AppError("INVALID", "Năm học không hợp lệ.", { schoolYearId: ["Chọn năm học."] });
-  return db.$transaction(async (tx) => {
-    const scale = await tx.scoringScale.create({
-      data: { schoolId: school.id, schoolYearId: input.schoolYearId, name: input.name, copiedFromId, versions: { create: { number: 1, definition: json(definition) } } },
-      select: { id: true },
-    });
-    await record(tx, viewer, { action: "scale.create", entity: "ScoringScale", entityId: scale.id, schoolId: school.id, organisationId: school.unionUnitId, after: { name: input.name, schoolYearId: input.schoolYearId, source: input.source } });
-    return scale;
-  });
+  return insertScale(viewer, school, { schoolYearId: input.schoolYearId, name: input.name, definition, copiedFromId, source: input.source });
+}
+
+/**
+ * Creates a draft scale (version 1) from an uploaded Excel workbook (scale-excel.ts), for the
+ * chair of the school (scale.manage). The school is resolved in scope before the file is read.
+ * Throws NOT_FOUND; INVALID with fieldErrors.file (the summary) and fieldErrors.rows (each
+ * problem with its sheet and row, in Vietnamese).
+ */
+export async function importScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; fileName: string; bytes: Uint8Array }) {
+  const db = await getDb();
+  const school = await findSchool(db, viewer, input.schoolId, "scale.manage");
+  const bad = checkScaleUpload(input.fileName, input.bytes);
+  if (bad) throw new AppError("INVALID", bad, { file: [bad] });
+  const read = await workbookToScale(input.bytes);
+  if (!read.ok) {
+    const count = read.errors.length >= MAX_IMPORT_ERRORS ? `từ ${MAX_IMPORT_ERRORS} lỗi trở lên` : `${read.errors.length} lỗi`;
+    const summary = `Tệp có ${count}; chưa tạo biểu điểm. Sửa các dòng dưới đây rồi nhập lại.`;
+    throw new AppError("INVALID", summary, { file: [summary], rows: read.errors.map(formatImportError) });
+  }
+  return insertScale(viewer, school, { schoolYearId: input.schoolYearId, name: input.name, definition: read.doc, copiedFromId: null, source: `excel:${safeFileName(input.fileName).slice(0, 120)}` });
 }
 
 async function findVersion(viewer: Viewer, versionId: string) {

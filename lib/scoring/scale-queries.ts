@@ -1,13 +1,17 @@
 import "server-only";
 // Scale reads: a school's scales with their versions (anyone in the school may read the scale:
-// transparency), and one scale with every version's definition.
+// transparency), one scale with every version's definition, and what the Excel export and the
+// import template need.
 import { can, type Viewer } from "../authz/permissions";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { schoolYearLabel, schoolYearOf } from "../format";
+import { formatDate, schoolYearLabel, schoolYearOf } from "../format";
+import { safeFileName } from "../evidence/rules";
 import { findSchool } from "../campaigns/access";
 import { scaleOf } from "./access";
 import { verifySnapshot } from "./snapshot";
+import type { ScaleWorkbookMeta } from "./scale-excel";
+import { TEMPLATES } from "./templates";
 
 /** Scales of a school, newest first. Throws NOT_FOUND. */
 export async function listScales(viewer: Viewer, schoolId: string) {
@@ -42,4 +46,25 @@ export async function getScale(viewer: Viewer, schoolId: string, scaleId: string
     },
     canManage: can(viewer, "scale.manage", { schoolId: school.id }),
   };
+}
+
+/**
+ * One version of a scale (the latest unless `number` is given) for the Excel export, for whoever
+ * may read the scale (scale.read). Throws NOT_FOUND (another school's scale included).
+ */
+export async function getScaleExport(viewer: Viewer, schoolId: string, scaleId: string, number?: number) {
+  const { school, scale } = await getScale(viewer, schoolId, scaleId);
+  const v = number === undefined ? scale.versions[0] : scale.versions.find((x) => x.number === number);
+  if (!v) throw notFound();
+  const state = v.adoptedAt ? `thông qua ngày ${formatDate(v.adoptedOn)}, nghị quyết số ${v.resolutionNo}` : "bản nháp";
+  const meta: ScaleWorkbookMeta = { name: scale.name, schoolName: school.name, schoolYear: scale.schoolYear.label, versionNote: `Phiên bản ${v.number} (${state})` };
+  return { doc: v.definition, meta, fileName: `${safeFileName(scale.name)} - phiên bản ${v.number}.xlsx` };
+}
+
+/** The import template: the default scale (100 points) as a workbook, for the school's chair (scale.manage). Throws NOT_FOUND. */
+export async function getScaleTemplate(viewer: Viewer, schoolId: string) {
+  const db = await getDb();
+  const school = await findSchool(db, viewer, schoolId, "scale.manage");
+  const meta: ScaleWorkbookMeta = { name: "Biểu điểm thi đua (tệp mẫu)", schoolName: school.name };
+  return { doc: TEMPLATES["100"].definition, meta, fileName: "Mẫu biểu điểm thi đua.xlsx" };
 }

@@ -25,3 +25,11 @@ export const adoptScaleSchema = z.strictObject({
 });
 
 export const newScaleVersionSchema = z.strictObject({ scaleId: id("biểu điểm") });
+
+/** Nhập biểu điểm từ Excel: a new draft scale for the school and year, named by the chair. */
+export const importScaleSchema = z.strictObject({
+  schoolId: id("trường"),
+  schoolYearId: id("năm học"),
+  name: requiredText("tên biểu điểm", 200),
+  file: z.instanceof(File, { error: "Vui lòng chọn tệp Excel (.xlsx)." }),
+});

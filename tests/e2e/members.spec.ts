@@ -164,5 +164,5 @@ test("chủ tịch trường khác: mọi đường dẫn của Sơn Thủy A đ
   }
   const own = await page.request.get("/truong/sch_kd/doan-vien/xuat");
   expect(own.status()).toBe(200);
-  expect(own.headers()["content-disposition"]).toMatch(/^attachment; filename="doan-vien-ST-TH-KD-\d{8}\.xlsx"$/);
+  expect(own.headers()["content-disposition"]).toMatch(/^attachment; filename="doan-vien-ST-TH-KD-\d{8}\.xlsx"; filename\*=UTF-8''doan-vien-ST-TH-KD-\d{8}\.xlsx$/);
 });

@@ -26,7 +26,7 @@ async function expectPdf(page: Page, url: string) {
   const res = await page.request.get(url);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("application/pdf");
-  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.pdf"$/);
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="[ -~]+\.pdf"; filename\*=UTF-8''.+\.pdf$/);
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
 }

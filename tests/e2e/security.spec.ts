@@ -183,6 +183,34 @@ test.describe("sessions", () => {
   });
 });
 
+/** Routes that hand out stored files (scoring evidence, dossier papers): [H] on each. */
+const FILE_ROUTES = [
+  "/truong/sch_sta/cham-diem/minh-chung/khong_co",
+  "/truong/sch_sta/de-nghi/khong_co/tai-lieu/khong_co",
+  "/cap-tren/org_cdgd_sonthuy/duyet/khong_co/tai-lieu/khong_co",
+];
+
+test("file downloads: anonymous goes to sign-in; unknown, foreign or malformed ids get the same plain 404", async ({ playwright, baseURL }) => {
+  const anon = await playwright.request.newContext({ baseURL });
+  for (const p of FILE_ROUTES) {
+    const res = await anon.get(p, { maxRedirects: 0 });
+    expect(res.status(), p).toBeGreaterThanOrEqual(300);
+    expect(res.status(), p).toBeLessThan(400);
+    expect(res.headers()["location"] ?? "", p).toContain("/dang-nhap");
+  }
+  await anon.dispose();
+  const request = await playwright.request.newContext({ baseURL });
+  await apiSignIn(request, "chutich.sta@thidua.test");
+  const variants = FILE_ROUTES.flatMap((p) => [p, p.replace("sch_sta", "sch_kd").replace("org_cdgd_sonthuy", "org_cdgd_bacson"), `${p.slice(0, p.lastIndexOf("/"))}/..%2F..%2Fetc%2Fpasswd`]);
+  for (const p of variants) {
+    const res = await request.get(p, { maxRedirects: 0 });
+    expect(res.status(), p).toBe(404);
+    expect(res.headers()["content-disposition"], p).toBeUndefined();
+    expect(await res.text(), p).not.toMatch(/at .*\.(js|ts):\d+/);
+  }
+  await request.dispose();
+});
+
 test("unknown pages answer with the Vietnamese 404 and no stack trace", async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
   await apiSignIn(request, "chutich.sta@thidua.test");

@@ -62,6 +62,18 @@ describe("rule 1: Lao động tiên tiến", () => {
     expect(evaluateLdtt(member({ registered: false }), Y2024, relaxed, { asOf }).eligible).toBe(true);
   });
 
+  it("says where the registration comes from: a campaign (named) or the chair's tick", () => {
+    expect(reason(evaluateLdtt(member(), Y2024, s, { asOf }), "registered")).toMatchObject({ passed: true, detail: "Đã đăng ký (đánh dấu của chủ tịch)" });
+    const viaCampaign = member({ registered: false, registeredIn: ["Dạy tốt – Học tốt 2024–2025", "Giỏi việc trường – Đảm việc nhà"] });
+    expect(reason(evaluateLdtt(viaCampaign, Y2024, s, { asOf }), "registered")).toMatchObject({
+      passed: true,
+      detail: "Đã đăng ký thi đua (phong trào Dạy tốt – Học tốt 2024–2025; Giỏi việc trường – Đảm việc nhà)",
+      data: { registered: true, campaigns: ["Dạy tốt – Học tốt 2024–2025", "Giỏi việc trường – Đảm việc nhà"] },
+    });
+    expect(evaluateLdtt(viaCampaign, Y2024, s, { asOf }).eligible).toBe(true);
+    expect(reason(evaluateLdtt(member({ registeredIn: [] }), Y2024, s, { asOf }), "registered").detail).toBe("Đã đăng ký (đánh dấu của chủ tịch)");
+  });
+
   it("a discipline with effect in the period blocks; one that ended before does not", () => {
     const inPeriod = member({ disciplines: [{ level: "KHIEN_TRACH", decidedOn: "2024-11-02", effectiveTo: null }] });
     expect(reason(evaluateLdtt(inPeriod, Y2024, s, { asOf }), "no-discipline")).toMatchObject({ passed: false, detail: "Bị kỷ luật khiển trách ngày 02/11/2024 trong kỳ" });

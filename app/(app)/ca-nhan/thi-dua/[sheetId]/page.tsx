@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getSheetDetail } from "@/lib/scoring/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
 import { SheetView } from "@/components/scoring/sheet-view";
 
 export const metadata: Metadata = { title: "Phiếu thi đua của tôi" };
@@ -21,7 +22,15 @@ export default async function MySheetPage({ params }: { params: Promise<{ sheetI
           ← Thi đua của tôi
         </Link>
       </p>
-      <PageHeader title={d.period.name} subtitle={`${d.sheet.memberName} · ${d.sheet.groupName}`} />
+      <PageHeader
+        title={d.period.name}
+        subtitle={`${d.sheet.memberName} · ${d.sheet.groupName}`}
+        actions={
+          <Link className={buttonClass("secondary")} href={`/ca-nhan/thi-dua/${d.sheet.id}/in`}>
+            In phiếu
+          </Link>
+        }
+      />
       <SheetView d={d} />
     </>
   );

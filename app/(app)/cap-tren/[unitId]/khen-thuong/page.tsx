@@ -42,6 +42,9 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
             <Link href={`${base}/quy-dinh`} className={buttonClass("secondary")}>
               Quy định, ngưỡng
             </Link>
+            <Link href={`${base}/chi-tieu`} className={buttonClass("secondary")}>
+              Chỉ tiêu khen thưởng
+            </Link>
             {reg.canExport && (
               <a href={`${base}/xuat-excel${query ? `?${query}` : ""}`} className={buttonClass("secondary")}>
                 Xuất Excel

@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listScales } from "@/lib/scoring/scale-queries";
-import { createScaleAction } from "@/lib/scoring/scale-actions";
+import { createScaleAction, importScaleAction } from "@/lib/scoring/scale-actions";
+import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { TEMPLATES } from "@/lib/scoring/templates";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { formatDate } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/scoring/action-form";
+import { ScaleImportForm } from "@/components/scoring/scale-import-form";
 
 export const metadata: Metadata = { title: "Biểu điểm thi đua" };
 
-/** The school's scales (everyone in the school reads them); the chair creates them. */
+/** The school's scales (everyone in the school reads them); the chair creates them, or imports one from Excel. */
 export default async function ScalesPage({ params }: { params: Promise<{ schoolId: string }> }) {
   const viewer = await requireViewer();
   const { school, scales, years, currentYearId, canManage } = await orNotFound(listScales(viewer, routeId((await params).schoolId)));
@@ -47,39 +49,44 @@ export default async function ScalesPage({ params }: { params: Promise<{ schoolI
           )}
         </Card>
         {canManage && (
-          <Card title="Tạo biểu điểm">
-            <ActionForm action={createScaleAction} hidden={{ schoolId: school.id }} label="Tạo biểu điểm">
-              <label className="flex flex-col gap-1 text-sm">
-                <span className="font-medium">Tên biểu điểm</span>
-                <input name="name" required className={inputClass} defaultValue={`Biểu điểm thi đua năm học ${years.find((y) => y.id === currentYearId)?.label ?? ""}`} />
-              </label>
-              <label className="flex flex-col gap-1 text-sm">
-                <span className="font-medium">Năm học</span>
-                <select name="schoolYearId" className={inputClass} defaultValue={currentYearId}>
-                  {years.map((y) => (
-                    <option key={y.id} value={y.id}>
-                      {y.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="flex flex-col gap-1 text-sm">
-                <span className="font-medium">Bắt đầu từ</span>
-                <select name="source" className={inputClass}>
-                  {scales.map((s) => (
-                    <option key={s.id} value={`copy:${s.id}`}>
-                      Sao chép: {s.name} ({s.schoolYear.label})
-                    </option>
-                  ))}
-                  {Object.entries(TEMPLATES).map(([k, t]) => (
-                    <option key={k} value={`template:${k}`}>
-                      Mẫu: {t.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </ActionForm>
-          </Card>
+          <div className="flex flex-col gap-6">
+            <Card title="Tạo biểu điểm">
+              <ActionForm action={createScaleAction} hidden={{ schoolId: school.id }} label="Tạo biểu điểm">
+                <label className="flex flex-col gap-1 text-sm">
+                  <span className="font-medium">Tên biểu điểm</span>
+                  <input name="name" required className={inputClass} defaultValue={`Biểu điểm thi đua năm học ${years.find((y) => y.id === currentYearId)?.label ?? ""}`} />
+                </label>
+                <label className="flex flex-col gap-1 text-sm">
+                  <span className="font-medium">Năm học</span>
+                  <select name="schoolYearId" className={inputClass} defaultValue={currentYearId}>
+                    {years.map((y) => (
+                      <option key={y.id} value={y.id}>
+                        {y.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="flex flex-col gap-1 text-sm">
+                  <span className="font-medium">Bắt đầu từ</span>
+                  <select name="source" className={inputClass}>
+                    {scales.map((s) => (
+                      <option key={s.id} value={`copy:${s.id}`}>
+                        Sao chép: {s.name} ({s.schoolYear.label})
+                      </option>
+                    ))}
+                    {Object.entries(TEMPLATES).map(([k, t]) => (
+                      <option key={k} value={`template:${k}`}>
+                        Mẫu: {t.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </ActionForm>
+            </Card>
+            <Card title="Nhập biểu điểm từ Excel">
+              <ScaleImportForm action={importScaleAction} schoolId={school.id} years={years} currentYearId={currentYearId} templateHref={`/truong/${school.id}/bieu-diem/mau`} maxMb={MAX_EVIDENCE_BYTES / 1024 / 1024} />
+            </Card>
+          </div>
         )}
       </div>
     </>

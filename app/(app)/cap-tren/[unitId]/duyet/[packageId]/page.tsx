@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getPackagePage } from "@/lib/nominations/queries";
+import { getPackageSealedScores } from "@/lib/nominations/snapshots";
 import { bulkApproveAction, reviewItemAction, setDeadlineAction } from "@/lib/nominations/actions";
 import { unitFor } from "@/lib/awards/access";
 import { CATALOGUE_ENTRIES, LEVEL_LABELS, AWARD_LEVELS } from "@/lib/awards/catalogue";
@@ -15,6 +16,8 @@ import { ActionForm } from "@/components/awards/action-form";
 import { MultiCheck } from "@/components/awards/multi-check";
 import { CheckList } from "@/components/awards/verdict";
 import { PackageItems } from "@/components/awards/package-items";
+import { SealedScores } from "@/components/awards/sealed-scores";
+import { DossierPaperList } from "@/components/awards/dossier-papers";
 import { eventLabel, packageLabel, packageTone, stateLabel } from "@/components/awards/labels";
 
 export const metadata: Metadata = { title: "Xét duyệt hồ sơ" };
@@ -27,12 +30,13 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
     const unit = await unitFor(viewer, routeId(unitId), "nomination.review");
     const page = await getPackagePage(viewer, routeId(packageId));
     if (!viewer.grants.some((g) => g.role === "ADMIN") && !viewer.unitIds.includes(page.school.unitId)) throw appNotFound();
-    return { unit, page };
+    return { unit, page, sealed: await getPackageSealedScores(viewer, page) };
   };
-  const { unit, page } = await orNotFound(load());
+  const { unit, page, sealed } = await orNotFound(load());
   const p = page.package;
   const school = `/truong/${page.school.id}/de-nghi/${p.id}`;
   const waiting = page.items.filter((i) => i.can.review);
+  const files = `/cap-tren/${unit.id}/duyet/${p.id}/tai-lieu`;
   return (
     <>
       <PageHeader
@@ -88,9 +92,11 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
           </ActionForm>
         </Card>
       )}
+      {sealed && <SealedScores rows={sealed} />}
       <Card title="Danh sách đề nghị">
         <PackageItems
           page={page}
+          fileBase={files}
           extra={(i) =>
             i.can.review ? (
               <details className="mt-2">
@@ -125,6 +131,11 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
           }
         />
       </Card>
+      {page.documents.length > 0 && (
+        <Card title={`Tài liệu kèm hồ sơ (${page.documents.length})`} className="mt-6">
+          <DossierPaperList papers={page.documents} fileBase={files} canDelete={false} className="text-sm" />
+        </Card>
+      )}
       <Card title="Lịch sử" className="mt-6">
         <ul className="space-y-1 text-sm">
           {page.events.map((e) => (

@@ -7,6 +7,7 @@ import { orNotFound, routeId } from "@/lib/server/page";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
 import { ActionForm } from "@/components/scoring/action-form";
 import { ScaleEditor } from "@/components/scoring/scale-editor";
 import { ScaleView } from "@/components/scoring/scale-view";
@@ -22,6 +23,7 @@ export default async function ScalePage({ params }: { params: Promise<{ schoolId
   const p = await params;
   const { school, scale, canManage } = await orNotFound(getScale(viewer, routeId(p.schoolId), routeId(p.scaleId)));
   const latest = scale.versions[0];
+  const exportHref = `/truong/${school.id}/bieu-diem/${scale.id}/xuat-excel`;
   return (
     <>
       <p className="mb-2 text-sm no-print">
@@ -29,7 +31,15 @@ export default async function ScalePage({ params }: { params: Promise<{ schoolId
           ← Biểu điểm của trường
         </Link>
       </p>
-      <PageHeader title={scale.name} subtitle={`${school.name} · năm học ${scale.schoolYear.label}`} />
+      <PageHeader
+        title={scale.name}
+        subtitle={`${school.name} · năm học ${scale.schoolYear.label}`}
+        actions={
+          <a className={buttonClass("secondary")} href={exportHref} download>
+            Xuất Excel
+          </a>
+        }
+      />
       <div className="flex flex-col gap-6">
         {scale.versions.map((v) =>
           !v.adoptedAt ? (
@@ -65,6 +75,13 @@ export default async function ScalePage({ params }: { params: Promise<{ schoolId
                 {v.intact ? <Badge tone="green">Nội dung nguyên vẹn</Badge> : <Badge tone="red">Nội dung không khớp mã kiểm tra</Badge>}
               </p>
               <ScaleView scale={v.definition} />
+              {v.id !== latest.id && (
+                <p className="no-print mt-3 text-sm">
+                  <a className="text-brand-700 hover:underline" href={`${exportHref}?phien-ban=${v.number}`} download>
+                    Xuất Excel phiên bản {v.number}
+                  </a>
+                </p>
+              )}
               {canManage && v.id === latest.id && (
                 <div className="mt-4">
                   <ActionForm action={newScaleVersionAction} hidden={{ scaleId: scale.id }} label="Tạo phiên bản mới để sửa" variant="secondary" />

@@ -39,11 +39,18 @@ export default async function PeriodPage({ params }: { params: Promise<{ schoolI
           </>
         }
         actions={
-          o.can.export ? (
-            <a className={buttonClass("secondary")} href={`${base}/xuat-excel`}>
-              Xuất Excel
-            </a>
-          ) : undefined
+          <>
+            {o.rows.length > 0 && (
+              <Link className={buttonClass("secondary")} href={`${base}/in`}>
+                In phiếu chấm
+              </Link>
+            )}
+            {o.can.export && (
+              <a className={buttonClass("secondary")} href={`${base}/xuat-excel`}>
+                Xuất Excel
+              </a>
+            )}
+          </>
         }
       />
 

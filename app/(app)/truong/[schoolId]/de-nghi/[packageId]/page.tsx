@@ -13,9 +13,12 @@ import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { CheckList } from "@/components/awards/verdict";
 import { PackageItems } from "@/components/awards/package-items";
+import { AddPaperForm, DossierPaperList } from "@/components/awards/dossier-papers";
 import { eventLabel, packageLabel, packageTone, stateLabel } from "@/components/awards/labels";
 
 export const metadata: Metadata = { title: "Hồ sơ đề nghị" };
+
+const PACKAGE_KINDS = ["BIEN_BAN_HOP", "BIEN_BAN_KIEM_PHIEU", "TO_TRINH", "DANH_SACH", "MINH_CHUNG"] as const;
 
 /** Build, check, post and submit a nomination package (nomination.read; chair and principal act). */
 export default async function PackagePage({ params }: { params: Promise<{ schoolId: string; packageId: string }> }) {
@@ -24,6 +27,7 @@ export default async function PackagePage({ params }: { params: Promise<{ school
   const page = await orNotFound(getPackagePage(viewer, routeId(packageId)));
   const p = page.package;
   const base = `/truong/${page.school.id}/de-nghi`;
+  const files = `${base}/${p.id}/tai-lieu`;
   const live = page.items.filter((i) => i.status !== "WITHDRAWN");
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -136,7 +140,14 @@ export default async function PackagePage({ params }: { params: Promise<{ school
             </ActionForm>
           </div>
         )}
-        <PackageItems page={page} />
+        <PackageItems page={page} fileBase={files} />
+      </Card>
+
+      <Card title={`Tài liệu kèm hồ sơ (${page.documents.length})`} className="mt-6">
+        <p className="mb-2 text-xs text-slate-500">Bản ký, đóng dấu của tờ trình, biên bản họp Hội đồng, biên bản kiểm phiếu và minh chứng chung của hồ sơ. Tài liệu của từng người ở mục “Hồ sơ cá nhân”.</p>
+        {page.documents.length === 0 && <p className="text-sm text-slate-500">Chưa có tài liệu.</p>}
+        <DossierPaperList papers={page.documents} fileBase={files} canDelete={page.can.papers} className="text-sm" />
+        {page.can.papers && <AddPaperForm packageId={p.id} kinds={PACKAGE_KINDS} defaultKind="BIEN_BAN_HOP" className="mt-3 max-w-xl" />}
       </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">

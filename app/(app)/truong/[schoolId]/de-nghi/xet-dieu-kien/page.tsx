@@ -73,7 +73,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
                   <td className="py-2 pr-3 text-xs">
                     {r.evaluation.grade ? GRADE_LABELS[r.evaluation.grade] : <span className="text-red-700">Chưa xếp loại</span>}
                     <br />
-                    {r.evaluation.registered ? "Đã đăng ký" : <span className="text-red-700">Chưa đăng ký</span>} · nghỉ {r.evaluation.absenceWorkingDays} ngày
+                    {r.registeredIn.length ? <span title={r.registeredIn.join("; ")}>Đã đăng ký (phong trào)</span> : r.evaluation.registered ? "Đã đăng ký (đánh dấu của chủ tịch)" : <span className="text-red-700">Chưa đăng ký</span>} · nghỉ {r.evaluation.absenceWorkingDays} ngày
                     {r.evaluation.maternityLeaveDays ? ` · thai sản ${r.evaluation.maternityLeaveDays} ngày` : ""}
                     {page.canEdit && (
                       <details className="mt-1">

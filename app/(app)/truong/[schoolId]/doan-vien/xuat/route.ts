@@ -1,7 +1,7 @@
 import { exportMembers } from "@/lib/members/queries";
 import { buildExportWorkbook } from "@/lib/members/excel";
 import { statusFilter } from "@/lib/members/rules";
-import { routeIdOrNull, xlsxDownload } from "../xlsx-response";
+import { routeIdOrNull, xlsxDownload } from "@/lib/documents/response";
 
 /**
  * GET: the (filtered) member list as .xlsx (member.export: chair, principal, upper staff of the

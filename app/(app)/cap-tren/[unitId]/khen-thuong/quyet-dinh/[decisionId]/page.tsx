@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getDecision } from "@/lib/awards/queries";
+import { getCertificateSummary } from "@/lib/awards/certificate-queries";
 import { revokeDecisionAction } from "@/lib/awards/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -16,8 +17,10 @@ export const metadata: Metadata = { title: "Quyết định khen thưởng" };
 export default async function DecisionPage({ params }: { params: Promise<{ unitId: string; decisionId: string }> }) {
   const viewer = await requireViewer();
   const { unitId, decisionId } = await params;
-  const d = await orNotFound(getDecision(viewer, routeId(unitId), routeId(decisionId)));
+  const [d, certs] = await orNotFound(Promise.all([getDecision(viewer, routeId(unitId), routeId(decisionId)), getCertificateSummary(viewer, routeId(unitId), routeId(decisionId))]));
   const base = `/cap-tren/${d.unit.id}/khen-thuong/quyet-dinh`;
+  const certHref = `${base}/${d.decision.id}/giay-khen`;
+  const printable = new Set(certs.printable);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
@@ -32,11 +35,19 @@ export default async function DecisionPage({ params }: { params: Promise<{ unitI
           </>
         }
         actions={
-          <a href={`${base}/${d.decision.id}/pdf`} className={buttonClass("secondary")}>
-            Quyết định (PDF)
-          </a>
+          <>
+            <a href={`${base}/${d.decision.id}/pdf`} className={buttonClass("secondary")}>
+              Quyết định (PDF)
+            </a>
+            {certs.canPrint && printable.size > 0 && (
+              <a href={certHref} className={buttonClass("primary")}>
+                In giấy khen ({printable.size})
+              </a>
+            )}
+          </>
         }
       />
+      {certs.canPrint && d.revocation && <p className="mb-4 text-sm text-red-700">Quyết định đã bị thu hồi: không in giấy khen, bằng khen, giấy chứng nhận theo quyết định này.</p>}
       {d.revocation && (
         <Card title="Thu hồi" className="mb-6">
           <p className="text-sm">
@@ -53,6 +64,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ unitI
               <th className="py-1 pr-2">Họ và tên / Tập thể</th>
               <th className="py-1 pr-2">Đơn vị</th>
               <th className="py-1 pr-2">Danh hiệu, hình thức</th>
+              {certs.canPrint && printable.size > 0 && <th className="py-1 pr-2 no-print">Giấy khen</th>}
             </tr>
           </thead>
           <tbody>
@@ -62,6 +74,17 @@ export default async function DecisionPage({ params }: { params: Promise<{ unitI
                 <td className="py-1 pr-2">{a.recipientName}</td>
                 <td className="py-1 pr-2">{a.schoolName}</td>
                 <td className="py-1 pr-2">{a.titleName}</td>
+                {certs.canPrint && printable.size > 0 && (
+                  <td className="py-1 pr-2 no-print">
+                    {printable.has(a.id) ? (
+                      <a href={`${certHref}?award=${a.id}`} className="text-brand-700 hover:underline" aria-label={`In giấy khen của ${a.recipientName}`}>
+                        In
+                      </a>
+                    ) : (
+                      <span className="text-xs text-slate-500">Đã thu hồi</span>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

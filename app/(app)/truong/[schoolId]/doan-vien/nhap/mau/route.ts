@@ -1,7 +1,7 @@
 import { getSchoolForMembers } from "@/lib/members/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { buildTemplateWorkbook } from "@/lib/members/excel";
-import { routeIdOrNull, xlsxDownload } from "../../xlsx-response";
+import { routeIdOrNull, xlsxDownload } from "@/lib/documents/response";
 
 /** GET: the import template with this school's union groups listed (member.manage). */
 export async function GET(request: Request, { params }: { params: Promise<{ schoolId: string }> }) {

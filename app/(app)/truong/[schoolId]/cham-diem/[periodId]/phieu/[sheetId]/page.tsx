@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getSheetDetail } from "@/lib/scoring/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
 import { SheetView } from "@/components/scoring/sheet-view";
 
 export const metadata: Metadata = { title: "Phiếu chấm điểm" };
@@ -22,7 +23,15 @@ export default async function SheetPage({ params }: { params: Promise<{ schoolId
           ← {d.period.name}
         </Link>
       </p>
-      <PageHeader title={d.sheet.memberName} subtitle={`${d.sheet.position ?? ""}${d.sheet.groupName ? ` · ${d.sheet.groupName}` : ""} · ${d.period.name}`} />
+      <PageHeader
+        title={d.sheet.memberName}
+        subtitle={`${d.sheet.position ?? ""}${d.sheet.groupName ? ` · ${d.sheet.groupName}` : ""} · ${d.period.name}`}
+        actions={
+          <Link className={buttonClass("secondary")} href={`/truong/${d.period.schoolId}/cham-diem/${d.period.id}/in?phieu=${d.sheet.id}`}>
+            In phiếu
+          </Link>
+        }
+      />
       <SheetView d={d} />
     </>
   );

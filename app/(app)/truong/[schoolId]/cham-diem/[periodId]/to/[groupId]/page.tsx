@@ -6,6 +6,7 @@ import { saveGridAction } from "@/lib/scoring/actions";
 import { orNotFound, routeId, textParam } from "@/lib/server/page";
 import { PERIOD_STATE_LABELS, STAGE_LABELS } from "@/lib/scoring/workflow";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
 import { ScoringGrid } from "@/components/scoring/scoring-grid";
 
 export const metadata: Metadata = { title: "Bảng chấm điểm tổ" };
@@ -34,6 +35,13 @@ export default async function GroupGridPage({ params, searchParams }: { params: 
             {view.period.campaignName} · <Badge tone="blue">{PERIOD_STATE_LABELS[view.period.state]}</Badge>
             {!view.editable && <span className="ml-2 text-amber-700">Chỉ xem: bước này chưa mở hoặc đã xác nhận.</span>}
           </>
+        }
+        actions={
+          view.rows.length > 0 ? (
+            <Link className={buttonClass("secondary")} href={`${base}/in?to=${view.group.id}`}>
+              In phiếu chấm
+            </Link>
+          ) : undefined
         }
       />
       {view.rows.length === 0 ? <EmptyState>Không có phiếu nào bạn được chấm trong tổ này ở bước này.</EmptyState> : <ScoringGrid view={view} action={saveGridAction} sheetHref={`${base}/phieu`} />}

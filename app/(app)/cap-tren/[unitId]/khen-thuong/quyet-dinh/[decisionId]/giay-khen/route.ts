@@ -1,0 +1,16 @@
+import { pdfDownload, routeIdOrNull } from "@/lib/documents/response";
+import { getDecisionCertificates } from "@/lib/awards/certificate-queries";
+
+/**
+ * GET: the decision's certificates as one PDF, a page per awardee (award.export of the issuing
+ * unit); ?award=<id> for one. A revoked decision, another unit's, or an award not in it: 404.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ unitId: string; decisionId: string }> }) {
+  const { unitId, decisionId } = await params;
+  const award = new URL(request.url).searchParams.get("award");
+  const awardId = award === null ? null : (routeIdOrNull(award) ?? "-");
+  return pdfDownload(request, async (viewer) => {
+    const { fileName, pdf } = await getDecisionCertificates(viewer, routeIdOrNull(unitId) ?? "", routeIdOrNull(decisionId) ?? "", awardId);
+    return { fileName, pdf };
+  });
+}
