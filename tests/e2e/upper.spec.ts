@@ -12,6 +12,8 @@ const SONTHUY_SCHOOLS = [
 ];
 
 test("cán bộ công đoàn cấp trên: xem, tìm, thêm, sửa trường và xem nhật ký", async ({ page, loginAs }) => {
+  // Seven page loads with server actions; on a loaded 2-core machine that exceeds the default 30 s.
+  test.setTimeout(120_000);
   // Unique per run so that a retry does not trip over its own school.
   const suffix = Date.now().toString(36).toUpperCase().slice(-5);
   const code = `ST-TH-HB${suffix}`;

@@ -2,10 +2,9 @@
 // upper staff their units' schools, admins everything), newest first, 50 a page, filters,
 // actor names, and the chain verdict from audit_verify().
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
+import { openDemoDb, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
 import type { Viewer } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/server/errors";
 import { record } from "@/lib/audit/record";
@@ -18,7 +17,7 @@ const S = DEMO.schools;
 const E = DEMO.emails;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 async function rename(viewer: Viewer, id: string, name: string) {
   const s = await t.prisma.school.findUniqueOrThrow({ where: { id } });
@@ -33,10 +32,7 @@ async function memberChange(viewer: Viewer, schoolId: string, unitId: string, n:
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb());
   await rename(v.UPPER_SONTHUY, S.STA, "Trường Tiểu học Sơn Thủy A (đổi tên)");
   await rename(v.UPPER_SONTHUY, S.KD, "Trường Tiểu học Kim Đồng (đổi tên)");
   await rename(v.UPPER_BACSON, S.BS, "Trường Tiểu học Bắc Sơn (đổi tên)");

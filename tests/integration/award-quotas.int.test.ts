@@ -3,12 +3,9 @@
 // delete, each audited with before/after; another unit's staff, a school's chair, another unit's
 // school: NOT_FOUND with row counts unchanged (Bắc Sơn is the second upper unit).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { seedAwardsDemo } from "@/lib/seed/awards-demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
-import type { Viewer } from "@/lib/authz/permissions";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
 import { AppError } from "@/lib/server/errors";
 import { createQuota, deleteQuota, getQuotaPage, updateQuota } from "@/lib/awards/quotas";
 import { computePackageChecks } from "@/lib/nominations/checks";
@@ -21,26 +18,13 @@ const Y25 = DEMO.years.Y2025;
 const UNIT = O.CDGD_SONTHUY;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  await seedAwardsDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb({ awards: true }));
 }, 240_000);
 afterAll(() => t?.drop());
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 const rows = async () => ({ quotas: await t.prisma.awardQuota.count(), audit: await t.prisma.auditLog.count(), maxes: (await t.prisma.awardQuota.findMany({ select: { id: true, max: true, version: true }, orderBy: { id: "asc" } })) });
 const base = { unitId: UNIT, schoolYearId: Y25, basis: "Hướng dẫn số 15/HD-CĐGD ngày 02/5/2026" };
 

@@ -4,14 +4,10 @@
 // find nothing; a member downloads their own. The review shows each nominee's sealed council
 // score with its checksum recomputed: "intact" on the seed, a mismatch after tampering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { seedAwardsDemo } from "@/lib/seed/awards-demo";
-import { SCORING_DEMO, seedScoringDemo } from "@/lib/seed/scoring-demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
-import type { Viewer } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/server/errors";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
+import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import { getCertificateSummary, getDecisionCertificates, getOwnCertificate, listOwnCertificateIds } from "@/lib/awards/certificate-queries";
 import { addItem, createPackage } from "@/lib/nominations/mutations";
 import { getPackagePage } from "@/lib/nominations/queries";
@@ -25,28 +21,13 @@ const O = DEMO.orgs;
 const Y25 = DEMO.years.Y2025;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
+let v: DemoViewers;
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const ids = { pkg: "pk_cert", itemChair: "ni_cert_chair", itemRevoked: "ni_cert_revoked", d1: "qd_cert_1", d2: "qd_cert_revoked", chair: "aw_cert_chair", member: "aw_cert_member", revoked: "aw_cert_revoked", group: "aw_cert_group", inRevoked: "aw_cert_in_revoked" };
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  await seedAwardsDemo(t.prisma);
-  await seedScoringDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb({ scoring: true, awards: true }));
 
   // A decided package whose second nominee was revoked on its own, and two decisions of the
   // Sơn Thủy education union: one in force, one revoked (decisions are insert-only rows).

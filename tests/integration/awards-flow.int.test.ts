@@ -4,12 +4,10 @@
 // the immutable registry and revocation; tenancy (another unit or school finds nothing, rows
 // unchanged), audit rows, and races (approve vs reject, two decisions for one nominee).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { AWARDS_DEMO, seedAwardsDemo } from "@/lib/seed/awards-demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
-import type { Viewer } from "@/lib/authz/permissions";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
+import { AWARDS_DEMO } from "@/lib/seed/awards-demo";
 import { AppError } from "@/lib/server/errors";
 import { getEligibilityPage, getDecisionsPage, listSchoolRegistry, listUnitRegistry, listMemberAwards } from "@/lib/awards/queries";
 import { issueDecision, revokeDecision, saveEvaluation } from "@/lib/awards/mutations";
@@ -28,26 +26,13 @@ const S = DEMO.schools;
 const Y25 = DEMO.years.Y2025;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  await seedAwardsDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb({ awards: true }));
 }, 240_000);
 afterAll(() => t?.drop());
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 async function message(p: Promise<unknown>): Promise<string> {
   try {
     await p;

@@ -10,12 +10,10 @@ import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
 import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { SCORING_DEMO, seedScoringDemo } from "@/lib/seed/scoring-demo";
-import { seedAwardsDemo } from "@/lib/seed/awards-demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
+import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import type { Viewer } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/server/errors";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
@@ -47,7 +45,7 @@ const E = DEMO.emails;
 const Y25 = DEMO.years.Y2025;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 let packageId = "";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
@@ -67,15 +65,6 @@ function storedFiles(): string[] {
   return out;
 }
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
     await p;
@@ -95,12 +84,7 @@ const schoolGet = (p: { schoolId: string; packageId: string; documentId: string 
 const unitGet = (p: { unitId: string; packageId: string; documentId: string }) => unitRoute.GET(new Request(`http://localhost/cap-tren/${p.unitId}/duyet/${p.packageId}/tai-lieu/${p.documentId}`), { params: Promise.resolve(p) });
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  await seedScoringDemo(t.prisma);
-  await seedAwardsDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb({ scoring: true, awards: true }));
   packageId = (await createPackage(v.STA_CHAIR, { schoolId: S.STA, schoolYearId: Y25 })).id;
 }, 240_000);
 afterAll(() => t?.drop());

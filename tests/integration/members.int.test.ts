@@ -4,12 +4,10 @@
 // unless "only valid rows" is chosen. Server actions are called directly as well.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
 import type { Viewer } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/server/errors";
 import { exportMembers, getMemberOrThrow, getOwnMember, listMembers } from "@/lib/members/queries";
 import { changeMemberStatus, createMember, moveMember, updateMember } from "@/lib/members/mutations";
 import type { UpdateMemberInput } from "@/lib/members/schemas";
@@ -44,28 +42,15 @@ const G = DEMO.groups;
 const E = DEMO.emails;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
 beforeEach(() => {
   current.viewer = null;
 });
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const row = (id: string) => t.prisma.member.findUniqueOrThrow({ where: { id } });
 const auditCount = () => t.prisma.auditLog.count();

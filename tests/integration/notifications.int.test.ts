@@ -4,14 +4,10 @@
 // own rows (another's id is NOT_FOUND, rows unchanged); submitting a package notifies the reviewers
 // of the unit it goes to, and only them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { SCORING_DEMO, seedScoringDemo } from "@/lib/seed/scoring-demo";
-import { seedAwardsDemo } from "@/lib/seed/awards-demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
-import type { Viewer } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/server/errors";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
+import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import { getNotificationSummary, getWaitingCounts, listUnreadNotifications, type WaitingItem } from "@/lib/notifications/queries";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mutations";
 import { remindUnregistered } from "@/lib/campaigns/mutations";
@@ -25,28 +21,14 @@ const O = DEMO.orgs;
 const Y25 = DEMO.years.Y2025;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 const counts = (w: WaitingItem[]) => Object.fromEntries(w.map((x) => [x.key, x.count]));
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 let k12 = 0;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  await seedScoringDemo(t.prisma);
-  await seedAwardsDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb({ scoring: true, awards: true }));
 
   // ---- Work waiting, in two schools of Sơn Thủy and the Bắc Sơn school.
   const p = t.prisma;

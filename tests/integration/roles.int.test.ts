@@ -2,12 +2,10 @@
 // or expiring a role, or disabling a user, takes effect at the next loadViewer.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
-import { can, type Viewer } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/server/errors";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
+import { can } from "@/lib/authz/permissions";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { listUnitRoleHolders } from "@/lib/roles/queries";
 import { listAuditLog } from "@/lib/audit/queries";
@@ -20,25 +18,12 @@ const E = DEMO.emails;
 const U = DEMO.users;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 async function newSession(userId: string): Promise<string> {
   const id = randomBytes(16).toString("hex");

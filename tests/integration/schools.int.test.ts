@@ -2,10 +2,9 @@
 // every demo role. In scope works; out of scope is NOT_FOUND (the same as a missing id),
 // leaves the row as it was and writes no audit row. Server actions are called directly too.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
 import { can, type Viewer } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getSchoolForEdit, getUnitOverview, listUnitSchools } from "@/lib/schools/queries";
@@ -38,28 +37,15 @@ const E = DEMO.emails;
 const ST_SCHOOLS = [S.HM, S.STA, S.KD, S.LQD, S.NT];
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
 beforeEach(() => {
   current.viewer = null;
 });
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const auditCount = () => t.prisma.auditLog.count();
 const snapshot = (id: string) => t.prisma.school.findUniqueOrThrow({ where: { id } });

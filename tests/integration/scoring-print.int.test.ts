@@ -4,13 +4,11 @@
 // imports back as a new draft (audited), a broken file creates nothing, another school's chair
 // and a plain member are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import ExcelJS from "exceljs";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { SCORING_DEMO, seedScoringDemo } from "@/lib/seed/scoring-demo";
-import { setDbForTests } from "@/lib/server/db";
-import { viewerFor } from "../factories/viewer";
-import type { Viewer } from "@/lib/authz/permissions";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
+import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import { AppError } from "@/lib/server/errors";
 import { getOwnSheetPrint, getPeriodPrint } from "@/lib/scoring/print";
 import { getScaleExport, getScaleTemplate } from "@/lib/scoring/scale-queries";
@@ -25,26 +23,12 @@ const E = DEMO.emails;
 const PERIOD = SCORING_DEMO.periods.STA_LAST_YEAR;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  await seedScoringDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb({ scoring: true }));
 });
 afterAll(() => t?.drop());
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const sheetOf = (memberId: string) => `sht_sta_2025_${memberId.slice(4)}`;
 

@@ -8,12 +8,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
-import { setDbForTests } from "@/lib/server/db";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
 import { viewerFor } from "../factories/viewer";
-import type { Viewer } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/server/errors";
 import { adoptScale, createScale, newScaleVersion, saveScaleDraft } from "@/lib/scoring/scale-mutations";
 import { getScale } from "@/lib/scoring/scale-queries";
 import { createCampaign, registerCollective, registerSelf, remindUnregistered, transitionCampaign, withdrawRegistration } from "@/lib/campaigns/mutations";
@@ -37,25 +35,12 @@ const G = DEMO.groups;
 const E = DEMO.emails;
 
 let t: TestDb;
-const v = {} as Record<keyof typeof E, Viewer>;
+let v: DemoViewers;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.prisma);
-  setDbForTests(t.prisma);
-  for (const k of Object.keys(E) as (keyof typeof E)[]) v[k] = await viewerFor(t.prisma, E[k]);
+  ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 /** Every criterion at max minus `minus` (in points). */
 function full(minus: Record<string, number> = {}): StageData {
