@@ -28,7 +28,7 @@ export async function MemberAwardHistory({ viewer, memberId }: { viewer: Viewer;
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="mb-3 text-base font-semibold text-slate-800">Khen thưởng đã nhận</h2>
-      <RegistryTable rows={rows} showSchool={false} action={action} />
+      <RegistryTable rows={rows} showSchool={false} showRecipient={false} action={action} />
     </section>
   );
 }

@@ -18,15 +18,16 @@ export interface RegistryRow {
   decisionId: string;
 }
 
-/** `action`: an optional last column (e.g. the member's own certificate download). */
-export function RegistryTable({ rows, showSchool = true, decisionHref, action }: { rows: RegistryRow[]; showSchool?: boolean; decisionHref?: (id: string) => string; action?: { header: string; cell: (row: RegistryRow) => ReactNode } }) {
+/** `action`: an optional last column (e.g. the member's own certificate download). `showRecipient`
+ *  false on one member's own history, where every row would repeat their name. */
+export function RegistryTable({ rows, showSchool = true, showRecipient = true, decisionHref, action }: { rows: RegistryRow[]; showSchool?: boolean; showRecipient?: boolean; decisionHref?: (id: string) => string; action?: { header: string; cell: (row: RegistryRow) => ReactNode } }) {
   if (!rows.length) return <EmptyState>Chưa có khen thưởng nào.</EmptyState>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
         <thead className="text-left text-slate-600">
           <tr>
-            <th className="py-2 pr-3">Họ và tên / Tập thể</th>
+            {showRecipient && <th className="py-2 pr-3">Họ và tên / Tập thể</th>}
             {showSchool && <th className="py-2 pr-3">Đơn vị</th>}
             <th className="py-2 pr-3">Năm học</th>
             <th className="py-2 pr-3">Danh hiệu, hình thức</th>
@@ -38,7 +39,7 @@ export function RegistryTable({ rows, showSchool = true, decisionHref, action }:
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={`border-t border-slate-100 align-top ${r.revoked ? "text-slate-500" : ""}`}>
-              <td className="py-2 pr-3 font-medium">{r.recipientName}</td>
+              {showRecipient && <td className="py-2 pr-3 font-medium">{r.recipientName}</td>}
               {showSchool && <td className="py-2 pr-3">{r.schoolName}</td>}
               <td className="py-2 pr-3">{r.yearLabel}</td>
               <td className="py-2 pr-3">

@@ -142,7 +142,6 @@ test("tổ trưởng thấy tổ của mình; đoàn viên thấy hồ sơ của
   await page.goto("/ca-nhan");
   await expect(page.getByRole("heading", { level: 1, name: "Hồ sơ của tôi" })).toBeVisible();
   const main = page.getByRole("main");
-  // (The awards history below the record may repeat the name and group.)
   await expect(main.getByText("Lê Văn Tuấn", { exact: true }).first()).toBeVisible();
   await expect(main.getByText("Tổ CĐ Khối 1–2", { exact: true }).first()).toBeVisible();
   await expect(main.getByText("Trường Tiểu học Sơn Thủy A", { exact: true }).first()).toBeVisible();
