@@ -8,6 +8,7 @@ import { getViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
 import { contentDisposition } from "../evidence/rules";
 import { AppError, ERROR_MESSAGES } from "../server/errors";
+import { idParam } from "../server/page";
 
 export const MIME = {
   pdf: "application/pdf",
@@ -16,7 +17,7 @@ export const MIME = {
 
 /** Route params are input: anything that is not an id matches nothing. */
 export function routeIdOrNull(v: string | undefined): string | null {
-  return v && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : null;
+  return idParam(v) ?? null;
 }
 
 export async function download(request: Request, mime: string, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {

@@ -8,8 +8,8 @@ import { getViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
 import { AppError, ERROR_MESSAGES } from "../server/errors";
 import { contentDisposition } from "./rules";
+import { ID_PATTERN } from "../server/page";
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface StoredFile {
   bytes: Uint8Array;
@@ -43,7 +43,7 @@ export function missingFile(): Response {
 export async function storedFileDownload(request: Request, params: (string | undefined)[], load: (viewer: Viewer) => Promise<StoredFile>): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.redirect(new URL("/dang-nhap", request.url));
-  if (!params.every((p) => p !== undefined && ID.test(p))) return missingFile();
+  if (!params.every((p) => p !== undefined && ID_PATTERN.test(p))) return missingFile();
   try {
     const f = await load(viewer);
     return fileResponse(f.bytes, f.mime, f.fileName);

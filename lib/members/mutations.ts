@@ -7,27 +7,12 @@ import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { foldVietnamese, toDateInput, vietnameseSortKey } from "../format";
 import { canChangeStatus, STATUS_LABELS, type ValidImportRow } from "./rules";
+import { snapshotSelect } from "./queries";
 import type { ChangeStatusInput, CreateMemberInput, MoveMemberInput, UpdateMemberInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
 /** What an audit row keeps of a member. */
-const snapshotSelect = {
-  id: true,
-  schoolId: true,
-  unionGroupId: true,
-  fullName: true,
-  gender: true,
-  dateOfBirth: true,
-  position: true,
-  professionalGroup: true,
-  email: true,
-  phone: true,
-  joinedUnionAt: true,
-  contractStartAt: true,
-  status: true,
-  version: true,
-} as const satisfies Prisma.MemberSelect;
 type Snapshot = Prisma.MemberGetPayload<{ select: typeof snapshotSelect }>;
 
 /** Dates as yyyy-mm-dd in the audit log: calendar dates, not moments. */

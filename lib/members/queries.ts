@@ -94,9 +94,11 @@ export async function listMembers(viewer: Viewer, schoolId: string, filters: Mem
   };
 }
 
-const detailSelect = {
+/** The member's own fields, as the audit log's before/after records them. */
+export const snapshotSelect = {
   id: true,
   schoolId: true,
+  unionGroupId: true,
   fullName: true,
   gender: true,
   dateOfBirth: true,
@@ -108,7 +110,10 @@ const detailSelect = {
   contractStartAt: true,
   status: true,
   version: true,
-  unionGroupId: true,
+} as const satisfies Prisma.MemberSelect;
+
+const detailSelect = {
+  ...snapshotSelect,
   unionGroup: { select: { name: true } },
   school: { select: { name: true, unionName: true, unionUnitId: true } },
 } as const satisfies Prisma.MemberSelect;

@@ -83,3 +83,28 @@ export function requirePeriodAction(viewer: Viewer, state: Parameters<typeof dec
 export function stageOf(sheet: Pick<SheetRow, "stages">, stage: ScoreStageKind) {
   return sheet.stages.find((s) => s.stage === stage) ?? null;
 }
+
+/**
+ * A period's sheets whose member matches `member` (the caller passes the viewer's scope, ANDed
+ * with any narrowing), in the order schools print them: union group, then Vietnamese name order.
+ * Nothing visible → NOT_FOUND. Used by the Excel export and the print view.
+ */
+export async function periodSheets(db: Db, periodId: string, member: Prisma.MemberWhereInput, sheetId?: string) {
+  const sheets = await db.scoreSheet.findMany({
+    where: { periodId, ...(sheetId ? { id: sheetId } : {}), member },
+    select: {
+      id: true,
+      member: { select: { fullName: true, sortKey: true, position: true, unionGroup: { select: { name: true } } } },
+      stages: { select: { stage: true, data: true, explanation: true } },
+    },
+  });
+  if (sheets.length === 0) throw notFound();
+  sheets.sort((a, b) => (a.member.unionGroup?.name ?? "").localeCompare(b.member.unionGroup?.name ?? "", "vi") || a.member.sortKey.localeCompare(b.member.sortKey));
+  return sheets.map((s) => ({
+    sheetId: s.id,
+    memberName: s.member.fullName,
+    position: s.member.position,
+    groupName: s.member.unionGroup?.name ?? "",
+    stages: s.stages.map((st) => ({ stage: st.stage, data: stageDataOf(st.data), explanation: st.explanation })),
+  }));
+}

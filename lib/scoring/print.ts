@@ -10,7 +10,7 @@ import type { Viewer } from "../authz/permissions";
 import { memberScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { findPeriod, stageDataOf, type PeriodRow } from "./access";
+import { findPeriod, periodSheets, type PeriodRow } from "./access";
 import { computeStage, type StageData, type StageResult } from "./rules";
 
 export interface PrintStage {
@@ -32,34 +32,17 @@ type Db = Awaited<ReturnType<typeof getDb>>;
 /** `only` narrows the sheets (one sheet, one group); it is ANDed with the viewer's scope, never merged into it. */
 async function build(db: Db, viewer: Viewer, period: PeriodRow, only: { sheetId?: string; member?: Prisma.MemberWhereInput }) {
   const [sheets, school] = await Promise.all([
-    db.scoreSheet.findMany({
-      where: { periodId: period.id, ...(only.sheetId ? { id: only.sheetId } : {}), member: { AND: [memberScope(viewer, "scoring.read"), ...(only.member ? [only.member] : [])] } },
-      select: {
-        id: true,
-        member: { select: { fullName: true, sortKey: true, position: true, unionGroup: { select: { name: true } } } },
-        stages: { select: { stage: true, data: true, explanation: true } },
-      },
-    }),
+    periodSheets(db, period.id, { AND: [memberScope(viewer, "scoring.read"), ...(only.member ? [only.member] : [])] }, only.sheetId),
     db.school.findUniqueOrThrow({ where: { id: period.schoolId }, select: { name: true, unionName: true, unionUnit: { select: { name: true } } } }),
   ]);
-  if (sheets.length === 0) throw notFound();
-  sheets.sort((a, b) => (a.member.unionGroup?.name ?? "").localeCompare(b.member.unionGroup?.name ?? "", "vi") || a.member.sortKey.localeCompare(b.member.sortKey));
   return {
     school: { name: school.name, unionName: school.unionName, upperUnitName: school.unionUnit.name },
     period: { id: period.id, name: period.name, state: period.state, startsOn: period.startsOn, endsOn: period.endsOn, campaignName: period.campaign.name, scaleName: period.scaleVersion.scale.name, scaleNumber: period.scaleVersion.number, schoolId: period.schoolId },
     scale: period.scale,
     sheets: sheets.map(
       (s): PrintSheet => ({
-        sheetId: s.id,
-        memberName: s.member.fullName,
-        position: s.member.position,
-        groupName: s.member.unionGroup?.name ?? "",
-        stages: Object.fromEntries(
-          s.stages.map((st) => {
-            const data = stageDataOf(st.data);
-            return [st.stage, { data, result: computeStage(period.scale, data), explanation: st.explanation }];
-          }),
-        ),
+        ...s,
+        stages: Object.fromEntries(s.stages.map((st) => [st.stage, { data: st.data, result: computeStage(period.scale, st.data), explanation: st.explanation }])),
       }),
     ),
   };

@@ -7,7 +7,7 @@ import { can, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { findPeriod, findSheet, sheetTarget, stageDataOf, type PeriodRow } from "./access";
+import { findPeriod, findSheet, periodSheets, sheetTarget, stageDataOf, type PeriodRow } from "./access";
 import { detectAnomalies } from "./anomalies";
 import { computeStage, type StageData, type StageResult } from "./rules";
 import { verifySnapshot } from "./snapshot";
@@ -254,22 +254,12 @@ export async function getPeriodExport(viewer: Viewer, schoolId: string, periodId
   const db = await getDb();
   const period = await findPeriod(db, viewer, periodId);
   if (period.schoolId !== schoolId) throw notFound();
-  const sheets = await db.scoreSheet.findMany({
-    where: { periodId: period.id, member: memberScope(viewer, "scoring.export") },
-    select: { member: { select: { fullName: true, sortKey: true, position: true, unionGroup: { select: { name: true } } } }, stages: { select: { stage: true, data: true, explanation: true } } },
-  });
-  if (sheets.length === 0) throw notFound();
-  sheets.sort((a, b) => (a.member.unionGroup?.name ?? "").localeCompare(b.member.unionGroup?.name ?? "", "vi") || a.member.sortKey.localeCompare(b.member.sortKey));
+  const sheets = await periodSheets(db, period.id, memberScope(viewer, "scoring.export"));
   return {
     schoolName: period.school.name,
     periodName: period.name,
     campaignName: period.campaign.name,
     scale: period.scale,
-    sheets: sheets.map((s) => ({
-      memberName: s.member.fullName,
-      groupName: s.member.unionGroup?.name ?? "",
-      position: s.member.position,
-      stages: Object.fromEntries(s.stages.map((st) => [st.stage, { data: stageDataOf(st.data), explanation: st.explanation }])),
-    })),
+    sheets: sheets.map((s) => ({ ...s, stages: Object.fromEntries(s.stages.map((st) => [st.stage, { data: st.data, explanation: st.explanation }])) })),
   };
 }

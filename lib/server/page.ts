@@ -1,6 +1,5 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AppError } from "./errors";
 
 /** For pages: an AppError NOT_FOUND/FORBIDDEN becomes the Vietnamese 404 page. */
@@ -13,13 +12,19 @@ export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+/** The shape of every id (cuid or demo id); route params and query strings are checked against it. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Route params are input too: an id that is not an id is a 404. */
 export function routeId(v: string | undefined): string {
-  const r = idParam.safeParse(v);
-  if (!r.success) notFound();
-  return r.data;
+  if (!v || !ID_PATTERN.test(v)) notFound();
+  return v;
+}
+
+/** An optional id in the query string (?nam=…, ?truong=…): anything that is not an id is ignored. */
+export function idParam(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && ID_PATTERN.test(s) ? s : undefined;
 }
 
 /** ?trang=N, clamped to 1..10000. */

@@ -6,15 +6,13 @@ import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { PACKAGE_STATES } from "@/lib/awards/workflow";
 import { formatIsoDay } from "@/lib/awards/facts";
 import { formatDateTime } from "@/lib/format";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { packageLabel, packageTone } from "@/components/awards/labels";
 
 export const metadata: Metadata = { title: "Duyệt hồ sơ khen thưởng" };
-
-const idOrUndefined = (v: string | undefined) => (v && /^[A-Za-z0-9_-]+$/.test(v) ? v : undefined);
 
 /** The unit's review queue across its schools (nomination.review), with filters and counts. */
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,8 +23,8 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
   const titleCode = textParam(sp["danh-hieu"], 40);
   const q = await orNotFound(
     getReviewQueue(viewer, unitId, {
-      yearId: idOrUndefined(textParam(sp.nam, 64)),
-      schoolId: idOrUndefined(textParam(sp.truong, 64)),
+      yearId: idParam(sp.nam),
+      schoolId: idParam(sp.truong),
       titleCode: titleCode && CATALOGUE_ENTRIES.some((e) => e.code === titleCode) ? titleCode : undefined,
       status: (PACKAGE_STATES as readonly string[]).includes(status ?? "") ? (status as (typeof PACKAGE_STATES)[number]) : undefined,
     }),

@@ -3,15 +3,13 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listUnitRegistry } from "@/lib/awards/queries";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
 import { Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { RegistryTable } from "@/components/awards/registry-table";
 
 export const metadata: Metadata = { title: "Sổ khen thưởng" };
-
-const idOrUndefined = (v: string | undefined) => (v && /^[A-Za-z0-9_-]+$/.test(v) ? v : undefined);
 
 /** The unit's awards registry with filters and Excel export (award.read; export: award.export). */
 export default async function UnitRegistryPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -21,8 +19,8 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
   const titleCode = textParam(sp["danh-hieu"], 40);
   const statusRaw = textParam(sp["trang-thai"], 20);
   const filters = {
-    yearId: idOrUndefined(textParam(sp.nam, 64)),
-    schoolId: idOrUndefined(textParam(sp.truong, 64)),
+    yearId: idParam(sp.nam),
+    schoolId: idParam(sp.truong),
     titleCode: titleCode && CATALOGUE_ENTRIES.some((e) => e.code === titleCode) ? titleCode : undefined,
     status: statusRaw === "hieu-luc" || statusRaw === "thu-hoi" ? statusRaw : undefined,
   } as const;

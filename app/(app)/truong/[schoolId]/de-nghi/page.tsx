@@ -8,7 +8,7 @@ import { listNotices } from "@/lib/awards/notices";
 import { AppError } from "@/lib/server/errors";
 import { formatDateTime } from "@/lib/format";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { ActionForm } from "@/components/awards/action-form";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
@@ -20,8 +20,7 @@ export const metadata: Metadata = { title: "Hồ sơ đề nghị khen thưởng
 export default async function NominationsPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const schoolId = routeId((await params).schoolId);
-  const y = textParam((await searchParams).nam, 64);
-  const yearId = y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined;
+  const yearId = idParam((await searchParams).nam);
   let page: Awaited<ReturnType<typeof listPackages>>;
   try {
     page = await listPackages(viewer, schoolId, yearId);

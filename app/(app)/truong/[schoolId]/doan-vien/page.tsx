@@ -5,7 +5,7 @@ import { listMembers } from "@/lib/members/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { statusFilter } from "@/lib/members/rules";
 import { formatNumber } from "@/lib/format";
-import { orNotFound, pageParam, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, pageParam, routeId, textParam, idParam } from "@/lib/server/page";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page";
 import { Pagination } from "@/components/ui/pagination";
@@ -22,8 +22,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   const schoolId = routeId((await params).schoolId);
   const sp = await searchParams;
   const q = textParam(sp.q, 100);
-  const rawGroup = textParam(sp.to, 64);
-  const groupId = rawGroup && /^[A-Za-z0-9_-]+$/.test(rawGroup) ? rawGroup : undefined;
+  const groupId = idParam(sp.to);
   const status = statusFilter(textParam(sp["trang-thai"], 20)).slug || undefined;
   const filters = { q, groupId, status };
   const list = await orNotFound(listMembers(viewer, schoolId, filters, pageParam(sp.trang)));

@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getCouncilPage } from "@/lib/council/queries";
 import { addCouncilMemberAction, createCouncilAction, openMeetingAction, removeCouncilMemberAction } from "@/lib/council/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
@@ -18,8 +18,7 @@ export const metadata: Metadata = { title: "Hội đồng Thi đua – Khen thư
 export default async function CouncilPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const schoolId = routeId((await params).schoolId);
-  const y = textParam((await searchParams).nam, 64);
-  const page = await orNotFound(getCouncilPage(viewer, schoolId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const page = await orNotFound(getCouncilPage(viewer, schoolId, idParam((await searchParams).nam)));
   const path = `/truong/${page.school.id}/hoi-dong`;
   const today = new Date().toISOString().slice(0, 10);
   return (

@@ -5,7 +5,7 @@ import { listInitiatives } from "@/lib/initiatives/queries";
 import { createInitiativeAction, updateInitiativeAction } from "@/lib/initiatives/actions";
 import { LEVEL_LABELS } from "@/lib/awards/catalogue";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
 import { InitiativeForm } from "@/components/awards/initiative-form";
@@ -16,8 +16,7 @@ export const metadata: Metadata = { title: "Sáng kiến" };
 export default async function InitiativesPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const schoolId = routeId((await params).schoolId);
-  const yearParam = textParam((await searchParams).nam, 64);
-  const page = await orNotFound(listInitiatives(viewer, schoolId, yearParam && /^[A-Za-z0-9_-]+$/.test(yearParam) ? yearParam : undefined));
+  const page = await orNotFound(listInitiatives(viewer, schoolId, idParam((await searchParams).nam)));
   const path = `/truong/${page.school.id}/sang-kien`;
   return (
     <>

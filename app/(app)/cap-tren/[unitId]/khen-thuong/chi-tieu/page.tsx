@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getQuotaPage } from "@/lib/awards/quotas";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -34,8 +34,7 @@ function Usage({ used, pending, max }: { used: number; pending: number; max: num
 export default async function QuotaPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const unitId = routeId((await params).unitId);
-  const y = textParam((await searchParams).nam, 64);
-  const page = await orNotFound(getQuotaPage(viewer, unitId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const page = await orNotFound(getQuotaPage(viewer, unitId, idParam((await searchParams).nam)));
   const base = `/cap-tren/${page.unit.id}/khen-thuong`;
   return (
     <>

@@ -4,7 +4,7 @@ import { getSettingsPage } from "@/lib/awards/queries";
 import { saveSettingAction } from "@/lib/awards/actions";
 import { SOURCE_LABELS } from "@/lib/awards/catalogue";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
@@ -16,8 +16,7 @@ export const metadata: Metadata = { title: "Quy định thi đua – khen thư�
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const unitId = routeId((await params).unitId);
-  const y = textParam((await searchParams).nam, 64);
-  const page = await orNotFound(getSettingsPage(viewer, unitId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const page = await orNotFound(getSettingsPage(viewer, unitId, idParam((await searchParams).nam)));
   const path = `/cap-tren/${page.unit.id}/khen-thuong/quy-dinh`;
   const today = new Date().toISOString().slice(0, 10);
   return (

@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getDecisionsPage } from "@/lib/awards/queries";
 import { issueDecisionAction } from "@/lib/awards/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { AwardYearTabs } from "@/components/awards/year-tabs";
 import { IssueDecisionForm } from "@/components/awards/issue-decision-form";
@@ -15,8 +15,7 @@ export const metadata: Metadata = { title: "Quyết định khen thưởng" };
 export default async function DecisionsPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const unitId = routeId((await params).unitId);
-  const y = textParam((await searchParams).nam, 64);
-  const page = await orNotFound(getDecisionsPage(viewer, unitId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const page = await orNotFound(getDecisionsPage(viewer, unitId, idParam((await searchParams).nam)));
   const base = `/cap-tren/${page.unit.id}/khen-thuong/quyet-dinh`;
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { canSome } from "@/lib/authz/permissions";
 import { listSchoolRegistry } from "@/lib/awards/queries";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Card, PageHeader } from "@/components/ui/page";
 import { SchoolAwardsNav } from "@/components/awards/year-tabs";
 import { RegistryTable } from "@/components/awards/registry-table";
@@ -13,8 +13,7 @@ export const metadata: Metadata = { title: "Sổ khen thưởng" };
 export default async function SchoolRegistryPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const schoolId = routeId((await params).schoolId);
-  const y = textParam((await searchParams).nam, 64);
-  const yearId = y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined;
+  const yearId = idParam((await searchParams).nam);
   const page = await orNotFound(listSchoolRegistry(viewer, schoolId, { yearId }));
   const path = `/truong/${page.school.id}/de-nghi/so-khen-thuong`;
   return (

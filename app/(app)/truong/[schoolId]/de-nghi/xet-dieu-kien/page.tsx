@@ -4,7 +4,7 @@ import { getEligibilityPage } from "@/lib/awards/queries";
 import { addDisciplineAction, addOpenCaseAction, closeOpenCaseAction, saveEvaluationAction } from "@/lib/awards/actions";
 import { DISCIPLINE_LABELS, GRADE_LABELS, GRADES, DISCIPLINE_LEVELS } from "@/lib/awards/settings";
 import { OPEN_CASE_KINDS, OPEN_CASE_LABELS, formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Badge, Card, PageHeader, Stat } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
@@ -19,8 +19,7 @@ const SHOWN = ["LDTT", "CSTDCS", "CSTD_TINH", "BK_TLD"] as const;
 export default async function EligibilityPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const schoolId = routeId((await params).schoolId);
-  const y = textParam((await searchParams).nam, 64);
-  const page = await orNotFound(getEligibilityPage(viewer, schoolId, y && /^[A-Za-z0-9_-]+$/.test(y) ? y : undefined));
+  const page = await orNotFound(getEligibilityPage(viewer, schoolId, idParam((await searchParams).nam)));
   const path = `/truong/${page.school.id}/de-nghi/xet-dieu-kien`;
   const members = page.rows.map((r) => ({ id: r.id, fullName: r.fullName }));
   return (
@@ -129,20 +128,8 @@ export default async function EligibilityPage({ params, searchParams }: { params
           </ul>
           {page.canEdit && (
             <ActionForm action={addDisciplineAction} label="Ghi nhận kỷ luật" variant="secondary">
-              <select name="memberId" className={inputClass} aria-label="Đoàn viên">
-                {members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.fullName}
-                  </option>
-                ))}
-              </select>
-              <select name="level" className={inputClass} aria-label="Hình thức kỷ luật">
-                {DISCIPLINE_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {DISCIPLINE_LABELS[l]}
-                  </option>
-                ))}
-              </select>
+              <Choice name="memberId" label="Đoàn viên" options={members.map((m) => [m.id, m.fullName])} />
+              <Choice name="level" label="Hình thức kỷ luật" options={DISCIPLINE_LEVELS.map((l) => [l, DISCIPLINE_LABELS[l]])} />
               <input type="date" name="decidedOn" className={inputClass} aria-label="Ngày quyết định" required />
               <input name="decisionNumber" placeholder="Số quyết định" className={inputClass} />
               <input name="reason" placeholder="Lý do" className={inputClass} required />
@@ -165,20 +152,8 @@ export default async function EligibilityPage({ params, searchParams }: { params
           </ul>
           {page.canEdit && (
             <ActionForm action={addOpenCaseAction} label="Ghi nhận vụ việc" variant="secondary">
-              <select name="memberId" className={inputClass} aria-label="Đoàn viên">
-                {members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.fullName}
-                  </option>
-                ))}
-              </select>
-              <select name="kind" className={inputClass} aria-label="Loại vụ việc">
-                {OPEN_CASE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {OPEN_CASE_LABELS[k]}
-                  </option>
-                ))}
-              </select>
+              <Choice name="memberId" label="Đoàn viên" options={members.map((m) => [m.id, m.fullName])} />
+              <Choice name="kind" label="Loại vụ việc" options={OPEN_CASE_KINDS.map((k) => [k, OPEN_CASE_LABELS[k]])} />
               <input type="date" name="openedOn" className={inputClass} aria-label="Ngày bắt đầu" required />
               <input name="summary" placeholder="Nội dung" className={inputClass} required />
             </ActionForm>
@@ -186,5 +161,17 @@ export default async function EligibilityPage({ params, searchParams }: { params
         </Card>
       </div>
     </>
+  );
+}
+
+function Choice({ name, label, options }: { name: string; label: string; options: [string, string][] }) {
+  return (
+    <select name={name} className={inputClass} aria-label={label}>
+      {options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </select>
   );
 }
