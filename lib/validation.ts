@@ -47,6 +47,13 @@ export const optionalEmail = (label = "email") => email(label).optional();
 
 export const id = (label = "mã") => z.string({ error: `Thiếu ${label}.` }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, `${capital(label)} không hợp lệ.`);
 
+/**
+ * The per-render key of a create form (components/ui/submission-key.tsx): the same submit sent
+ * twice creates one record (lib/server/submission.ts). Optional: callers without a form
+ * (scripts, tests) create without it.
+ */
+export const submissionKey = id("mã gửi biểu mẫu").optional();
+
 export const version = z.coerce.number({ error: "Thiếu phiên bản dữ liệu." }).int().min(1);
 
 export function capital(s: string): string {

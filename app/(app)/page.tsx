@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getSchoolCounts, getUnitCounts, listViewerPlaces } from "@/lib/orgs/queries";
+import { getSchoolCounts, getUnitCounts, loadViewerPlaces } from "@/lib/orgs/queries";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { Card, PageHeader, Stat } from "@/components/ui/page";
 import { formatNumber } from "@/lib/format";
@@ -8,7 +8,7 @@ import { loadNotificationSummary } from "@/lib/notifications/queries";
 
 export default async function DashboardPage() {
   const viewer = await requireViewer();
-  const [places, notes] = await Promise.all([listViewerPlaces(viewer), loadNotificationSummary(viewer)]);
+  const [places, notes] = await Promise.all([loadViewerPlaces(viewer), loadNotificationSummary(viewer)]);
   const todo = notes.waiting.filter((w) => w.count > 0);
   const placeName = new Map([...places.units, ...places.schools].map((p) => [p.id, p.name]));
   const upper = places.isAdmin || places.units.length > 0 ? await getUnitCounts(viewer) : null;

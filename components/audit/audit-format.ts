@@ -29,6 +29,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.disable": "Khóa tài khoản",
   "user.enable": "Mở khóa tài khoản",
   "user.password": "Đổi mật khẩu",
+  "twostep.reset": "Đặt lại xác thực hai bước",
+  "twostep.disable": "Tắt xác thực hai bước",
   // Kế hoạch phối hợp, họp liên tịch (issue 3); plan.<transition> come from PLAN_ACTION_LABELS.
   "plan.create": "Lập kế hoạch phối hợp",
   "plan.update_header": "Sửa phần đầu kế hoạch",
@@ -122,6 +124,8 @@ export const ENTITY_LABELS: Record<string, string> = {
 
 const FIELD_LABELS: Record<string, string> = {
   code: "Mã",
+  twoStepEnabledAt: "Bật xác thực hai bước lúc",
+  recoveryCodesLeft: "Mã khôi phục còn lại",
   name: "Tên",
   level: "Cấp học",
   address: "Địa chỉ",

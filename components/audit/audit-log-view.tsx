@@ -32,7 +32,7 @@ export function auditFiltersFrom(sp: Search) {
 /** Filters, chain verdict, the table and pagination; the caller has resolved the context. */
 export async function AuditLogView({ viewer, ctx, basePath, searchParams }: { viewer: Viewer; ctx: AuditContext; basePath: string; searchParams: Search }) {
   const f = auditFiltersFrom(searchParams);
-  const [log, chain] = await Promise.all([listAuditLog(viewer, ctx, f), verifyAuditChain(viewer)]);
+  const [log, chain] = await Promise.all([listAuditLog(viewer, ctx, f), verifyAuditChain(viewer, { checkpoint: true })]);
   const params = { loai: f.entity, tu: f.from ? formatDate(f.from) : undefined, den: f.to ? formatDate(f.to) : undefined };
   const filtered = !!(params.loai || params.tu || params.den);
   return (

@@ -6,6 +6,7 @@ import { useActionState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/server/action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -18,6 +19,7 @@ export function ActionForm({
   confirm,
   children,
   className = "",
+  once = false,
   inline = false,
 }: {
   action: FormAction;
@@ -28,6 +30,8 @@ export function ActionForm({
   confirm?: string;
   children?: ReactNode | ((state: ActionState) => ReactNode);
   className?: string;
+  /** A create form: carries a per-render submission key (one record per submit). */
+  once?: boolean;
   inline?: boolean;
 }) {
   const [state, formAction] = useActionState(action, null);
@@ -43,6 +47,7 @@ export function ActionForm({
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
+      {once && <SubmissionKey after={state} />}
       {typeof children === "function" ? children(state) : children}
       <div>
         <SubmitButton pendingText={pendingText} variant={variant}>

@@ -42,7 +42,7 @@ export function DossierPaperList({ papers, fileBase, canDelete, className = "" }
 export function AddPaperForm({ packageId, itemId, kinds, defaultKind, className = "" }: { packageId: string; itemId?: string; kinds: readonly DocKind[]; defaultKind: DocKind; className?: string }) {
   const hidden: Record<string, string> = itemId ? { packageId, itemId } : { packageId };
   return (
-    <ActionForm action={addDocumentAction} hidden={hidden} label="Bổ sung tài liệu" variant="secondary" className={className}>
+    <ActionForm action={addDocumentAction} once hidden={hidden} label="Bổ sung tài liệu" variant="secondary" className={className}>
       <label className="flex flex-col gap-1 text-xs">
         Loại
         <select name="kind" className={inputClass} defaultValue={defaultKind}>

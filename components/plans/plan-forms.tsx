@@ -21,6 +21,7 @@ import { MEASURES, MEASURE_KEYS } from "@/lib/plans/measures";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SubmissionKey } from "@/components/ui/submission-key";
 import { Button } from "@/components/ui/button";
 
 export type Failed = Extract<ActionState, { ok: false }> | null;
@@ -315,6 +316,7 @@ export function CommentForm({ planId, sectionKey, label }: { planId: string; sec
     <form key={failed ? JSON.stringify(failed.values) : `c-${reset}`} action={action} noValidate className="flex flex-col gap-2">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="sectionKey" value={sectionKey} />
+      <SubmissionKey after={state} />
       <Input form={f} name="body" label={`Góp ý cho mục "${label}"`} failed={failed} multiline rows={2} maxLength={4000} />
       <div className="flex items-center gap-3">
         <SubmitButton variant="secondary" pendingText="Đang gửi…">

@@ -5,6 +5,7 @@ import { useActionState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/server/action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export function ActionForm({
   action,
@@ -15,6 +16,7 @@ export function ActionForm({
   confirm,
   children,
   className = "",
+  once = false,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string | number>;
@@ -25,6 +27,8 @@ export function ActionForm({
   confirm?: string;
   children?: ReactNode | ((state: ActionState) => ReactNode);
   className?: string;
+  /** A create form: carries a per-render submission key (one record per submit). */
+  once?: boolean;
 }) {
   const [state, formAction] = useActionState(action, null);
   return (
@@ -38,6 +42,7 @@ export function ActionForm({
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
+      {once && <SubmissionKey after={state} />}
       {typeof children === "function" ? children(state) : children}
       <div>
         <SubmitButton pendingText={pendingText} variant={variant}>

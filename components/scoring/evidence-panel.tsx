@@ -7,6 +7,7 @@ import { EVIDENCE_ACCEPT, MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { formatDateTime } from "@/lib/format";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmissionKey } from "@/components/ui/submission-key";
 import { inputClass } from "@/components/ui/field";
 
 interface Item {
@@ -73,6 +74,7 @@ export function EvidencePanel({
       {canUpload && (
         <form action={formAction} className="flex flex-col gap-2 rounded-md border border-dashed border-slate-300 p-3">
           <input type="hidden" name="sheetId" value={sheetId} />
+          <SubmissionKey after={state} />
           <label className="flex flex-col gap-1">
             <span className="font-medium">Tiêu chí</span>
             <select name="criterionKey" className={inputClass} defaultValue="">

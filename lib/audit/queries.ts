@@ -6,6 +6,7 @@ import { auditScope, schoolScope } from "../authz/scope";
 import { getUnitOrThrow } from "../orgs/queries";
 import { unitSubtree } from "../schools/queries";
 import { notFound } from "../server/errors";
+import { checkpointAuditChain, verifyAnchoredChain, type AnchorVerdict } from "./anchor";
 
 export const AUDIT_PAGE_SIZE = 50;
 const VN_OFFSET_MS = 7 * 3600_000;
@@ -124,15 +125,23 @@ async function referencedNames(db: Awaited<ReturnType<typeof getDb>>, rows: { be
   return Object.fromEntries([...orgs, ...groups].map((x) => [x.id, x.name]));
 }
 
-export type ChainStatus = { ok: true } | { ok: false; firstBadId: string };
+export type ChainStatus = AnchorVerdict;
 
 /**
- * The hash chain's verdict from the database's audit_verify() (first tampered row, or NULL).
- * Only for admins and upper-unit staff; null for everyone else.
+ * The audit chain's verdict (lib/audit/anchor.ts): tampered (audit_verify()), truncated or
+ * re-chained against the checkpoints kept outside the database and the rows' HMAC seals.
+ * With `checkpoint` (the audit pages) an intact chain is also checkpointed, at most every
+ * AUDIT_CHECKPOINT_MINUTES. Only for admins and upper-unit staff; null for everyone else.
  */
-export async function verifyAuditChain(viewer: Viewer): Promise<ChainStatus | null> {
+export async function verifyAuditChain(viewer: Viewer, opts: { checkpoint?: boolean } = {}): Promise<ChainStatus | null> {
   if (!viewer.grants.some((g) => g.role === "ADMIN" || g.role === "UPPER_STAFF")) return null;
   const db = await getDb();
-  const [r] = await db.$queryRaw<{ bad: bigint | null }[]>`SELECT audit_verify() AS bad`;
-  return r?.bad == null ? { ok: true } : { ok: false, firstBadId: r.bad.toString() };
+  if (!opts.checkpoint) return verifyAnchoredChain(db);
+  try {
+    return (await checkpointAuditChain(db)).verdict;
+  } catch (e) {
+    // The checkpoint file cannot be written (read-only disk…): still show the verdict.
+    console.error("audit checkpoint failed", e);
+    return verifyAnchoredChain(db);
+  }
 }

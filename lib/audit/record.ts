@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
+import { sealOf } from "./anchor";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,12 +21,17 @@ function json(v: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
 }
 
-/** Writes one audit row inside the caller's transaction; the database chains its hash. */
+/**
+ * Writes one audit row inside the caller's transaction; the database chains its hash, and the
+ * row's seal (HMAC of its hash under the key outside the database, lib/audit/anchor.ts) is
+ * written in the same transaction.
+ */
 export async function record(tx: Tx, viewer: Viewer | null, e: AuditEntry): Promise<void> {
   const roles = viewer
     ? [...new Set(viewer.grants.filter((g) => !e.schoolId || g.schoolId === e.schoolId || !g.schoolId).map((g) => g.role))]
     : [];
-  await tx.auditLog.create({
+  const row = await tx.auditLog.create({
+    select: { id: true, hash: true },
     data: {
       actorUserId: viewer?.userId ?? null,
       actorRole: roles.join(",") || null,
@@ -40,4 +46,5 @@ export async function record(tx: Tx, viewer: Viewer | null, e: AuditEntry): Prom
       hash: "",
     },
   });
+  await tx.auditSeal.create({ data: { auditId: row.id, mac: sealOf(row.id, row.hash) } });
 }

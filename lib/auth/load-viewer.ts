@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { touchSession } from "./sessions";
+import { unitDescendants } from "../orgs/tree";
 
 /**
  * Builds the Viewer for a session id from the database: roles are read on every request,
@@ -34,22 +35,6 @@ export async function loadViewer(db: PrismaClient, sessionId: string, now = new 
     displayName: user.displayName,
     memberId: user.memberId,
     grants: user.roles,
-    unitIds: roots.length ? await descendantUnits(db, roots) : [],
+    unitIds: roots.length ? await unitDescendants(db, roots) : [],
   };
-}
-
-/** The given upper units and every unit below them (the tree is small; one query). */
-async function descendantUnits(db: PrismaClient, roots: string[]): Promise<string[]> {
-  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
-  const children = new Map<string, string[]>();
-  for (const o of all) if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
-  const seen = new Set<string>();
-  const stack = [...roots];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return [...seen];
 }

@@ -2,38 +2,115 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { env } from "../server/env";
-import { clearFailures, isLocked, recordFailure, throttleKey } from "./throttle";
+import { anyLocked, clearFailures, passwordCounters, recordFailures, slowDownMs, WARN_REMAINING, type Client } from "./throttle";
 import { dummyHash, verifyPassword } from "./password";
+import { checkSecondStep, confirmEnrolment, isEnrolled, twoStepRequired } from "./two-step";
 
-export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: "invalid" | "locked" };
+export type SignInFailure =
+  /** Wrong e-mail or password; `remaining` only when few attempts are left; `slowMs` for unknown clients. */
+  | { ok: false; reason: "invalid"; remaining?: number; slowMs?: number }
+  | { ok: false; reason: "locked" }
+  /** The password was right; the account needs a second-step code (or must enrol first). */
+  | { ok: false; reason: "code_required" | "enrol_required" }
+  | { ok: false; reason: "code_invalid"; remaining?: number }
+  | { ok: false; reason: "code_locked" };
+
+export type SignInResult = { ok: true; userId: string; sessionId: string; recovery?: boolean } | SignInFailure;
+
+export interface PasswordUser {
+  id: string;
+  email: string;
+  twoStep: { secret: string | null; enabledAt: Date | null; pendingSecret: string | null; pendingAt: Date | null; lastStep: number | null } | null;
+  roles: { role: import("../generated/prisma/enums").Role }[];
+}
+
+function asClient(client: string | Client): Client {
+  return typeof client === "string" ? { address: client } : client;
+}
 
 /**
- * Checks a password and opens a server-side session. Unknown email and wrong password get
- * the same answer and the same work (a dummy hash is verified).
+ * The first step: the password, throttled per device or per account (lib/auth/throttle.ts).
+ * Unknown email and wrong password get the same answer and the same work (a dummy hash).
+ */
+export async function checkPassword(
+  db: PrismaClient,
+  emailRaw: string,
+  password: string,
+  clientRaw: string | Client,
+  now = new Date(),
+): Promise<{ ok: true; user: PasswordUser; clear: () => Promise<void> } | SignInFailure> {
+  const email = emailRaw.trim().toLowerCase();
+  const client = asClient(clientRaw);
+  const counters = passwordCounters(email, client);
+  if (await anyLocked(db, counters, now)) return { ok: false, reason: "locked" };
+  const user = await db.user.findUnique({
+    where: { email },
+    select: {
+      id: true,
+      email: true,
+      passwordHash: true,
+      disabled: true,
+      twoStep: true,
+      roles: { where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] }, select: { role: true } },
+    },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+  if (!user || !ok || user.disabled) {
+    const counted = await recordFailures(db, counters, now);
+    if (counted.locked) return { ok: false, reason: "locked" };
+    const slowMs = client.device ? 0 : slowDownMs(counted);
+    return {
+      ok: false,
+      reason: "invalid",
+      ...(counted.remaining <= WARN_REMAINING ? { remaining: counted.remaining } : {}),
+      ...(slowMs ? { slowMs } : {}),
+    };
+  }
+  return { ok: true, user, clear: () => clearFailures(db, counters.map((c) => c.key)) };
+}
+
+/**
+ * Signs in: the password, then (when the account has or needs two-step sign-in) the code, then a
+ * new server-side session. Privileged roles without two-step sign-in get "enrol_required" until
+ * they confirm an enrolment (started with the password, lib/auth/two-step-actions.ts) with its
+ * first code here.
  */
 export async function signInWithPassword(
   db: PrismaClient,
   emailRaw: string,
   password: string,
-  address: string,
+  clientRaw: string | Client,
   now = new Date(),
+  opts: { code?: string } = {},
 ): Promise<SignInResult> {
-  const email = emailRaw.trim().toLowerCase();
-  const key = throttleKey(email, address);
-  if (await isLocked(db, key, now)) return { ok: false, reason: "locked" };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!user || !ok || user.disabled) {
-    await recordFailure(db, key, now);
-    return { ok: false, reason: (await isLocked(db, key, now)) ? "locked" : "invalid" };
+  const client = asClient(clientRaw);
+  const checked = await checkPassword(db, emailRaw, password, client, now);
+  if (!checked.ok) return checked;
+  const { user } = checked;
+  const code = (opts.code ?? "").trim();
+  let recovery = false;
+  if (isEnrolled(user.twoStep)) {
+    if (!code) return { ok: false, reason: "code_required" };
+    const second = await checkSecondStep(db, user.id, user.twoStep!, code, client, now);
+    if (!second.ok) return second;
+    recovery = second.recovery;
+  } else if (twoStepRequired(user.roles) || user.twoStep?.pendingSecret) {
+    // Not enrolled: a privileged account must enrol; anyone with an enrolment in progress may
+    // finish it here with its first code.
+    if (!code) {
+      if (twoStepRequired(user.roles)) return { ok: false, reason: "enrol_required" };
+    } else {
+      const confirmed = await confirmEnrolment(db, user.id, code, client, now);
+      if (!confirmed.ok) return confirmed;
+    }
   }
-  await clearFailures(db, key);
+  await checked.clear();
   // A new random id at every sign-in: no session fixation.
   const sessionId = randomBytes(32).toString("base64url");
   await db.session.create({
     data: { id: sessionId, userId: user.id, expiresAt: new Date(now.getTime() + env.SESSION_HOURS * 3600_000) },
   });
-  return { ok: true, userId: user.id, sessionId };
+  return { ok: true, userId: user.id, sessionId, ...(recovery ? { recovery } : {}) };
 }
 
 export async function revokeSession(db: PrismaClient, sessionId: string): Promise<void> {

@@ -57,6 +57,14 @@ export const CAPABILITIES = [
   "nomination.object",
   "nomination.review",
   "decision.issue",
+  // Who decides what (issue 12): the proposer of each route, the state decision recorded by the
+  // school, the authority table.
+  "nomination.propose_state",
+  "nomination.propose_union",
+  "decision.record_external",
+  "authority.manage",
+  // Reset another user's two-step sign-in (issue 10; admins only, audited).
+  "user.twostep_reset",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -123,6 +131,8 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "nomination.read": "school",
     "nomination.manage": "school",
     "nomination.public": "school",
+    "nomination.propose_state": "school",
+    "decision.record_external": "school",
   },
   UNION_CHAIR: {
     "school.read": "school",
@@ -162,6 +172,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "nomination.read": "school",
     "nomination.manage": "school",
     "nomination.public": "school",
+    "nomination.propose_union": "school",
   },
   GROUP_LEADER: {
     "school.read": "school",

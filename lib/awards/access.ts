@@ -2,13 +2,14 @@ import "server-only";
 // Scoped look-ups shared by the awards, council, initiatives and nominations areas: a school or
 // an upper unit the viewer may act on with a capability (another tenant's id is NOT_FOUND), the
 // viewer's roles there (for the workflow tables), and the school year asked for.
-import type { Role } from "../generated/prisma/enums";
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
-import { can, type Capability, type Viewer } from "../authz/permissions";
+import { type Capability, type Viewer } from "../authz/permissions";
+import { capsAt as decideCapsAt, decide } from "../authz/decide";
 import { schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { periodOf } from "./facts";
+import { unitAncestors, unitDescendants } from "../orgs/tree";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -26,42 +27,26 @@ export type ScopedSchool = Awaited<ReturnType<typeof schoolFor>>;
 /** An upper unit the viewer serves with `cap` (admin: any), or NOT_FOUND. */
 export async function unitFor(viewer: Viewer, unitId: string, cap: Capability, db?: Db) {
   const client = db ?? (await getDb());
-  const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
-  if (!isAdmin && !(viewer.unitIds.includes(unitId) && can(viewer, cap, { unitId }))) throw notFound();
-  const unit = await client.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true, type: true, parentId: true } });
+  // The gate's decision (lib/authz/decide.ts): admin everywhere, upper staff in their subtree.
+  if (!decide(viewer, cap, { unitId })) throw notFound();
+  const unit = await client.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true, type: true, parentId: true, place: true } });
   if (!unit) throw notFound();
   return unit;
 }
 
-/** Ids of the unit and every unit below it (what an upper unit reviews). */
-export async function unitTree(db: Db, unitId: string): Promise<string[]> {
-  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
-  const out = [unitId];
-  for (let i = 0; i < out.length; i++) for (const o of all) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
-  return out;
+/** Ids of the unit and every unit below it (what an upper unit reviews): lib/orgs/tree.ts. */
+export function unitTree(db: Db, unitId: string): Promise<string[]> {
+  return unitDescendants(db, unitId);
 }
 
-/** The unit and its parents, nearest first (whose setting overrides apply to a school). */
-export async function unitChain(db: Db, unitId: string): Promise<string[]> {
-  const out: string[] = [];
-  let id: string | null = unitId;
-  while (id && !out.includes(id) && out.length < 20) {
-    out.push(id);
-    const row: { parentId: string | null } | null = await db.organisation.findUnique({ where: { id }, select: { parentId: true } });
-    id = row?.parentId ?? null;
-  }
-  return out;
+/** The unit and its parents, nearest first (whose setting overrides apply to a school): one query. */
+export function unitChain(db: Db, unitId: string): Promise<string[]> {
+  return unitAncestors(db, unitId);
 }
 
-/** The viewer's roles that bear on a school (its own grants, upper staff above it, admin). */
-export function rolesAt(viewer: Viewer, t: { schoolId: string; unitId: string }): Role[] {
-  const roles = new Set<Role>();
-  for (const g of viewer.grants) {
-    if (g.role === "ADMIN") roles.add("ADMIN");
-    else if (g.role === "UPPER_STAFF" && viewer.unitIds.includes(t.unitId)) roles.add("UPPER_STAFF");
-    else if (g.schoolId === t.schoolId) roles.add(g.role);
-  }
-  return [...roles];
+/** The capabilities the viewer holds over a school's package (the workflow tables ask for these). */
+export function capsAt(viewer: Viewer, t: { schoolId: string; unitId: string }): Capability[] {
+  return decideCapsAt(viewer, { schoolId: t.schoolId, unitId: t.unitId });
 }
 
 const YEAR_SELECT = { id: true, label: true, startsOn: true, endsOn: true } as const;

@@ -12,11 +12,12 @@ import { notFound } from "../server/errors";
 import { unitFor } from "./access";
 import { certificatePages, renderCertificatesPdf, type CertificateAward, type CertificateDecision } from "./certificate";
 import { toIsoDay } from "./facts";
+import { cachedDocument } from "../documents/cache";
 
 /** The decision's list order (as in the decision's attached list): the register number follows it. */
 const AWARD_ORDER: Prisma.AwardOrderByWithRelationInput[] = [{ titleCode: "asc" }, { recipientName: "asc" }, { id: "asc" }];
 
-const DECISION_INCLUDE = {
+export const DECISION_INCLUDE = {
   revocation: { select: { id: true } },
   schoolYear: { select: { label: true } },
   organisation: { select: { type: true, parent: { select: { name: true } } } },
@@ -39,8 +40,9 @@ function decisionData(d: DecisionRow): { decision: CertificateDecision; awards: 
       signerName: d.signerName,
       signerTitle: d.signerTitle,
       issuerName: d.issuerName,
-      issuerParent: d.organisation.parent?.name ?? null,
-      unionSide: d.organisation.type === "LIEN_DOAN_LAO_DONG" || d.organisation.type === "CONG_DOAN_NGANH_GD",
+      issuerParent: d.issuerParent ?? d.organisation.parent?.name ?? null,
+      // Issue 12: the side recorded on the decision; older rows read it from the organisation.
+      unionSide: d.side ? d.side === "UNION" : d.organisation.type === "LIEN_DOAN_LAO_DONG" || d.organisation.type === "CONG_DOAN_NGANH_GD",
       yearLabel: d.schoolYear.label,
       revoked: !!d.revocation,
     },
@@ -62,7 +64,7 @@ function decisionData(d: DecisionRow): { decision: CertificateDecision; awards: 
 
 const slug = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
-async function render(d: DecisionRow, only: string | null) {
+export async function render(d: DecisionRow, only: string | null) {
   const { decision, awards } = decisionData(d);
   const chosen = only ? awards.filter((a) => a.id === only) : awards;
   if (only && !chosen.length) throw notFound();
@@ -71,7 +73,8 @@ async function render(d: DecisionRow, only: string | null) {
   const who = only ? `-${slug(chosen[0].recipientName)}` : "";
   return {
     fileName: `giay-khen-${slug(d.number)}${who}.pdf`,
-    pdf: await renderCertificatesPdf(pages, { title: `Giấy khen – Quyết định số ${d.number}` }),
+    // Certificates of an issued decision never change: rendered once, then served from the cache.
+    pdf: await cachedDocument("certificates", { pages, title: `Giấy khen – Quyết định số ${d.number}` }, true, () => renderCertificatesPdf(pages, { title: `Giấy khen – Quyết định số ${d.number}` })),
     count: pages.length,
   };
 }

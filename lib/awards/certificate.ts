@@ -91,15 +91,23 @@ export function signerLines(title: string, unionSide: boolean): string[] {
 }
 
 /**
+ * May this decision print a certificate for this form? A state title or form is printed only under
+ * a state issuer's heading (issue 12: a union decision naming LĐTT prints no "GIẤY CHỨNG NHẬN").
+ */
+export function printableUnder(d: Pick<CertificateDecision, "unionSide">, titleCode: string): boolean {
+  return !(d.unionSide && titleEntry(titleCode).side === "state");
+}
+
+/**
  * The certificates of a decision, one per awardee, in the order given. A revoked decision prints
- * nothing; a revoked award is skipped.
+ * nothing; a revoked award is skipped; so is a state title under a union issuer.
  */
 export function certificatePages(d: CertificateDecision, awards: CertificateAward[]): CertificatePage[] {
   if (d.revoked) return [];
   const place = placeOfUnit(d.issuerName);
   const placeDate = placeDateLine(place, new Date(`${d.signedOn}T00:00:00Z`));
   return awards
-    .filter((a) => !a.revoked)
+    .filter((a) => !a.revoked && printableUnder(d, a.titleCode))
     .map((a) => {
       const w = certificateWording(a.titleCode, a.achievementKey, d.yearLabel);
       const honorific = a.subject === "MEMBER" && a.gender ? (a.gender === "NU" ? "Bà " : "Ông ") : "";

@@ -6,6 +6,7 @@ import { textBlocks } from "../documents/types";
 import { LEVEL_LABELS, titleName, type AwardLevelCode } from "./catalogue";
 import { formatIsoDay } from "./facts";
 import { percent } from "./settings";
+import { placeOfUnit as placeFromName } from "./certificate";
 
 const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
 /** The place for the date line: the commune in the school's address, else blank. */
@@ -14,11 +15,17 @@ export function placeOf(address: string | null | undefined): string {
   return m ? m[1].trim() : "";
 }
 
+/** The place of an upper unit's date line: its recorded place, else the place its name ends with. */
+export function unitPlace(u: { name: string; place?: string | null }): string {
+  return u.place?.trim() || placeFromName(u.name);
+}
+
 export interface MinutesInput {
   school: { name: string; unionName: string; address: string | null };
   yearLabel: string;
   councilName: string;
   councilDecision: string | null;
+  number?: string | null;
   heldOn: Date;
   location: string | null;
   purpose: string;
@@ -74,7 +81,7 @@ export function minutesDocument(m: MinutesInput): AdminDocument {
   blocks.push({ type: "paragraph", text: "Biên bản được thông qua trước Hội đồng và kết thúc cùng ngày.", italic: true });
   return {
     issuer: { parent: null, name: upper(m.school.name) },
-    number: null,
+    number: m.number ?? null,
     place: placeOf(m.school.address),
     date: m.heldOn,
     kind: "BIÊN BẢN",
@@ -96,24 +103,28 @@ export interface PackageDocInput {
   unitName: string;
   yearLabel: string;
   title: string;
+  /** Số tờ trình, given at submission (null: "Số: …" on a draft). */
+  number?: string | null;
   coverNote: string;
   submittedAt: Date | null;
   status: string;
   principalName: string | null;
+  /** Issue 12, by route: the heading (the school's managing unit or its union above it), the body addressed, who signs. */
+  route?: { issuerParent: string | null; issuerName: string; addressee: string; signature: string[]; signerName: string | null };
   items: { nomineeName: string; position: string | null; group: string | null; titleCode: string; level: AwardLevelCode; vote: { agree: number; baseCount: number } | null }[];
 }
 
 /** Tờ trình đề nghị khen thưởng. */
 export function coverDocument(p: PackageDocInput): AdminDocument {
   return {
-    issuer: { parent: null, name: upper(p.schoolName) },
-    number: null,
+    issuer: p.route ? { parent: p.route.issuerParent ? upper(p.route.issuerParent) : null, name: upper(p.route.issuerName) } : { parent: null, name: upper(p.schoolName) },
+    number: p.number ?? null,
     place: placeOf(p.schoolAddress),
     date: p.submittedAt,
     kind: "TỜ TRÌNH",
     title: `Đề nghị xét, khen thưởng năm học ${p.yearLabel}`,
-    blocks: [{ type: "paragraph", text: `Kính gửi: ${p.unitName}.`, noIndent: true, bold: true }, ...textBlocks(p.coverNote)],
-    signatures: [{ title: ["HIỆU TRƯỞNG"], name: p.principalName }],
+    blocks: [{ type: "paragraph", text: `Kính gửi: ${p.route?.addressee ?? p.unitName}.`, noIndent: true, bold: true }, ...textBlocks(p.coverNote)],
+    signatures: [p.route ? { title: p.route.signature, name: p.route.signerName } : { title: ["HIỆU TRƯỞNG"], name: p.principalName }],
     recipients: ["- Như trên;", "- Lưu: VT, HĐTĐKT."],
     mark: p.submittedAt ? null : "DỰ THẢO",
     metaTitle: `Tờ trình – ${p.title}`,
@@ -124,7 +135,7 @@ export function coverDocument(p: PackageDocInput): AdminDocument {
 export function listDocument(p: PackageDocInput): AdminDocument {
   const byTitle = new Map<string, PackageDocInput["items"]>();
   for (const i of p.items) (byTitle.get(i.titleCode) ?? byTitle.set(i.titleCode, []).get(i.titleCode)!).push(i);
-  const blocks: DocBlock[] = [{ type: "paragraph", text: `(Kèm theo Tờ trình của ${p.schoolName})`, italic: true, noIndent: true }];
+  const blocks: DocBlock[] = [{ type: "paragraph", text: `(Kèm theo Tờ trình${p.number ? ` số ${p.number}` : ""}${p.submittedAt ? ` ngày ${formatIsoDay(p.submittedAt.toISOString().slice(0, 10))}` : ""} của ${p.schoolName})`, italic: true, noIndent: true }];
   let n = 0;
   for (const [code, items] of byTitle) {
     n++;
@@ -136,14 +147,14 @@ export function listDocument(p: PackageDocInput): AdminDocument {
     });
   }
   return {
-    issuer: { parent: null, name: upper(p.schoolName) },
-    number: null,
+    issuer: p.route ? { parent: p.route.issuerParent ? upper(p.route.issuerParent) : null, name: upper(p.route.issuerName) } : { parent: null, name: upper(p.schoolName) },
+    number: p.number ?? null,
     place: placeOf(p.schoolAddress),
     date: p.submittedAt,
     kind: "DANH SÁCH",
     title: `Cá nhân, tập thể đề nghị khen thưởng năm học ${p.yearLabel}`,
     blocks,
-    signatures: [{ title: ["HIỆU TRƯỞNG"], name: p.principalName }],
+    signatures: [p.route ? { title: p.route.signature, name: p.route.signerName } : { title: ["HIỆU TRƯỞNG"], name: p.principalName }],
     recipients: null,
     mark: p.submittedAt ? null : "DỰ THẢO",
     metaTitle: `Danh sách – ${p.title}`,
@@ -156,6 +167,8 @@ export interface DecisionDocInput {
   signerName: string;
   signerTitle: string;
   issuerName: string;
+  /** Địa danh of the date line (the issuing unit's place). */
+  place?: string;
   yearLabel: string;
   summary: string | null;
   revocation: { reason: string; number: string | null; revokedOn: string } | null;
@@ -182,7 +195,7 @@ export function decisionDocument(d: DecisionDocInput): AdminDocument {
   return {
     issuer: { parent: null, name: upper(d.issuerName) },
     number: d.number,
-    place: "",
+    place: d.place ?? unitPlace({ name: d.issuerName }),
     date: new Date(`${d.signedOn}T00:00:00Z`),
     kind: "QUYẾT ĐỊNH",
     title: d.summary ?? `Về việc khen thưởng năm học ${d.yearLabel}`,

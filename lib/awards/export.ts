@@ -6,21 +6,24 @@ import { formulaSafe } from "../excel";
 import ExcelJS from "exceljs";
 import type { Viewer } from "../authz/permissions";
 import { renderAdminDocumentPdf } from "../documents/pdf";
+import { adminDocumentPdf } from "../documents/cache";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { getMinutesData } from "../council/queries";
 import { getPackagePage } from "../nominations/queries";
-import { coverDocument, decisionDocument, listDocument, minutesDocument, type PackageDocInput } from "./documents";
+import { coverDocument, decisionDocument, listDocument, minutesDocument, unitPlace, type PackageDocInput } from "./documents";
 import { getDecision, listUnitRegistry, type RegistryFilters } from "./queries";
+import { routeHeading } from "./routes-documents";
 
 const stamp = () => new Date().toISOString().slice(0, 10).replaceAll("-", "");
 
 export async function getMinutesPdf(viewer: Viewer, meetingId: string) {
   const m = await getMinutesData(viewer, meetingId);
-  return { fileName: `bien-ban-hoi-dong-${stamp()}.pdf`, pdf: await renderAdminDocumentPdf(minutesDocument(m)) };
+  // Closed minutes never change: rendered once, then served from the document cache.
+  return { fileName: `bien-ban-hoi-dong-${stamp()}.pdf`, pdf: await adminDocumentPdf("council-minutes", minutesDocument(m), m.status === "CLOSED") };
 }
 
-async function packageDoc(viewer: Viewer, packageId: string): Promise<PackageDocInput> {
+export async function packageDoc(viewer: Viewer, packageId: string): Promise<PackageDocInput> {
   const p = await getPackagePage(viewer, packageId);
   const db = await getDb();
   const [school, principal] = await Promise.all([
@@ -33,10 +36,12 @@ async function packageDoc(viewer: Viewer, packageId: string): Promise<PackageDoc
     unitName: p.school.unitName,
     yearLabel: p.year.label,
     title: p.package.title,
+    number: p.package.number,
     coverNote: p.package.coverNote,
     submittedAt: p.package.submittedAt ? new Date(p.package.submittedAt) : null,
     status: p.package.status,
     principalName: principal?.user.displayName ?? null,
+    route: await routeHeading(db, p.package.id, principal?.user.displayName ?? null),
     items: p.items.filter((i) => !["WITHDRAWN", "REJECTED"].includes(i.status)).map((i) => ({ nomineeName: i.nomineeName, position: i.position, group: i.group, titleCode: i.titleCode, level: i.level, vote: i.vote })),
   };
 }
@@ -53,7 +58,8 @@ export async function getDecisionPdf(viewer: Viewer, unitId: string, decisionId:
   const d = await getDecision(viewer, unitId, decisionId);
   return {
     fileName: `quyet-dinh-${d.decision.number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
-    pdf: await renderAdminDocumentPdf(decisionDocument({ ...d.decision, revocation: d.revocation, awards: d.awards })),
+    // An issued decision never changes (a revocation is part of the content: a new document).
+    pdf: await adminDocumentPdf("decision", decisionDocument({ ...d.decision, place: unitPlace(d.unit), revocation: d.revocation, awards: d.awards }), true),
   };
 }
 

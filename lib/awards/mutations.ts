@@ -8,12 +8,13 @@ import { bySchoolScope, memberScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { rolesAt, unitFor, unitTree } from "./access";
+import { capsAt, unitFor, unitTree } from "./access";
 import { CATALOGUE } from "./catalogue";
 import { itemTransition, revocationRule } from "./rules";
 import { parseSettingInput, type SettingKey } from "./settings";
 import { notifySchoolManagers } from "./notices";
 import { settlePackage } from "../nominations/review";
+import { assertUnitMayDecide } from "./routes-union";
 import type { AddDisciplineInput, AddOpenCaseInput, CloseOpenCaseInput, IssueDecisionInput, RevokeDecisionInput, SaveEvaluationInput, SaveSettingInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -117,14 +118,15 @@ export async function issueDecision(viewer: Viewer, input: IssueDecisionInput): 
       const tree = await unitTree(tx, unit.id);
       const items = await tx.nominationItem.findMany({
         where: { id: { in: input.itemIds }, status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: { schoolYearId: input.schoolYearId, AND: [{ school: { unionUnitId: { in: tree } } }, bySchoolScope(viewer, "decision.issue")] } },
-        include: { package: { select: { id: true, schoolId: true, school: { select: { unionUnitId: true } } } } },
+        include: { package: { select: { id: true, schoolId: true, school: { select: { unionUnitId: true, govUnit: { select: { type: true } } } } } } },
       });
       if (items.length !== input.itemIds.length) throw new AppError("STATE", "Có người được chọn chưa được duyệt hoặc không thuộc đơn vị; tải lại trang và chọn lại.");
+      await assertUnitMayDecide(tx, unit, items.map((i) => ({ ...i, school: i.package.school })));
       const decision = await tx.awardDecision.create({
         data: { organisationId: unit.id, schoolYearId: input.schoolYearId, number: input.number, signedOn: input.signedOn, signerName: input.signerName, signerTitle: input.signerTitle, issuerName: input.issuerName, level: input.level, summary: input.summary ?? null, createdById: viewer.userId },
       });
       for (const i of items) {
-        const t = itemTransition(i.status, "decide", rolesAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId }));
+        const t = itemTransition(i.status, "decide", capsAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId }));
         if (!t.ok) throw new AppError("STATE", t.reason);
         const code = i.approvedTitleCode ?? i.titleCode;
         await tx.award.create({

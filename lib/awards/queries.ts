@@ -8,9 +8,10 @@ import { notFound } from "../server/errors";
 import { schoolFor, todayIso, unitFor, unitTree, yearFor } from "./access";
 import { titleEntry, LEVEL_LABELS } from "./catalogue";
 import { evaluateAll, loadMemberFacts, settingsFor } from "./facts-loader";
-import { cstdcsCap, cstdcsCapRule, evaluateCollective, htxsnvCapRule, summarise } from "./rules";
+import { cstdcsCap, cstdcsCapRule, evaluateCollectiveUnits, htxsnvCapRule, summarise } from "./rules";
 import { toIsoDay, type CollectiveMemberFacts } from "./facts";
 import { SETTING_KEYS, SETTING_SPECS, formatSettingValue, gradeAtLeast } from "./settings";
+import { decidableItems } from "./routes-union";
 
 /**
  * Who qualifies for what in a school and year (nomination.read: chair, principal, upper staff):
@@ -31,10 +32,12 @@ export async function getEligibilityPage(viewer: Viewer, schoolId: string, yearI
   const atLeastHttnv = collective.filter((c) => gradeAtLeast(c.grade, "HTTNV")).length;
   const htxsnv = collective.filter((c) => c.grade === "HTXSNV").length;
   const canEdit = can(viewer, "evaluation.manage", { schoolId: school.id, unitId: school.unionUnitId });
-  const [disciplines, cases] = await Promise.all([
+  const [disciplines, cases, profGroups] = await Promise.all([
     db.discipline.findMany({ where: { schoolId: school.id }, include: { member: { select: { fullName: true } } }, orderBy: { decidedOn: "desc" }, take: 50 }),
     db.openCase.findMany({ where: { schoolId: school.id }, include: { member: { select: { fullName: true } } }, orderBy: { openedOn: "desc" }, take: 50 }),
+    db.member.findMany({ where: { schoolId: school.id, id: { in: rows.map((r) => r.member.id) } }, select: { id: true, professionalGroup: true } }),
   ]);
+  const profBy = new Map(profGroups.map((m) => [m.id, m.professionalGroup]));
   return {
     school: { id: school.id, name: school.name },
     year: { id: year.id, label: year.label },
@@ -53,7 +56,17 @@ export async function getEligibilityPage(viewer: Viewer, schoolId: string, yearI
     }),
     counts: { members: rows.length, ldtt, cstdcs, cstdcsMax: cstdcsCap(ldtt, s), htxsnv, atLeastHttnv },
     caps: [cstdcsCapRule(cstdcs, ldtt, s), htxsnvCapRule(htxsnv, atLeastHttnv, s)].map((c) => ({ passed: c.passed, detail: c.detail, basis: c.basis })),
-    collective: evaluateCollective(collective, period, s).map((v) => ({ titleName: v.titleName, eligible: v.eligible, summary: summarise(v), reasons: v.reasons.map((x) => ({ passed: x.passed, detail: x.detail, basis: x.basis })) })),
+    /** Rules 7–8 for the school and for each union / professional group. */
+    collectiveUnits: evaluateCollectiveUnits(
+      collective.map((c, i) => ({ ...c, unionGroupId: rows[i].member.unionGroupId, unionGroupName: rows[i].member.unionGroupName, professionalGroup: profBy.get(c.memberId) ?? null })),
+      period,
+      s,
+    ).map((u) => ({
+      kind: u.unit.kind,
+      name: u.unit.name,
+      memberCount: u.memberCount,
+      verdicts: u.verdicts.map((v) => ({ title: v.title, titleName: v.titleName, eligible: v.eligible, summary: summarise(v), reasons: v.reasons.map((x) => ({ passed: x.passed, detail: x.detail, basis: x.basis })) })),
+    })),
     disciplines: disciplines.map((d) => ({ id: d.id, fullName: d.member.fullName, level: d.level, decidedOn: toIsoDay(d.decidedOn), decisionNumber: d.decisionNumber, reason: d.reason })),
     openCases: cases.map((c) => ({ id: c.id, fullName: c.member.fullName, kind: c.kind, openedOn: toIsoDay(c.openedOn), closedOn: c.closedOn ? toIsoDay(c.closedOn) : null, summary: c.summary, version: c.version })),
     canEdit,
@@ -148,16 +161,19 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
     db.awardDecision.findMany({ where: { organisationId: unit.id, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
     db.nominationItem.findMany({
       where: { status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
-      include: { package: { select: { school: { select: { name: true } } } } },
+      include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
       orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
     }),
   ]);
+  // Issue 12: the decision screen offers only the forms this union body may decide.
+  const mine = await decidableItems(db, unit, approved);
   return {
     unit,
     year: { id: year.id, label: year.label },
     years: years.map((y) => ({ id: y.id, label: y.label })),
     decisions: decisions.map((d) => ({ id: d.id, number: d.number, signedOn: toIsoDay(d.signedOn), signerName: d.signerName, issuerName: d.issuerName, level: LEVEL_LABELS[d.level], count: d._count.awards, revoked: !!d.revocation, revokedReason: d.revocation?.reason ?? null })),
-    approved: approved.map((i) => {
+    notDecidable: approved.length - mine.length,
+    approved: mine.map((i) => {
       const code = i.approvedTitleCode ?? i.titleCode;
       return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level };
     }),

@@ -48,6 +48,52 @@ export function evaluateCollective(members: CollectiveMemberFacts[], period: Per
   return [evaluateTtLdtt(members, period, s), evaluateTtLdxs(members, s)];
 }
 
+/** A collective judged for TT LĐTT / TT LĐXS: the school, a union group, or a professional group. */
+export interface CollectiveUnit {
+  kind: "SCHOOL" | "UNION_GROUP" | "PROFESSIONAL_GROUP";
+  /** Union group id; the professional group's name; null for the school. */
+  key: string | null;
+  name: string;
+}
+
+export interface CollectiveUnitVerdicts {
+  unit: CollectiveUnit;
+  memberCount: number;
+  verdicts: Verdict[];
+}
+
+/**
+ * Rules 7–8 for every collective of a school: the whole school, each union group (tổ công đoàn)
+ * and each professional group (tổ chuyên môn), each judged on its own members. `groupOf` says
+ * which union and professional group a member belongs to. Empty groups are left out.
+ */
+export function evaluateCollectiveUnits(
+  members: (CollectiveMemberFacts & { unionGroupId: string | null; unionGroupName: string | null; professionalGroup: string | null })[],
+  period: PeriodInfo,
+  s: Settings,
+): CollectiveUnitVerdicts[] {
+  const out: CollectiveUnitVerdicts[] = [{ unit: { kind: "SCHOOL", key: null, name: "Toàn trường" }, memberCount: members.length, verdicts: evaluateCollective(members, period, s) }];
+  const groups = new Map<string, { unit: CollectiveUnit; list: CollectiveMemberFacts[] }>();
+  for (const m of members) {
+    const add = (unit: CollectiveUnit) => {
+      const k = `${unit.kind}:${unit.key}`;
+      (groups.get(k) ?? groups.set(k, { unit, list: [] }).get(k)!).list.push(m);
+    };
+    if (m.unionGroupId) add({ kind: "UNION_GROUP", key: m.unionGroupId, name: m.unionGroupName ?? "Tổ công đoàn" });
+    const pg = m.professionalGroup?.trim();
+    if (pg) add({ kind: "PROFESSIONAL_GROUP", key: pg, name: pg });
+  }
+  // A professional group with exactly the members of a union group (the usual case) is one collective.
+  const sameAs = (a: CollectiveMemberFacts[], b: CollectiveMemberFacts[]) => a.length === b.length && a.every((m) => b.some((x) => x.memberId === m.memberId));
+  for (const [k, g] of groups) {
+    if (g.unit.kind === "PROFESSIONAL_GROUP" && [...groups.values()].some((u) => u.unit.kind === "UNION_GROUP" && sameAs(u.list, g.list))) groups.delete(k);
+  }
+  const order = { SCHOOL: 0, UNION_GROUP: 1, PROFESSIONAL_GROUP: 2 } as const;
+  const rest = [...groups.values()].sort((a, b) => order[a.unit.kind] - order[b.unit.kind] || a.unit.name.localeCompare(b.unit.name, "vi"));
+  for (const g of rest) out.push({ unit: g.unit, memberCount: g.list.length, verdicts: evaluateCollective(g.list, period, s) });
+  return out;
+}
+
 const ROUNDING_TEXT = { FLOOR: "làm tròn xuống", ROUND: "làm tròn", CEIL: "làm tròn lên" } as const;
 
 /** Rule 9: the most CSTĐCS a unit may propose: 15% of its LĐTT, rounded by the setting (30 → 4). */

@@ -102,6 +102,49 @@ export function tallyBallot(b: BallotInput, s: Settings): BallotResult {
   };
 }
 
+export interface BallotSheetInput {
+  /** Phiếu phát ra, thu về, hợp lệ: one ballot sheet lists every nominee, so these are shared. */
+  issued: number;
+  returned: number;
+  valid: number;
+  present: number;
+  memberCount: number;
+  /** Each nominee on the sheet with the ballots that agreed to them. */
+  nominees: { itemId: string; titleCode: string; agree: number }[];
+}
+
+export interface BallotSheetResult {
+  /** The shared counts are consistent (issued ≥ returned ≥ valid, ≤ present). */
+  consistent: Check;
+  /** Per nominee problem (agree missing or above valid), keyed by item id. */
+  problems: Record<string, string>;
+  /** Per nominee tally (rule 13 judged for each person), in the sheet's order. */
+  results: (BallotResult & { itemId: string })[];
+  ok: boolean;
+}
+
+/**
+ * Rule 13 for a ballot that lists every nominee (phiếu bầu kín ghi tên từng người, or a show of
+ * hands taken person by person): the shared counts once, then each nominee's "agree" out of the
+ * valid ballots, the pass threshold judged per nominee.
+ */
+export function tallyBallotSheet(b: BallotSheetInput, s: Settings): BallotSheetResult {
+  const shared = tallyBallot({ titleCode: b.nominees[0]?.titleCode ?? "LDTT", issued: b.issued, returned: b.returned, valid: b.valid, agree: 0, present: b.present, memberCount: b.memberCount }, s).checks[0];
+  const problems: Record<string, string> = {};
+  const results: BallotSheetResult["results"] = [];
+  for (const n of b.nominees) {
+    if (!Number.isInteger(n.agree) || n.agree < 0) {
+      problems[n.itemId] = "Số phiếu đồng ý phải là số nguyên không âm";
+      continue;
+    }
+    if (n.agree > b.valid) problems[n.itemId] = `Số phiếu đồng ý (${n.agree}) lớn hơn số phiếu hợp lệ (${b.valid})`;
+    results.push({ itemId: n.itemId, ...tallyBallot({ titleCode: n.titleCode, issued: b.issued, returned: b.returned, valid: b.valid, agree: n.agree, present: b.present, memberCount: b.memberCount }, s) });
+  }
+  // "agree" is 0 in the shared tally, so its consistency check speaks of the shared counts only.
+  const consistent: Check = shared.passed ? { ...shared, detail: `Phát ra ${b.issued}, thu về ${b.returned}, hợp lệ ${b.valid}` } : shared;
+  return { consistent, problems, results, ok: consistent.passed && Object.keys(problems).length === 0 && b.nominees.length > 0 };
+}
+
 /** Rule 14: after the council vote the period's scores are frozen; a later change needs a logged reason. */
 export function scoreChangeRule(voteClosedAt: string | null, reason: string | null | undefined): Check {
   const frozen = !!voteClosedAt;

@@ -1,6 +1,7 @@
 // The nomination dossier (DOMAIN.md §6 rule 15), the gate before submission, and revocation (16).
 import { titleEntry } from "./catalogue";
-import { addDaysIso, formatIsoDay } from "./facts";
+import { formatIsoDay } from "./facts";
+import { addWorkingDays, WORKING_DAYS_BASIS } from "./rules-calendar";
 import type { Settings } from "./settings";
 import { check, settingCheck, type Check, type Verdict } from "./verdict";
 
@@ -55,6 +56,58 @@ export function dossierRule(items: DossierItem[], docs: DossierDoc[]): Check[] {
   return missing.length ? missing : [check("dossier", true, BASIS, "Hồ sơ đủ thành phần")];
 }
 
+/**
+ * The public posting (công khai) lasts N working days (setting "nomination.noticeDays"): the
+ * posting day is not counted; weekends, public holidays and Tết are skipped (rules-calendar.ts).
+ * Submission is possible the day after the N-th working day.
+ */
+export function noticePeriodRule(postedOn: string | null, today: string, s: Settings): Check {
+  const days = s["nomination.noticeDays"];
+  const last = postedOn ? addWorkingDays(postedOn, days.value) : null;
+  const ok = !!last && today > last;
+  const detail = !postedOn
+    ? "Danh sách chưa được công khai"
+    : ok
+      ? `Đã công khai từ ${formatIsoDay(postedOn)} (đủ ${days.value} ngày làm việc, hết ngày ${formatIsoDay(last)})`
+      : `Công khai từ ${formatIsoDay(postedOn)}, phải đủ ${days.value} ngày làm việc (hết ngày ${formatIsoDay(last)}, không tính thứ Bảy, Chủ nhật, ngày lễ, Tết)`;
+  return settingCheck("notice-period", ok, { ...days, basis: `${days.basis}; ${WORKING_DAYS_BASIS}` }, detail, { postedOn, days: days.value, lastDay: last });
+}
+
+/**
+ * The day a list is posted (công khai): not in the future, not before the council voted on it,
+ * and, when an earlier posting was withdrawn to edit the list, not before that withdrawal: the
+ * notice period then restarts from the new posting. Returns the refusal shown beside the field.
+ */
+export function postingDateRule(postedOn: string, x: { today: string; councilMetOn: string | null; withdrawnOn: string | null }): Check {
+  const basis = "Quy chế dân chủ ở cơ sở: công khai danh sách sau khi Hội đồng Thi đua – Khen thưởng xét, đủ thời gian để mọi người góp ý";
+  if (postedOn > x.today) return check("posting-date", false, basis, "Ngày công khai không được sau hôm nay.");
+  if (x.councilMetOn && postedOn < x.councilMetOn) return check("posting-date", false, basis, `Ngày công khai không được trước ngày Hội đồng họp xét (${formatIsoDay(x.councilMetOn)}).`, { councilMetOn: x.councilMetOn });
+  if (x.withdrawnOn && postedOn < x.withdrawnOn)
+    return check("posting-date", false, basis, `Danh sách đã thôi công khai ngày ${formatIsoDay(x.withdrawnOn)} để sửa; công khai lại từ ngày đó trở đi, thời hạn tính lại từ ngày công khai mới.`, { withdrawnOn: x.withdrawnOn });
+  return check("posting-date", true, basis, `Công khai từ ${formatIsoDay(postedOn)}`);
+}
+
+/** A nominee the upper unit returned, and the last change the school made to it since. */
+export interface ReturnedNominee {
+  nomineeName: string;
+  returnedAt: string;
+  /** Latest edit of the report, paper added or level changed after the return (null: none). */
+  changedAt: string | null;
+  comment?: string | null;
+}
+
+/** A returned nominee must be changed (report edited, papers added) before the package is sent again. */
+export function returnedChangedRule(items: ReturnedNominee[]): Check {
+  const unchanged = items.filter((i) => !i.changedAt || i.changedAt <= i.returnedAt);
+  return check(
+    "returned-changed",
+    unchanged.length === 0,
+    "Hướng dẫn xét duyệt của đơn vị cấp trên: hồ sơ bị trả lại phải được bổ sung, sửa theo ý kiến trước khi gửi lại",
+    unchanged.length ? `Chưa sửa, bổ sung theo ý kiến cấp trên: ${unchanged.map((i) => `${i.nomineeName}${i.comment ? ` (${i.comment})` : ""}`).join("; ")}` : items.length ? "Các đề nghị bị trả lại đã được sửa, bổ sung" : "Không có đề nghị bị trả lại",
+    { unchanged: unchanged.map((i) => i.nomineeName) },
+  );
+}
+
 export interface SubmissionInput {
   today: string;
   /** Hạn nộp của đơn vị cấp trên (null: no deadline). */
@@ -68,6 +121,8 @@ export interface SubmissionInput {
   eligibility: { nomineeName: string; verdict: Verdict }[];
   caps: Check[];
   dossier: Check[];
+  /** Nominees returned by the upper unit (a resubmission needs each of them changed). */
+  returned?: ReturnedNominee[];
 }
 
 /**
@@ -76,17 +131,7 @@ export interface SubmissionInput {
  */
 export function submissionChecks(x: SubmissionInput, s: Settings): Check[] {
   const out: Check[] = [];
-  const days = s["nomination.noticeDays"];
-  const until = x.postedOn ? addDaysIso(x.postedOn, days.value) : null;
-  out.push(
-    settingCheck(
-      "notice-period",
-      !!until && x.today >= until,
-      days,
-      !x.postedOn ? "Danh sách chưa được công khai" : x.today >= until! ? `Đã công khai từ ${formatIsoDay(x.postedOn)} (đủ ${days.value} ngày)` : `Công khai từ ${formatIsoDay(x.postedOn)}, phải đủ ${days.value} ngày (đến ${formatIsoDay(until)})`,
-      { postedOn: x.postedOn, days: days.value },
-    ),
-  );
+  out.push(noticePeriodRule(x.postedOn, x.today, s));
   const open = x.objections.filter((o) => !o.answered).length;
   out.push(check("objections-answered", open === 0, "Quy chế dân chủ ở cơ sở: Hội đồng trả lời các ý kiến phản ánh", open ? `Còn ${open} ý kiến phản ánh chưa được trả lời` : "Các ý kiến phản ánh đã được trả lời"));
   const late = !!x.deadline && x.today > x.deadline;
@@ -101,6 +146,7 @@ export function submissionChecks(x: SubmissionInput, s: Settings): Check[] {
       out.push(check(e.verdict.reasons.find((r) => !r.passed)?.rule ?? "dossier", false, e.verdict.reasons.find((r) => !r.passed)?.basis ?? "", `${e.nomineeName} – ${e.verdict.titleName}: ${why}`));
     }
   }
+  if (x.returned?.length) out.push(returnedChangedRule(x.returned));
   out.push(...x.caps, ...x.dossier);
   return out;
 }

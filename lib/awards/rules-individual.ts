@@ -237,6 +237,23 @@ export function evaluateCstdcs(f: MemberFacts, period: PeriodInfo, s: Settings, 
   return verdict("CSTDCS", [isLdtt, initiativeRule(f, period, s), htxsnvForCstdcsRule(f, s), noOpenCaseRule(f, o.asOf)]);
 }
 
+/**
+ * Rule 2 in a package: CSTĐCS is given to someone who is Lao động tiên tiến of the same period, so
+ * a CSTĐCS nominee must already hold LĐTT for the period or be proposed for it (in this package or
+ * another live proposal of the year). Being eligible is not enough: LĐTT must be decided too.
+ */
+export function ldttProposedRule(x: { heldLdtt: boolean; proposedLdtt: "same-package" | "other-package" | null; periodLabel: string }): Check {
+  const ok = x.heldLdtt || !!x.proposedLdtt;
+  const detail = x.heldLdtt
+    ? `Đã có quyết định công nhận Lao động tiên tiến năm học ${x.periodLabel}`
+    : x.proposedLdtt === "same-package"
+      ? "Được đề nghị Lao động tiên tiến trong cùng hồ sơ"
+      : x.proposedLdtt === "other-package"
+        ? "Được đề nghị Lao động tiên tiến trong hồ sơ khác cùng năm học"
+        : `Chưa có và chưa được đề nghị danh hiệu Lao động tiên tiến năm học ${x.periodLabel}: thêm đề nghị LĐTT cho người này`;
+  return check("ldtt-proposed", ok, `${LUAT}, Điều 23: Chiến sĩ thi đua cơ sở xét tặng cho cá nhân đạt danh hiệu Lao động tiên tiến`, detail, { heldLdtt: x.heldLdtt, proposedLdtt: x.proposedLdtt });
+}
+
 /** Every title an individual may be considered for, with reasons (rules 1–6). */
 export function evaluateMember(f: MemberFacts, period: PeriodInfo, s: Settings, o: EvaluateOptions): Verdict[] {
   const open = noOpenCaseRule(f, o.asOf);

@@ -40,7 +40,10 @@ export type RuleId =
   | "notice-period"
   | "deadline"
   | "objections-answered"
-  | "council-vote";
+  | "council-vote"
+  | "ldtt-proposed" // [2] CSTĐCS needs LĐTT held or proposed in the same period
+  | "returned-changed" // a returned nominee changed before resubmission
+  | "posting-date"; // công khai not before the council met or the last withdrawal
 
 export interface Check {
   rule: RuleId;

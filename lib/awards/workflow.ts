@@ -1,8 +1,9 @@
 // The nomination workflow as explicit state machines (SECURITY.md "Workflows and decisions"):
 // one for each nominee (item) and one for the package. The server asks transition() before every
 // state change and writes it as a conditional update on the old state; a table test covers every
-// (state, action, role).
-import type { Role } from "../generated/prisma/enums";
+// (state, action, role). Each step asks for a capability (lib/authz/permissions.ts), never a role
+// name: callers pass the capabilities the viewer holds over the package (capsAt in lib/authz/decide.ts).
+import type { Capability } from "../authz/permissions";
 
 export const ITEM_STATES = ["DRAFT", "POSTED", "SUBMITTED", "RETURNED", "APPROVED", "APPROVED_CHANGED", "REJECTED", "DECIDED", "REVOKED", "WITHDRAWN"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
@@ -32,63 +33,75 @@ export const PACKAGE_STATE_LABELS: Record<PackageState, string> = {
   DECIDED: "Đã có quyết định",
 };
 
-const SCHOOL: readonly Role[] = ["PRINCIPAL", "UNION_CHAIR"];
-const UPPER: readonly Role[] = ["UPPER_STAFF", "ADMIN"];
+/** The school prepares and submits its package (principal, union chair). */
+const SCHOOL: readonly Capability[] = ["nomination.manage"];
+/** The upper unit reviews… */
+const UPPER: readonly Capability[] = ["nomination.review"];
+/** …and decides (or revokes) by a decision it issues. */
+const DECIDER: readonly Capability[] = ["decision.issue"];
+/** The government route (issue 12): the principal proposes to the state authority… */
+const PROPOSER: readonly Capability[] = ["nomination.propose_state"];
+/** …and records the authority's decision. */
+const RECORDER: readonly Capability[] = ["decision.record_external"];
 
 interface Rule<S extends string> {
   from: readonly S[];
   /** null: the state stays (an edit). */
   to: S | null;
-  roles: readonly Role[];
+  /** Any one of these capabilities over the package allows the step. */
+  caps: readonly Capability[];
   label: string;
 }
 
 export const ITEM_ACTIONS = {
-  edit: { from: ["DRAFT", "RETURNED"], to: null, roles: SCHOOL, label: "Sửa" },
-  withdraw: { from: ["DRAFT", "POSTED", "RETURNED"], to: "WITHDRAWN", roles: SCHOOL, label: "Rút khỏi danh sách" },
-  post: { from: ["DRAFT"], to: "POSTED", roles: SCHOOL, label: "Công khai" },
-  unpost: { from: ["POSTED"], to: "DRAFT", roles: SCHOOL, label: "Thôi công khai để sửa" },
-  submit: { from: ["POSTED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi cấp trên" },
-  resubmit: { from: ["RETURNED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi lại" },
-  return: { from: ["SUBMITTED"], to: "RETURNED", roles: UPPER, label: "Trả lại để bổ sung" },
-  approve: { from: ["SUBMITTED"], to: "APPROVED", roles: UPPER, label: "Duyệt" },
-  approveChanged: { from: ["SUBMITTED"], to: "APPROVED_CHANGED", roles: UPPER, label: "Duyệt ở hình thức/cấp khác" },
-  reject: { from: ["SUBMITTED"], to: "REJECTED", roles: UPPER, label: "Không duyệt" },
-  decide: { from: ["APPROVED", "APPROVED_CHANGED"], to: "DECIDED", roles: UPPER, label: "Ra quyết định" },
-  revoke: { from: ["DECIDED"], to: "REVOKED", roles: UPPER, label: "Thu hồi quyết định" },
+  edit: { from: ["DRAFT", "RETURNED"], to: null, caps: SCHOOL, label: "Sửa" },
+  withdraw: { from: ["DRAFT", "POSTED", "RETURNED"], to: "WITHDRAWN", caps: SCHOOL, label: "Rút khỏi danh sách" },
+  post: { from: ["DRAFT"], to: "POSTED", caps: SCHOOL, label: "Công khai" },
+  unpost: { from: ["POSTED"], to: "DRAFT", caps: SCHOOL, label: "Thôi công khai để sửa" },
+  submit: { from: ["POSTED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi cấp trên" },
+  resubmit: { from: ["RETURNED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi lại" },
+  return: { from: ["SUBMITTED"], to: "RETURNED", caps: UPPER, label: "Trả lại để bổ sung" },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", caps: UPPER, label: "Duyệt" },
+  approveChanged: { from: ["SUBMITTED"], to: "APPROVED_CHANGED", caps: UPPER, label: "Duyệt ở hình thức/cấp khác" },
+  reject: { from: ["SUBMITTED"], to: "REJECTED", caps: UPPER, label: "Không duyệt" },
+  decide: { from: ["APPROVED", "APPROVED_CHANGED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định" },
+  revoke: { from: ["DECIDED"], to: "REVOKED", caps: DECIDER, label: "Thu hồi quyết định" },
+  recordState: { from: ["SUBMITTED"], to: "DECIDED", caps: RECORDER, label: "Ghi nhận quyết định của cơ quan nhà nước" },
 } as const satisfies Record<string, Rule<ItemState>>;
 export type ItemAction = keyof typeof ITEM_ACTIONS;
 export const ITEM_ACTION_NAMES = Object.keys(ITEM_ACTIONS) as ItemAction[];
 
 export const PACKAGE_ACTIONS = {
-  edit: { from: ["DRAFT", "RETURNED"], to: null, roles: SCHOOL, label: "Sửa hồ sơ" },
-  post: { from: ["DRAFT"], to: "POSTED", roles: SCHOOL, label: "Công khai danh sách" },
-  unpost: { from: ["POSTED"], to: "DRAFT", roles: SCHOOL, label: "Thôi công khai để sửa" },
-  submit: { from: ["POSTED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi cấp trên" },
-  resubmit: { from: ["RETURNED"], to: "SUBMITTED", roles: SCHOOL, label: "Gửi lại cấp trên" },
-  review: { from: ["SUBMITTED"], to: null, roles: UPPER, label: "Xét duyệt" },
-  decide: { from: ["REVIEWED"], to: "DECIDED", roles: UPPER, label: "Ra quyết định" },
+  edit: { from: ["DRAFT", "RETURNED"], to: null, caps: SCHOOL, label: "Sửa hồ sơ" },
+  post: { from: ["DRAFT"], to: "POSTED", caps: SCHOOL, label: "Công khai danh sách" },
+  unpost: { from: ["POSTED"], to: "DRAFT", caps: SCHOOL, label: "Thôi công khai để sửa" },
+  submit: { from: ["POSTED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi cấp trên" },
+  resubmit: { from: ["RETURNED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi lại cấp trên" },
+  review: { from: ["SUBMITTED"], to: null, caps: UPPER, label: "Xét duyệt" },
+  decide: { from: ["REVIEWED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định" },
+  split: { from: ["POSTED"], to: null, caps: SCHOOL, label: "Tách hồ sơ theo cấp quyết định" },
+  send: { from: ["POSTED"], to: "SUBMITTED", caps: PROPOSER, label: "Gửi hồ sơ đến cơ quan nhà nước" },
 } as const satisfies Record<string, Rule<PackageState>>;
 export type PackageAction = keyof typeof PACKAGE_ACTIONS;
 export const PACKAGE_ACTION_NAMES = Object.keys(PACKAGE_ACTIONS) as PackageAction[];
 
 export type TransitionResult<S> = { ok: true; to: S } | { ok: false; reason: string };
 
-function run<S extends string>(rules: Record<string, Rule<S>>, labels: Record<S, string>, state: S, action: string, roles: readonly Role[]): TransitionResult<S> {
+function run<S extends string>(rules: Record<string, Rule<S>>, labels: Record<S, string>, state: S, action: string, caps: readonly Capability[]): TransitionResult<S> {
   const rule = rules[action];
   if (!rule) return { ok: false, reason: "Thao tác không tồn tại." };
-  if (!roles.some((r) => rule.roles.includes(r))) return { ok: false, reason: `Vai trò của bạn không được "${rule.label.toLowerCase()}".` };
+  if (!caps.some((c) => rule.caps.includes(c))) return { ok: false, reason: `Vai trò của bạn không được "${rule.label.toLowerCase()}".` };
   if (!rule.from.includes(state)) return { ok: false, reason: `Không thể "${rule.label.toLowerCase()}" khi hồ sơ ở trạng thái "${labels[state]}".` };
   return { ok: true, to: rule.to ?? state };
 }
 
-/** May `roles` do `action` to a nominee in `state`, and where does it go? */
-export function itemTransition(state: ItemState, action: ItemAction, roles: readonly Role[]): TransitionResult<ItemState> {
-  return run<ItemState>(ITEM_ACTIONS as unknown as Record<string, Rule<ItemState>>, ITEM_STATE_LABELS, state, action, roles);
+/** May a viewer holding `caps` over the nominee do `action` in `state`, and where does it go? */
+export function itemTransition(state: ItemState, action: ItemAction, caps: readonly Capability[]): TransitionResult<ItemState> {
+  return run<ItemState>(ITEM_ACTIONS as unknown as Record<string, Rule<ItemState>>, ITEM_STATE_LABELS, state, action, caps);
 }
 
-export function packageTransition(state: PackageState, action: PackageAction, roles: readonly Role[]): TransitionResult<PackageState> {
-  return run<PackageState>(PACKAGE_ACTIONS as unknown as Record<string, Rule<PackageState>>, PACKAGE_STATE_LABELS, state, action, roles);
+export function packageTransition(state: PackageState, action: PackageAction, caps: readonly Capability[]): TransitionResult<PackageState> {
+  return run<PackageState>(PACKAGE_ACTIONS as unknown as Record<string, Rule<PackageState>>, PACKAGE_STATE_LABELS, state, action, caps);
 }
 
 /** Items still in play (not withdrawn). */

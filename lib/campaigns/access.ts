@@ -6,25 +6,12 @@ import { can, type Capability, type Target, type Viewer } from "../authz/permiss
 import { schoolScope } from "../authz/scope";
 import { AppError, notFound } from "../server/errors";
 import { decideCampaign, type CampaignAction } from "./rules";
+import { unitAncestors } from "../orgs/tree";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** The unit and every unit above it (the tree is small). */
-export async function unitAncestors(db: Db, unitId: string): Promise<string[]> {
-  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
-  const parent = new Map(all.map((o) => [o.id, o.parentId]));
-  const out: string[] = [];
-  for (let u: string | null | undefined = unitId; u && !out.includes(u); u = parent.get(u)) out.push(u);
-  return out;
-}
-
-/** The unit and every unit below it. */
-export async function unitDescendants(db: Db, unitId: string): Promise<string[]> {
-  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
-  const out = [unitId];
-  for (let i = 0; i < out.length; i++) for (const o of all) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
-  return out;
-}
+// The unit and every unit above / below it: one recursive query each (lib/orgs/tree.ts).
+export { unitAncestors, unitDescendants } from "../orgs/tree";
 
 /** A school the viewer may act on with `cap`, or NOT_FOUND. */
 export async function findSchool(db: Db, viewer: Viewer, schoolId: string, cap: Capability) {

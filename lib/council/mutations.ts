@@ -8,9 +8,11 @@ import { AppError, conflict, notFound } from "../server/errors";
 import { schoolFor } from "../awards/access";
 import { periodOf } from "../awards/facts";
 import { settingsFor } from "../awards/facts-loader";
-import { oddMembersRule, quorumRule, tallyBallot } from "../awards/rules";
+import { oddMembersRule, quorumRule, tallyBallot, tallyBallotSheet } from "../awards/rules";
+import { nextDocumentNumber, SYMBOLS } from "../documents/numbering";
 import { titleEntry } from "../awards/catalogue";
-import type { AddCouncilMemberInput, CloseMeetingInput, CreateCouncilInput, OpenMeetingInput, RecordListVoteInput, RecordVoteInput, RemoveCouncilMemberInput } from "./schemas";
+import { agreeField } from "./schemas";
+import type { AddCouncilMemberInput, CloseMeetingInput, CreateCouncilInput, OpenMeetingInput, RecordBallotSheetInput, RecordListVoteInput, RecordVoteInput, RemoveCouncilMemberInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 const refuse = (message: string, field?: string) => new AppError("STATE", message, field ? { [field]: [message] } : undefined);
@@ -168,17 +170,61 @@ export async function recordListVote(viewer: Viewer, input: RecordListVoteInput)
   });
 }
 
+/**
+ * A ballot sheet that lists every nominee of a package (council.manage, open meeting): the
+ * shared counts (issued, returned, valid) and each nominee's "agree" count; rule 13 is judged for
+ * each person. Nothing is written unless the whole sheet is consistent: refusals come back per
+ * field (the form keeps what was typed). `kind` "secret" covers the titles voted by secret ballot,
+ * "open" the others. Throws NOT_FOUND (meeting, package), STATE (closed), INVALID.
+ */
+export async function recordBallotSheet(viewer: Viewer, input: RecordBallotSheetInput) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const meeting = await openMeetingFor(tx, viewer, input.meetingId);
+    const all = await tx.nominationItem.findMany({
+      where: { packageId: input.packageId, schoolId: meeting.council.schoolId, status: "DRAFT", package: { schoolYearId: meeting.council.schoolYearId, status: "DRAFT" } },
+      select: { id: true, titleCode: true, nomineeName: true },
+      orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
+    });
+    const items = all.filter((i) => titleEntry(i.titleCode).secretBallot === (input.kind === "secret"));
+    if (!items.length) throw notFound();
+    const s = await settingsFor(tx, meeting.council.school.unionUnitId, periodOf(meeting.council.schoolYear));
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of items) if (input.agree[i.id] === undefined) fieldErrors[agreeField(i.id)] = [`Nhập số phiếu đồng ý cho ${i.nomineeName}.`];
+    const sheet = tallyBallotSheet(
+      { issued: input.issued, returned: input.returned, valid: input.valid, present: meeting.presentCount, memberCount: meeting.memberCount, nominees: items.filter((i) => input.agree[i.id] !== undefined).map((i) => ({ itemId: i.id, titleCode: i.titleCode, agree: input.agree[i.id] })) },
+      s,
+    );
+    for (const [itemId, problem] of Object.entries(sheet.problems)) fieldErrors[agreeField(itemId)] = [problem];
+    if (!sheet.consistent.passed) {
+      const problems = sheet.consistent.detail.split("; ");
+      for (const [field, word] of [["issued", "phát ra"], ["returned", "thu về"], ["valid", "hợp lệ"]] as const) {
+        const hit = problems.filter((p) => p.toLowerCase().includes(`phiếu ${word}`));
+        if (hit.length) fieldErrors[field] = hit;
+      }
+      if (!fieldErrors.issued && !fieldErrors.returned && !fieldErrors.valid) fieldErrors.issued = problems;
+    }
+    if (Object.keys(fieldErrors).length) throw new AppError("INVALID", `Phiếu không khớp, chưa ghi: ${Object.values(fieldErrors).flat().join("; ")}.`, fieldErrors);
+    let passed = 0;
+    for (const i of items) if ((await writeVote(tx, viewer, meeting, i, { issued: input.issued, returned: input.returned, valid: input.valid, agree: input.agree[i.id] })).passed) passed++;
+    return { schoolId: meeting.council.schoolId, count: items.length, passed };
+  });
+}
+
 /** Closes the meeting: its minutes, attendance and ballots become immutable (DB trigger). */
 export async function closeMeeting(viewer: Viewer, input: CloseMeetingInput) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const meeting = await openMeetingFor(tx, viewer, input.meetingId);
+    // Số biên bản: the council's own series, per calendar year (Nghị định 30/2020).
+    const now = new Date();
+    const num = await nextDocumentNumber(tx, { issuerKey: `hdtdkt:${meeting.council.schoolId}`, year: now.getUTCFullYear(), symbol: SYMBOLS.councilMinutes });
     const { count } = await tx.councilMeeting.updateMany({
       where: { id: meeting.id, version: input.version, status: "OPEN" },
-      data: { status: "CLOSED", closedAt: new Date(), minutesNote: input.minutesNote ?? null, version: { increment: 1 } },
+      data: { status: "CLOSED", closedAt: now, minutesNote: input.minutesNote ?? null, number: num.number, numberYear: num.year, version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
-    await record(tx, viewer, { action: "council.meeting_close", entity: "CouncilMeeting", entityId: meeting.id, schoolId: meeting.council.schoolId, organisationId: meeting.council.school.unionUnitId, after: { status: "CLOSED" } });
+    await record(tx, viewer, { action: "council.meeting_close", entity: "CouncilMeeting", entityId: meeting.id, schoolId: meeting.council.schoolId, organisationId: meeting.council.school.unionUnitId, after: { status: "CLOSED", number: num.number } });
     return { schoolId: meeting.council.schoolId };
   });
 }

@@ -127,6 +127,8 @@ export async function getMinutesData(viewer: Viewer, meetingId: string) {
     yearLabel: c.schoolYear.label,
     councilName: c.name,
     councilDecision: c.decisionNumber,
+    /** Số biên bản, given when the meeting closed (null while open: "Số: …"). */
+    number: m.number,
     heldOn: m.heldOn,
     location: m.location,
     purpose: m.purpose,

@@ -58,5 +58,37 @@ export type RecordVoteInput = z.output<typeof recordVoteSchema>;
 export const recordListVoteSchema = z.strictObject({ meetingId: id("phiên họp"), packageId: id("hồ sơ"), ...tally });
 export type RecordListVoteInput = z.output<typeof recordListVoteSchema>;
 
+/** The field of one nominee's "agree" count on a ballot sheet. */
+export const agreeField = (itemId: string) => `agree_${itemId}`;
+const AGREE_KEY = /^agree_([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * A ballot sheet listing every nominee (rule 13): the shared counts and one "agree" count per
+ * nominee, sent as fields `agree_<itemId>`. `kind` says which nominees of the package it covers:
+ * the secret ballot (CSTĐ…) or the show of hands (LĐTT, Giấy khen…) taken person by person.
+ */
+export const recordBallotSheetSchema = z
+  .looseObject({
+    meetingId: id("phiên họp"),
+    packageId: id("hồ sơ"),
+    kind: z.enum(["secret", "open"], { error: "Chọn hình thức bỏ phiếu." }),
+    issued: tally.issued,
+    returned: tally.returned,
+    valid: tally.valid,
+  })
+  .transform((v, ctx) => {
+    const agree: Record<string, number> = {};
+    for (const [k, raw] of Object.entries(v)) {
+      const m = AGREE_KEY.exec(k);
+      if (!m) continue;
+      const n = count("Số phiếu đồng ý").safeParse(raw);
+      if (!n.success) ctx.addIssue({ code: "custom", path: [k], message: n.error.issues[0]?.message ?? "Vui lòng nhập số phiếu đồng ý." });
+      else agree[m[1]] = n.data;
+    }
+    if (Object.keys(agree).length > 500) ctx.addIssue({ code: "custom", path: ["_"], message: "Danh sách quá dài." });
+    return { meetingId: v.meetingId, packageId: v.packageId, kind: v.kind, issued: v.issued, returned: v.returned, valid: v.valid, agree };
+  });
+export type RecordBallotSheetInput = z.output<typeof recordBallotSheetSchema>;
+
 export const closeMeetingSchema = z.strictObject({ meetingId: id("phiên họp"), version, minutesNote: optionalText("kết luận", 3000) });
 export type CloseMeetingInput = z.output<typeof closeMeetingSchema>;

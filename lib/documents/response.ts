@@ -6,6 +6,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
+import { checkGate, type RouteGate } from "../authz/gate";
 import { contentDisposition } from "../evidence/rules";
 import { AppError, ERROR_MESSAGES } from "../server/errors";
 import { idParam } from "../server/page";
@@ -20,10 +21,12 @@ export function routeIdOrNull(v: string | undefined): string | null {
   return idParam(v) ?? null;
 }
 
-export async function download(request: Request, mime: string, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {
+/** `gate` (lib/authz/gate.ts: gatedRoute) is checked before `make` runs: refused → the same 404. */
+export async function download(request: Request, mime: string, gate: RouteGate, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.redirect(new URL("/dang-nhap", request.url));
   try {
+    await checkGate(viewer, gate.cap, gate.target);
     const { fileName, bytes } = await make(viewer);
     return new Response(new Uint8Array(bytes), {
       headers: {
@@ -42,13 +45,13 @@ export async function download(request: Request, mime: string, make: (viewer: Vi
   }
 }
 
-export function pdfDownload(request: Request, make: (viewer: Viewer) => Promise<{ fileName: string; pdf: Buffer }>): Promise<Response> {
-  return download(request, MIME.pdf, async (viewer) => {
+export function pdfDownload(request: Request, gate: RouteGate, make: (viewer: Viewer) => Promise<{ fileName: string; pdf: Buffer }>): Promise<Response> {
+  return download(request, MIME.pdf, gate, async (viewer) => {
     const { fileName, pdf } = await make(viewer);
     return { fileName, bytes: pdf };
   });
 }
 
-export function xlsxDownload(request: Request, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {
-  return download(request, MIME.xlsx, make);
+export function xlsxDownload(request: Request, gate: RouteGate, make: (viewer: Viewer) => Promise<{ fileName: string; bytes: Uint8Array }>): Promise<Response> {
+  return download(request, MIME.xlsx, gate, make);
 }

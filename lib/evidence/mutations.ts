@@ -6,6 +6,7 @@ import type { Viewer } from "../authz/permissions";
 import { memberScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { AppError, notFound } from "../server/errors";
 import { findSheet, requirePeriodAction, sheetTarget } from "../scoring/access";
 import { allCriteria } from "../scoring/scale";
@@ -15,7 +16,7 @@ import { removeStoredFile, storeFile } from "./storage";
 export const MAX_FILES_PER_SHEET = 30;
 
 /** Stores one evidence file for a sheet (optionally for one criterion). Throws NOT_FOUND, FORBIDDEN, STATE, INVALID. */
-export async function uploadEvidence(viewer: Viewer, input: { sheetId: string; criterionKey?: string; file: File }) {
+export async function uploadEvidence(viewer: Viewer, input: { sheetId: string; criterionKey?: string; file: File; submissionKey?: string }) {
   const db = await getDb();
   const sheet = await findSheet(db, viewer, input.sheetId);
   requirePeriodAction(viewer, sheet.period.state, "uploadEvidence", sheetTarget(sheet, sheet.period.school.unionUnitId));
@@ -26,14 +27,15 @@ export async function uploadEvidence(viewer: Viewer, input: { sheetId: string; c
   if (!check.ok) throw new AppError("INVALID", check.message, { file: [check.message] });
   const stored = await storeFile(bytes);
   try {
-    return await db.$transaction(async (tx) => {
+    // A resubmit of the same form stores nothing: its file is removed, the first upload is answered.
+    return await createOnce(viewer, "evidence.upload", input.submissionKey, async (tx) => {
       const e = await tx.evidence.create({
         data: { sheetId: sheet.id, criterionKey: input.criterionKey ?? null, fileName: check.fileName, mimeType: check.mime, sizeBytes: bytes.length, sha256: stored.sha256, storageKey: stored.key, uploadedById: viewer.userId },
         select: { id: true },
       });
       await record(tx, viewer, { action: "evidence.upload", entity: "Evidence", entityId: e.id, schoolId: sheet.period.schoolId, organisationId: sheet.period.school.unionUnitId, after: { sheetId: sheet.id, criterionKey: input.criterionKey ?? null, fileName: check.fileName, sizeBytes: bytes.length, sha256: stored.sha256 } });
       return e;
-    });
+    }, { onDuplicate: () => removeStoredFile(stored.key) });
   } catch (e) {
     await removeStoredFile(stored.key);
     throw e;

@@ -6,6 +6,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
+import { checkGate, type RouteGate } from "../authz/gate";
 import { AppError, ERROR_MESSAGES } from "../server/errors";
 import { contentDisposition } from "./rules";
 import { ID_PATTERN } from "../server/page";
@@ -40,11 +41,12 @@ export function missingFile(): Response {
  * A GET handler's body: not signed in → the sign-in page; a route param that is not an id → 404;
  * the loader (a scoped query) throwing NOT_FOUND or FORBIDDEN → 404; anything else is a bug.
  */
-export async function storedFileDownload(request: Request, params: (string | undefined)[], load: (viewer: Viewer) => Promise<StoredFile>): Promise<Response> {
+export async function storedFileDownload(request: Request, params: (string | undefined)[], gate: RouteGate, load: (viewer: Viewer) => Promise<StoredFile>): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.redirect(new URL("/dang-nhap", request.url));
   if (!params.every((p) => p !== undefined && ID_PATTERN.test(p))) return missingFile();
   try {
+    await checkGate(viewer, gate.cap, gate.target);
     const f = await load(viewer);
     return fileResponse(f.bytes, f.mime, f.fileName);
   } catch (e) {

@@ -2,24 +2,16 @@
 // Server actions of the joint-meeting pages (meeting.manage: principal and union chair).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
-import { runAction, type ActionState } from "../server/action";
-import { requireViewer } from "../auth/viewer";
-import { canSome, type Viewer } from "../authz/permissions";
-import { ERROR_MESSAGES } from "../server/errors";
+import type { ActionState } from "../server/action";
+import { gatedAction } from "../authz/gate";
 import { addTaskSchema, createMeetingSchema, followUpTaskSchema, generateMeetingsSchema, meetingStateSchema, saveMinutesSchema } from "./schemas";
 import { addTask, changeMeetingState, createMeeting, followUpTask, generateMeetings, saveMinutes } from "./mutations";
-
-async function guarded<S extends z.ZodType>(formData: FormData, schema: S, handler: (viewer: Viewer, input: z.output<S>) => Promise<ActionState | void>): Promise<ActionState> {
-  if (!canSome(await requireViewer(), "meeting.manage")) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN };
-  return runAction(formData, schema, handler);
-}
 
 const refresh = (schoolId: string) => revalidatePath(`/truong/${schoolId}/hop-lien-tich`, "layout");
 
 /** Lập lịch họp liên tịch hằng tháng theo chế độ họp của kế hoạch. */
 export async function generateMeetingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(formData, generateMeetingsSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "meeting.manage", schema: generateMeetingsSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const r = await generateMeetings(viewer, input);
     refresh(input.schoolId);
     return { ok: true, message: r.created ? `Đã lập ${r.created} cuộc họp định kỳ.` : "Các cuộc họp định kỳ của năm học đã có đủ." };
@@ -29,7 +21,7 @@ export async function generateMeetingsAction(_prev: ActionState, formData: FormD
 /** Thêm cuộc họp bất thường. Redirects to it. */
 export async function createMeetingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(formData, createMeetingSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: "meeting.manage", schema: createMeetingSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const m = await createMeeting(viewer, input);
     refresh(m.schoolId);
     to = `/truong/${m.schoolId}/hop-lien-tich/${m.id}`;
@@ -40,7 +32,7 @@ export async function createMeetingAction(_prev: ActionState, formData: FormData
 
 /** Ghi / sửa biên bản (version checked). */
 export async function saveMinutesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(formData, saveMinutesSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "meeting.manage", schema: saveMinutesSchema, target: (i) => ({ meeting: i.meetingId }) }, async (viewer, input) => {
     const m = await saveMinutes(viewer, input);
     refresh(m.schoolId);
     return { ok: true, message: "Đã lưu biên bản." };
@@ -49,7 +41,7 @@ export async function saveMinutesAction(_prev: ActionState, formData: FormData):
 
 /** Chốt biên bản / hủy cuộc họp. */
 export async function meetingStateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(formData, meetingStateSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "meeting.manage", schema: meetingStateSchema, target: (i) => ({ meeting: i.meetingId }) }, async (viewer, input) => {
     const m = await changeMeetingState(viewer, input);
     refresh(m.schoolId);
     return { ok: true, message: input.action === "close" ? "Đã chốt biên bản." : "Đã hủy cuộc họp." };
@@ -58,7 +50,7 @@ export async function meetingStateAction(_prev: ActionState, formData: FormData)
 
 /** Giao nhiệm vụ. */
 export async function addTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(formData, addTaskSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "meeting.manage", schema: addTaskSchema, target: (i) => ({ meeting: i.meetingId }) }, async (viewer, input) => {
     const m = await addTask(viewer, input);
     refresh(m.schoolId);
     return { ok: true, message: "Đã giao nhiệm vụ." };
@@ -67,7 +59,7 @@ export async function addTaskAction(_prev: ActionState, formData: FormData): Pro
 
 /** Kiểm điểm nhiệm vụ. */
 export async function followUpTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(formData, followUpTaskSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "meeting.manage", schema: followUpTaskSchema, target: (i) => ({ meetingTask: i.taskId }) }, async (viewer, input) => {
     const m = await followUpTask(viewer, input);
     refresh(m.schoolId);
     return { ok: true, message: "Đã ghi kết quả thực hiện." };

@@ -1,7 +1,7 @@
 import "server-only";
 // Minutes as a document (print view) and as a PDF, for whoever may read the meeting.
 import type { Viewer } from "../authz/permissions";
-import { renderAdminDocumentPdf } from "../documents/pdf";
+import { adminDocumentPdf } from "../documents/cache";
 import { getMeetingDetail } from "./queries";
 import { minutesDocument, minutesFileName } from "./document";
 
@@ -19,6 +19,7 @@ export async function getMinutesDocument(viewer: Viewer, schoolId: string, meeti
 }
 
 export async function getMinutesPdf(viewer: Viewer, schoolId: string, meetingId: string) {
-  const { doc, fileName } = await getMinutesDocument(viewer, schoolId, meetingId);
-  return { pdf: await renderAdminDocumentPdf(doc), fileName };
+  const { doc, fileName, detail } = await getMinutesDocument(viewer, schoolId, meetingId);
+  // Closed minutes never change: rendered once, then served from the document cache.
+  return { pdf: await adminDocumentPdf("joint-minutes", doc, detail.meeting.status === "CLOSED"), fileName };
 }

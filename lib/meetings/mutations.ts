@@ -4,6 +4,7 @@ import "server-only";
 // Closed minutes are frozen by a database trigger as well.
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
@@ -84,7 +85,7 @@ export async function createMeeting(viewer: Viewer, input: CreateMeetingInput): 
   if (!year) throw notFound();
   const d = input.scheduledOn;
   const title = input.title ?? `Họp liên tịch bất thường ${EXTRA_TOPICS[input.kind]} ngày ${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "meeting.create", input.submissionKey, async (tx) => {
     const m = await tx.jointMeeting.create({
       data: { schoolId: school.id, schoolYearId: year.id, kind: input.kind, title, scheduledOn: d, agenda: input.agenda ?? null },
       select: { id: true },
@@ -188,8 +189,7 @@ export async function changeMeetingState(viewer: Viewer, input: MeetingStateInpu
 
 /** Giao nhiệm vụ at a meeting whose minutes are open. */
 export async function addTask(viewer: Viewer, input: AddTaskInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "meeting.add_task", input.submissionKey, async (tx) => {
     const m = await managedMeeting(tx, viewer, input.meetingId);
     allow(m.status, "add_task");
     const data = { content: input.content, ownerName: input.ownerName, ownerSide: input.ownerSide, dueOn: input.dueOn ?? null };

@@ -1,5 +1,5 @@
 // zod input schemas for joint meetings (no server imports: forms reuse them).
-import { id, optionalDate, optionalText, requiredText, vnDate, version, z } from "../validation";
+import { id, optionalDate, optionalText, requiredText, vnDate, version, z, submissionKey } from "../validation";
 import { cleanMultiline } from "../plans/schemas";
 
 const optionalMultiline = (label: string, max = 10_000) =>
@@ -33,6 +33,7 @@ export const createMeetingSchema = z.strictObject({
   scheduledOn: vnDate("ngày họp"),
   title: optionalText("tên cuộc họp", 200),
   agenda: optionalMultiline("Nội dung dự kiến", 4000),
+  submissionKey,
 });
 export type CreateMeetingInput = z.output<typeof createMeetingSchema>;
 
@@ -76,6 +77,7 @@ export const addTaskSchema = z.strictObject({
   ownerName: requiredText("người thực hiện", 120),
   ownerSide: z.enum(["GOV", "UNION", "BOTH"], { error: "Vui lòng chọn bên phụ trách." }),
   dueOn: optionalDate("hạn hoàn thành"),
+  submissionKey,
 });
 export type AddTaskInput = z.output<typeof addTaskSchema>;
 

@@ -1,25 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
-import { runAction, type ActionState } from "../server/action";
-import { requireViewer } from "../auth/viewer";
-import { canSome, type Capability, type Viewer } from "../authz/permissions";
-import { AppError, ERROR_MESSAGES } from "../server/errors";
+import type { ActionState } from "../server/action";
+import { gatedAction } from "../authz/gate";
+import { AppError } from "../server/errors";
 import { changeStatusSchema, createMemberSchema, importMembersSchema, moveMemberSchema, updateMemberSchema } from "./schemas";
 import { changeMemberStatus, createMember, importMembers, moveMember, updateMember } from "./mutations";
 import { getImportContext } from "./queries";
 import { checkUpload, parseMemberWorkbook } from "./excel";
 import { STATUS_LABELS, validateImportRows, type ImportProblem } from "./rules";
-
-/**
- * runAction, refused before parsing for a viewer who holds `cap` nowhere: nothing of what
- * they sent is echoed back. The mutation still checks the row's scope in its query.
- */
-async function guarded<S extends z.ZodType>(cap: Capability, formData: FormData, schema: S, handler: (viewer: Viewer, input: z.output<S>) => Promise<ActionState | void>): Promise<ActionState> {
-  if (!canSome(await requireViewer(), cap)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN };
-  return runAction(formData, schema, handler);
-}
 
 const membersPath = (schoolId: string) => `/truong/${schoolId}/doan-vien`;
 
@@ -27,7 +16,7 @@ const membersPath = (schoolId: string) => `/truong/${schoolId}/doan-vien`;
 export async function createMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
   let schoolId = "";
-  const state = await guarded("member.manage", formData, createMemberSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: "member.manage", schema: createMemberSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const { id } = await createMember(viewer, input);
     schoolId = input.schoolId;
     // A second submit of the same form created nothing: show the list instead.
@@ -40,7 +29,7 @@ export async function createMemberAction(_prev: ActionState, formData: FormData)
 
 /** Sửa thông tin đoàn viên (member.manage), version-checked. */
 export async function updateMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded("member.manage", formData, updateMemberSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "member.manage", schema: updateMemberSchema, target: (i) => ({ member: i.memberId }) }, async (viewer, input) => {
     const m = await updateMember(viewer, input);
     revalidatePath(`/truong/${m.schoolId}`, "layout");
     return { ok: true, message: "Đã lưu thay đổi." };
@@ -49,7 +38,7 @@ export async function updateMemberAction(_prev: ActionState, formData: FormData)
 
 /** Chuyển tổ công đoàn (member.manage), version-checked. */
 export async function moveMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded("member.manage", formData, moveMemberSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "member.manage", schema: moveMemberSchema, target: (i) => ({ member: i.memberId }) }, async (viewer, input) => {
     const m = await moveMember(viewer, input);
     revalidatePath(`/truong/${m.schoolId}`, "layout");
     return { ok: true, message: m.unionGroupId ? "Đã chuyển tổ công đoàn." : "Đã bỏ đoàn viên khỏi tổ công đoàn." };
@@ -58,7 +47,7 @@ export async function moveMemberAction(_prev: ActionState, formData: FormData): 
 
 /** Nghỉ phép / thai sản / trở lại / nghỉ việc (member.manage), version-checked. */
 export async function changeMemberStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded("member.manage", formData, changeStatusSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: "member.manage", schema: changeStatusSchema, target: (i) => ({ member: i.memberId }) }, async (viewer, input) => {
     const m = await changeMemberStatus(viewer, input);
     revalidatePath(`/truong/${m.schoolId}`, "layout");
     return { ok: true, message: `Đã cập nhật trạng thái: ${STATUS_LABELS[m.status]}.` };
@@ -82,7 +71,7 @@ const MAX_PROBLEMS_SHOWN = 300;
  */
 export async function importMembersAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let schoolId = "";
-  const state = await guarded("member.manage", formData, importMembersSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: "member.manage", schema: importMembersSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const fileError = (m: string) => new AppError("INVALID", m, { file: [m] });
     const ctx = await getImportContext(viewer, input.schoolId);
     if (input.file.size === 0 && !input.file.name) throw fileError("Vui lòng chọn tệp Excel (.xlsx).");

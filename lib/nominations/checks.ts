@@ -16,6 +16,7 @@ import {
   evaluateProposal,
   evaluateTtLdtt,
   evaluateTtLdxs,
+  ldttProposedRule,
   quotaRule,
   submissionChecks,
   verdict,
@@ -52,7 +53,7 @@ export async function computePackageChecks(db: Db, packageId: string, today: str
       school: { select: { id: true, unionUnitId: true } },
       schoolYear: true,
       items: { include: { votes: { include: { meeting: { select: { status: true } } } } } },
-      documents: { select: { kind: true, itemId: true } },
+      documents: { select: { kind: true, itemId: true, createdAt: true } },
       objections: { select: { answer: true } },
     },
   });
@@ -60,10 +61,11 @@ export async function computePackageChecks(db: Db, packageId: string, today: str
   const s = await settingsFor(db, pkg.school.unionUnitId, period);
   const live = pkg.items.filter((i) => i.status !== "WITHDRAWN" && i.status !== "REJECTED" && i.status !== "REVOKED");
 
-  const [rows, yearItems, yearAwards] = await Promise.all([
+  const [rows, yearItems, yearAwards, itemEvents] = await Promise.all([
     loadMemberFacts(db, pkg.schoolId, period),
     db.nominationItem.findMany({ where: { schoolId: pkg.schoolId, status: { in: LIVE }, package: { schoolYearId: pkg.schoolYearId } }, select: { id: true, packageId: true, memberId: true, titleCode: true, achievementKey: true, status: true } }),
     db.award.findMany({ where: { schoolId: pkg.schoolId, schoolYearId: pkg.schoolYearId, decision: { revocation: null } }, select: { memberId: true, titleCode: true } }),
+    db.nominationEvent.findMany({ where: { packageId, itemId: { not: null }, action: { in: ["return", "edit"] } }, select: { itemId: true, action: true, at: true, comment: true }, orderBy: { at: "asc" } }),
   ]);
   const evaluated = evaluateAll(rows, period, s, today);
   const factsBy = new Map(rows.map((r) => [r.member.id, r.facts]));
@@ -92,7 +94,14 @@ export async function computePackageChecks(db: Db, packageId: string, today: str
         ...f.awards,
         ...yearItems.filter((x) => x.memberId === i.memberId && x.id !== i.id).map((x) => ({ titleCode: x.titleCode, startYear: period.startYear, revoked: false, achievementKey: x.achievementKey })),
       ];
-      verdicts.set(i.id, evaluateProposal(f, i.titleCode, period, s, { asOf: today, others, achievementKey: i.achievementKey }));
+      const v = evaluateProposal(f, i.titleCode, period, s, { asOf: today, others, achievementKey: i.achievementKey });
+      if (i.titleCode === "CSTDCS") {
+        // Rule 2: LĐTT of the period held, or proposed alongside (eligible alone is not enough).
+        const heldLdtt = yearAwards.some((a) => a.memberId === i.memberId && a.titleCode === "LDTT");
+        const ldttItem = yearItems.find((x) => x.memberId === i.memberId && x.titleCode === "LDTT");
+        const proposedLdtt = !ldttItem ? null : ldttItem.packageId === pkg.id ? "same-package" : "other-package";
+        verdicts.set(i.id, verdict(v.title, [...v.reasons, ldttProposedRule({ heldLdtt, proposedLdtt, periodLabel: period.label })], v.flagOnly));
+      } else verdicts.set(i.id, v);
     } else {
       const group = i.subject === "UNION_GROUP" ? rows.filter((r) => r.member.unionGroupId === i.unionGroupId).map((r) => r.member.id) : null;
       const members = collective(group);
@@ -146,6 +155,17 @@ export async function computePackageChecks(db: Db, packageId: string, today: str
   }
   const dossier = dossierRule(live.map((i) => ({ id: i.id, nomineeName: i.nomineeName, titleCode: i.titleCode })), docs);
 
+  // ---- returned nominees: each changed (report edited, paper added) since the upper unit returned it
+  const returned = live
+    .filter((i) => i.status === "RETURNED")
+    .map((i) => {
+      const evs = itemEvents.filter((e) => e.itemId === i.id);
+      const ret = evs.filter((e) => e.action === "return").at(-1);
+      const returnedAt = ret?.at.toISOString() ?? new Date(0).toISOString();
+      const changes = [...evs.filter((e) => e.action === "edit").map((e) => e.at), ...pkg.documents.filter((d) => d.itemId === i.id).map((d) => d.createdAt)].map((d) => d.toISOString()).sort();
+      return { nomineeName: `${i.nomineeName} (${titleEntry(i.titleCode).name})`, returnedAt, changedAt: changes.at(-1) ?? null, comment: i.reviewNote };
+    });
+
   const pending = live.filter((i) => ["DRAFT", "POSTED", "RETURNED"].includes(i.status));
   const eligibility = pending.map((i) => ({ nomineeName: i.nomineeName, verdict: verdicts.get(i.id)! }));
   const submit = submissionChecks(
@@ -159,10 +179,11 @@ export async function computePackageChecks(db: Db, packageId: string, today: str
       eligibility,
       caps,
       dossier,
+      returned,
     },
     s,
   );
-  const postRules = new Set(["notice-period", "objections-answered", "deadline", "dossier"]);
+  const postRules = new Set(["notice-period", "objections-answered", "deadline", "dossier", "returned-changed"]);
   return {
     settings: s,
     verdicts,

@@ -6,15 +6,20 @@ import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { rolesAt, schoolFor, todayIso } from "../awards/access";
+import { capsAt, schoolFor, todayIso } from "../awards/access";
 import { titleEntry } from "../awards/catalogue";
-import { periodOf } from "../awards/facts";
+import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
+import { postingDateRule } from "../awards/rules-dossier";
+import { nextDocumentNumber, SYMBOLS } from "../documents/numbering";
+import { notifySchoolMembers } from "../notifications/notify";
 import { evaluateAll, loadMemberFacts, settingsFor } from "../awards/facts-loader";
 import { itemTransition, packageTransition, summarise, type ItemAction, type PackageAction, type PackageState } from "../awards/rules";
 import { notifyUnitReviewers } from "../awards/notices";
 import { computePackageChecks } from "./checks";
+import { assertUnionSubmit } from "../awards/routes-union";
 import { draftAchievementReport, draftCoverNote } from "./texts";
 import { checkEvidence } from "../evidence/rules";
 import { removeStoredFile, storeFile } from "../evidence/storage";
@@ -29,7 +34,7 @@ async function packageFor(tx: Tx, viewer: Viewer, packageId: string, action: Pac
     include: { school: { select: { id: true, name: true, unionUnitId: true } }, schoolYear: true },
   });
   if (!p) throw notFound();
-  const t = packageTransition(p.status, action, rolesAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId }));
+  const t = packageTransition(p.status, action, capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId }));
   if (!t.ok) throw new AppError("STATE", t.reason);
   return { ...p, to: t.to };
 }
@@ -40,7 +45,7 @@ async function itemFor(tx: Tx, viewer: Viewer, itemId: string, action: ItemActio
     include: { package: { include: { school: { select: { id: true, unionUnitId: true } }, schoolYear: true } } },
   });
   if (!i) throw notFound();
-  const t = itemTransition(i.status, action, rolesAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId }));
+  const t = itemTransition(i.status, action, capsAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId }));
   if (!t.ok) throw new AppError("STATE", t.reason);
   return { ...i, to: t.to };
 }
@@ -255,7 +260,8 @@ export async function addDocument(viewer: Viewer, input: AddDocumentInput): Prom
     file = { fileName: check.fileName, mime: check.mime, sizeBytes: bytes.length, sha256: stored.sha256, storageKey: stored.key };
   }
   try {
-    return await db.$transaction(async (tx) => {
+    // A resubmit of the same form adds nothing: its file is removed, the first paper is answered.
+    return await createOnce(viewer, "nomination.document_add", input.submissionKey, async (tx) => {
       // Serialised with submit (which updates this row): a paper lands before or after, never during.
       await tx.$executeRaw`SELECT 1 FROM "NominationPackage" WHERE "id" = ${found.id} FOR UPDATE`;
       const p = await editablePackage(tx, viewer, found.id);
@@ -284,7 +290,7 @@ export async function addDocument(viewer: Viewer, input: AddDocumentInput): Prom
         after: { packageId: p.id, kind: input.kind, title: input.title, itemId: input.itemId ?? null, reference: input.reference ?? null, ...(file ? { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 } : {}) },
       });
       return { schoolId: p.schoolId, documentId: d.id };
-    });
+    }, { onDuplicate: async () => { if (file) await removeStoredFile(file.storageKey); } });
   } catch (e) {
     if (file) await removeStoredFile(file.storageKey);
     throw e;
@@ -323,6 +329,13 @@ export async function deleteDocument(viewer: Viewer, input: DeleteDocumentInput)
   return { schoolId: result.schoolId, packageId: result.packageId };
 }
 
+/** The issuer and symbol of a package's tờ trình: the union (TTr-CĐCS) or, on the government route, the school. */
+function coverNumbering(p: { schoolId: string; route?: string | null; school: { name: string } }, at: Date) {
+  return p.route === "STATE"
+    ? { issuerKey: `school:${p.schoolId}`, year: at.getUTCFullYear(), symbol: SYMBOLS.schoolCover(p.school.name) }
+    : { issuerKey: `cdcs:${p.schoolId}`, year: at.getUTCFullYear(), symbol: SYMBOLS.unionCover };
+}
+
 function refusal(checks: { detail: string }[], what: string): AppError {
   return new AppError("STATE", `Chưa ${what}: ${checks.map((c) => c.detail).join("; ")}.`);
 }
@@ -338,16 +351,32 @@ async function movePackage(tx: Tx, viewer: Viewer, p: { id: string; status: Pack
   await record(tx, viewer, { action: `nomination.${action}`, entity: "NominationPackage", entityId: p.id, schoolId: p.schoolId, organisationId: p.school.unionUnitId, before: { status: p.status }, after: { status: to } });
 }
 
-/** Công khai danh sách (rule: votes passed, eligibility, caps first); the notice period starts at postedOn. */
+/**
+ * Công khai danh sách (rule: votes passed, eligibility, caps first); the notice period (working
+ * days) starts at postedOn, which may not precede the council's vote nor an earlier withdrawal of
+ * the posting (INVALID beside the date field). The school's members are notified.
+ */
 export async function postPackage(viewer: Viewer, input: PostPackageInput): Promise<{ schoolId: string }> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const p = await packageFor(tx, viewer, input.packageId, "post");
+    const dateCheck = postingDateRule(toIsoDay(input.postedOn), await postingFacts(tx, p.id));
+    if (!dateCheck.passed) throw new AppError("INVALID", dateCheck.detail, { postedOn: [dateCheck.detail] });
     const c = await computePackageChecks(tx, p.id, todayIso());
     if (c.blockingPost.length) throw refusal(c.blockingPost, "công khai được");
     await movePackage(tx, viewer, p, p.to, input.version, { from: "post", data: { postedOn: input.postedOn } }, "post");
+    await notifySchoolMembers(tx, p.schoolId, `Danh sách đề nghị khen thưởng "${p.title}" được công khai từ ngày ${formatIsoDay(toIsoDay(input.postedOn))}; đoàn viên góp ý trong thời hạn công khai.`, `/truong/${p.schoolId}/de-nghi/cong-khai`);
     return { schoolId: p.schoolId };
   });
+}
+
+/** When the council last voted on the package's nominees, and when its posting was last withdrawn. */
+async function postingFacts(tx: Tx, packageId: string) {
+  const [meeting, unpost] = await Promise.all([
+    tx.councilMeeting.findFirst({ where: { status: "CLOSED", votes: { some: { item: { packageId, status: { notIn: ["WITHDRAWN"] } } } } }, orderBy: { heldOn: "desc" }, select: { heldOn: true } }),
+    tx.nominationEvent.findFirst({ where: { packageId, action: "unpost" }, orderBy: { at: "desc" }, select: { at: true } }),
+  ]);
+  return { today: todayIso(), councilMetOn: meeting ? toIsoDay(meeting.heldOn) : null, withdrawnOn: unpost ? toIsoDay(unpost.at) : null };
 }
 
 /** Thôi công khai để sửa (objections upheld, a nominee withdrawn…). */
@@ -372,13 +401,17 @@ export async function submitPackage(viewer: Viewer, input: PackageVersionInput):
     if (!found) throw notFound();
     const action = found.status === "RETURNED" ? "resubmit" : "submit";
     const p = await packageFor(tx, viewer, input.packageId, action);
+    await assertUnionSubmit(tx, p.id);
     await tx.$executeRaw`SELECT 1 FROM "AwardQuota" WHERE "schoolYearId" = ${p.schoolYearId} FOR UPDATE`;
     const c = await computePackageChecks(tx, p.id, todayIso());
     if (c.blockingSubmit.length) throw refusal(c.blockingSubmit, "gửi được");
     for (const [itemId, v] of c.verdicts) {
       await tx.nominationItem.updateMany({ where: { id: itemId, status: { in: ["POSTED", "RETURNED"] } }, data: { eligibility: JSON.parse(JSON.stringify({ ...v, summary: summarise(v) })) } });
     }
-    await movePackage(tx, viewer, p, p.to, input.version, { from: action, data: { submittedAt: new Date() } }, action);
+    // Số tờ trình: given at the first submission, kept when resubmitted (Nghị định 30/2020).
+    const now = new Date();
+    const num = p.number ? null : await nextDocumentNumber(tx, coverNumbering(p, now));
+    await movePackage(tx, viewer, p, p.to, input.version, { from: action, data: { submittedAt: now, ...(num ? { number: num.number, numberYear: num.year } : {}) } }, action);
     await notifyUnitReviewers(tx, p.organisationId, `${p.school.name} đã ${action === "resubmit" ? "gửi lại" : "gửi"} hồ sơ "${p.title}" chờ duyệt.`, `/cap-tren/${p.organisationId}/duyet/${p.id}`, p.schoolId);
     return { schoolId: p.schoolId };
   });

@@ -4,7 +4,7 @@ import { can } from "../authz/permissions";
 import { bySchoolScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { rolesAt, schoolFor, todayIso, unitFor, unitTree, yearFor } from "../awards/access";
+import { capsAt, schoolFor, todayIso, unitFor, unitTree, yearFor } from "../awards/access";
 import { readStoredFile } from "../evidence/storage";
 import type { StoredFile } from "../evidence/response";
 import { titleEntry } from "../awards/catalogue";
@@ -80,7 +80,7 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
   });
   if (!p) throw notFound();
   const checks = await computePackageChecks(db, p.id, todayIso());
-  const roles = rolesAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId });
+  const roles = capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId });
   const canManage = can(viewer, "nomination.manage", { schoolId: p.schoolId, unitId: p.school.unionUnitId });
   const canReview = can(viewer, "nomination.review", { schoolId: p.schoolId, unitId: p.school.unionUnitId });
   const allowed = (a: Parameters<typeof packageTransition>[1]) => packageTransition(p.status, a, roles).ok;
@@ -103,6 +103,8 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
       deadline: p.deadline ? toIsoDay(p.deadline) : null,
       reopenedUntil: p.reopenedUntil ? toIsoDay(p.reopenedUntil) : null,
       submittedAt: p.submittedAt?.toISOString() ?? null,
+      /** Số tờ trình ("01/TTr-CĐCS"), given at the first submission. */
+      number: p.number,
       noticeDays: checks.settings["nomination.noticeDays"].value,
     },
     school: { id: p.school.id, name: p.school.name, unitId: p.school.unionUnitId, unitName: p.school.unionUnit.name },
@@ -157,7 +159,8 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
       papers: canManage && ["DRAFT", "POSTED", "RETURNED"].includes(p.status),
       post: canManage && allowed("post"),
       unpost: canManage && allowed("unpost"),
-      submit: canManage && (allowed("submit") || allowed("resubmit")),
+      // A government-route package is sent by the principal from the routes panel (issue 12).
+      submit: canManage && p.route !== "STATE" && (allowed("submit") || allowed("resubmit")),
       review: canReview && p.status === "SUBMITTED",
       deadline: canReview,
     },

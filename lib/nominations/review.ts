@@ -9,17 +9,18 @@ import { bySchoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { rolesAt } from "../awards/access";
+import { capsAt } from "../awards/access";
 import { titleEntry } from "../awards/catalogue";
 import { itemTransition, notSelfReview, packageStateAfterReview, packageTransition, type ItemAction } from "../awards/rules";
 import { notifySchoolManagers } from "../awards/notices";
+import { assertUnionForm } from "../awards/routes-union";
 import type { BulkApproveInput, ReviewItemInput, SetDeadlineInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
 async function reviewable(tx: Tx, viewer: Viewer, itemId: string) {
   const i = await tx.nominationItem.findFirst({
-    where: { id: itemId, package: bySchoolScope(viewer, "nomination.review") },
+    where: { id: itemId, package: { route: "UNION", ...bySchoolScope(viewer, "nomination.review") } },
     include: { package: { include: { school: { select: { id: true, name: true, unionUnitId: true } } } } },
   });
   if (!i) throw notFound();
@@ -39,7 +40,7 @@ export async function settlePackage(tx: Tx, viewer: Viewer, packageId: string): 
 }
 
 async function applyReview(tx: Tx, viewer: Viewer, i: Awaited<ReturnType<typeof reviewable>>, action: ItemAction, version: number, data: Prisma.NominationItemUpdateManyMutationInput, comment: string | null) {
-  const roles = rolesAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId });
+  const roles = capsAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId });
   const pt = packageTransition(i.package.status, "review", roles);
   if (!pt.ok) throw new AppError("STATE", pt.reason);
   const t = itemTransition(i.status, action, roles);
@@ -59,6 +60,7 @@ export async function reviewItem(viewer: Viewer, input: ReviewItemInput): Promis
     let data: Prisma.NominationItemUpdateManyMutationInput = { reviewNote: input.comment ?? null };
     if (input.decision === "approveChanged") {
       const e = titleEntry(input.approvedTitleCode!);
+      assertUnionForm(e.code);
       if (!e.subjects.includes(i.subject === "MEMBER" ? "individual" : "collective")) throw new AppError("INVALID", undefined, { approvedTitleCode: ["Hình thức này không dành cho đối tượng được đề nghị."] });
       if (input.approvedTitleCode === i.titleCode && (input.approvedLevel ?? e.level) === i.level) throw new AppError("INVALID", undefined, { approvedTitleCode: ["Chọn hình thức hoặc cấp khác với đề nghị (hoặc dùng “Duyệt”)."] });
       data = { ...data, approvedTitleCode: input.approvedTitleCode!, approvedLevel: input.approvedLevel ?? e.level };

@@ -1,7 +1,7 @@
 // zod input schemas for nomination packages, their review and objections (no server imports).
 import { TITLE_CODES } from "../awards/catalogue";
 import { DOC_KINDS } from "../awards/rules-dossier";
-import { id, optionalDate, optionalText, requiredText, version, vnDate, z } from "../validation";
+import { id, optionalDate, optionalText, requiredText, submissionKey, version, vnDate, z } from "../validation";
 
 const titleCode = z.enum(TITLE_CODES, { error: "Chọn danh hiệu hoặc hình thức khen thưởng." });
 const level = z.enum(["SCHOOL", "DIRECT_UPPER", "PROVINCE", "NATIONAL"], { error: "Chọn cấp khen thưởng." });
@@ -51,6 +51,7 @@ export const addDocumentSchema = z.strictObject({
   title: requiredText("tên tài liệu", 200),
   reference: optionalText("số, ký hiệu hoặc nơi lưu", 300),
   file: optionalFile,
+  submissionKey,
 });
 export type AddDocumentInput = z.output<typeof addDocumentSchema>;
 

@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { grantsFor, type Capability, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { unitDescendants } from "../orgs/tree";
 
 export type NotificationKind = "notice" | "reminder";
 
@@ -105,12 +106,8 @@ async function unitsWith(viewer: Viewer, cap: Capability): Promise<{ unitId: str
   if (roots.length <= 1) return roots.map((unitId) => ({ unitId, tree: viewer.unitIds }));
   // Several roots (rare): split viewer.unitIds by root with one read of the small tree.
   const db = await getDb();
-  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
-  return roots.map((unitId) => {
-    const tree = [unitId];
-    for (let i = 0; i < tree.length; i++) for (const o of all) if (o.parentId === tree[i] && !tree.includes(o.id)) tree.push(o.id);
-    return { unitId, tree: tree.filter((id) => viewer.unitIds.includes(id)) };
-  });
+  const trees = await Promise.all(roots.map((unitId) => unitDescendants(db, unitId)));
+  return roots.map((unitId, i) => ({ unitId, tree: trees[i].filter((id) => viewer.unitIds.includes(id)) }));
 }
 
 /**

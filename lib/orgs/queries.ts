@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "../server/db";
 import { can, canSome, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
@@ -26,6 +27,9 @@ export async function listViewerPlaces(viewer: Viewer) {
   };
 }
 
+/** listViewerPlaces once per request: the layout (navigation) and the dashboard share it. */
+export const loadViewerPlaces = cache(listViewerPlaces);
+
 /**
  * A school the viewer may read, or NOT_FOUND (another school's id looks exactly like one
  * that does not exist).
@@ -50,17 +54,26 @@ export async function getUnitOrThrow(viewer: Viewer, unitId: string) {
   return unit;
 }
 
-/** Counts for a school's dashboard. */
+/**
+ * Counts for a school's page and the dashboard: the school (scoped: another school is NOT_FOUND), then one
+ * grouped count of its members by status and gender and one count of its groups, in parallel.
+ */
 export async function getSchoolCounts(viewer: Viewer, schoolId: string) {
   const school = await getSchoolOrThrow(viewer, schoolId);
   const db = await getDb();
-  const [members, active, women, groups] = await Promise.all([
-    db.member.count({ where: { schoolId: school.id, status: { not: "LEFT" } } }),
-    db.member.count({ where: { schoolId: school.id, status: "ACTIVE" } }),
-    db.member.count({ where: { schoolId: school.id, status: { not: "LEFT" }, gender: "NU" } }),
+  const [byKind, groups] = await Promise.all([
+    db.member.groupBy({ by: ["status", "gender"], where: { schoolId: school.id }, _count: { _all: true } }),
     db.unionGroup.count({ where: { schoolId: school.id } }),
   ]);
-  return { school, members, active, women, groups, canManage: can(viewer, "member.manage", { schoolId }) };
+  const sum = (f: (r: (typeof byKind)[number]) => boolean) => byKind.filter(f).reduce((n, r) => n + r._count._all, 0);
+  return {
+    school,
+    members: sum((r) => r.status !== "LEFT"),
+    active: sum((r) => r.status === "ACTIVE"),
+    women: sum((r) => r.status !== "LEFT" && r.gender === "NU"),
+    groups,
+    canManage: can(viewer, "member.manage", { schoolId }),
+  };
 }
 
 /** Counts across the schools an upper unit (or admin) sees. */

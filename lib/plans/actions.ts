@@ -1,14 +1,12 @@
 "use server";
 // Server actions of the plan pages: parse → mutation (scoped, state machine, audited) →
-// revalidate → result. Each is a public endpoint: refused early for a viewer who holds none of
-// the capabilities anywhere; the mutation checks the plan's scope and state itself.
+// revalidate → result. Each is a public endpoint: the gate (lib/authz/gate.ts) checks the
+// capability and the plan's scope first; the mutation checks scope and state again itself.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
-import { runAction, type ActionState } from "../server/action";
-import { requireViewer } from "../auth/viewer";
-import { canSome, type Capability, type Viewer } from "../authz/permissions";
-import { ERROR_MESSAGES } from "../server/errors";
+import type { ActionState } from "../server/action";
+import type { Capability } from "../authz/permissions";
+import { gatedAction } from "../authz/gate";
 import {
   addCommentSchema,
   amendPlanSchema,
@@ -38,12 +36,6 @@ import {
 } from "./mutations";
 import { PLAN_STATE_LABELS } from "./rules";
 
-async function guarded<S extends z.ZodType>(caps: Capability[], formData: FormData, schema: S, handler: (viewer: Viewer, input: z.output<S>) => Promise<ActionState | void>): Promise<ActionState> {
-  const viewer = await requireViewer();
-  if (!caps.some((c) => canSome(viewer, c))) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN };
-  return runAction(formData, schema, handler);
-}
-
 const EDIT: Capability[] = ["plan.edit", "plan.manage_unit"];
 
 function base(p: { schoolId: string | null; organisationId: string | null }): string {
@@ -57,7 +49,7 @@ function refresh(p: { schoolId: string | null; organisationId: string | null }):
 /** Lập kế hoạch từ mẫu / sao chép năm trước (principal). Redirects to the new draft. */
 export async function createPlanAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(["plan.edit"], formData, createPlanSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: ["plan.edit"], schema: createPlanSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const p = await createPlan(viewer, input);
     to = `/truong/${p.schoolId}/ke-hoach/${p.id}`;
   });
@@ -69,7 +61,7 @@ export async function createPlanAction(_prev: ActionState, formData: FormData): 
 /** Lập kế hoạch phối hợp của đơn vị cấp trên (its staff). Redirects to the new draft. */
 export async function createUnitPlanAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(["plan.manage_unit"], formData, createUnitPlanSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: ["plan.manage_unit"], schema: createUnitPlanSchema, target: (i) => ({ unit: i.unitId }) }, async (viewer, input) => {
     const p = await createUnitPlan(viewer, input);
     to = `/cap-tren/${p.unitId}/ke-hoach/${p.id}`;
   });
@@ -80,7 +72,7 @@ export async function createUnitPlanAction(_prev: ActionState, formData: FormDat
 
 /** Sửa phần đầu văn bản (draft; plan version checked). */
 export async function updateHeaderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(EDIT, formData, updateHeaderSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: EDIT, schema: updateHeaderSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await updateHeader(viewer, input));
     return { ok: true, message: "Đã lưu phần đầu văn bản." };
   });
@@ -88,7 +80,7 @@ export async function updateHeaderAction(_prev: ActionState, formData: FormData)
 
 /** Sửa một mục (draft; section version checked). */
 export async function updateSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(EDIT, formData, updateSectionSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: EDIT, schema: updateSectionSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await updateSection(viewer, input));
     return { ok: true, message: "Đã lưu mục." };
   });
@@ -96,7 +88,7 @@ export async function updateSectionAction(_prev: ActionState, formData: FormData
 
 /** Thêm / sửa dòng lịch công việc (draft). */
 export async function saveItemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(EDIT, formData, saveItemSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: EDIT, schema: saveItemSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await saveCalendarItem(viewer, input));
     return { ok: true, message: input.itemId ? "Đã lưu công việc." : "Đã thêm công việc." };
   });
@@ -104,7 +96,7 @@ export async function saveItemAction(_prev: ActionState, formData: FormData): Pr
 
 /** Xóa dòng lịch công việc (draft). */
 export async function deleteItemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(EDIT, formData, deleteRowSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: EDIT, schema: deleteRowSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await deleteCalendarItem(viewer, input));
     return { ok: true, message: "Đã xóa công việc." };
   });
@@ -112,7 +104,7 @@ export async function deleteItemAction(_prev: ActionState, formData: FormData): 
 
 /** Thêm / sửa chỉ tiêu (draft). */
 export async function saveTargetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(EDIT, formData, saveTargetSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: EDIT, schema: saveTargetSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await saveTarget(viewer, input));
     return { ok: true, message: input.targetId ? "Đã lưu chỉ tiêu." : "Đã thêm chỉ tiêu." };
   });
@@ -120,7 +112,7 @@ export async function saveTargetAction(_prev: ActionState, formData: FormData): 
 
 /** Xóa chỉ tiêu (draft). */
 export async function deleteTargetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(EDIT, formData, deleteRowSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: EDIT, schema: deleteRowSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await deleteTarget(viewer, input));
     return { ok: true, message: "Đã xóa chỉ tiêu." };
   });
@@ -128,7 +120,7 @@ export async function deleteTargetAction(_prev: ActionState, formData: FormData)
 
 /** Góp ý vào một mục (union chair, principal; not after signing). */
 export async function addCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["plan.comment", "plan.manage_unit"], formData, addCommentSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["plan.comment", "plan.manage_unit"], schema: addCommentSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     refresh(await addComment(viewer, input));
     return { ok: true, message: "Đã gửi góp ý." };
   });
@@ -136,7 +128,7 @@ export async function addCommentAction(_prev: ActionState, formData: FormData): 
 
 /** Trình ký / rút về / trả lại / ký (state machine in lib/plans/rules.ts). */
 export async function transitionPlanAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["plan.edit", "plan.sign_school", "plan.sign_union", "plan.manage_unit"], formData, transitionSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["plan.edit", "plan.sign_school", "plan.sign_union", "plan.manage_unit"], schema: transitionSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     const p = await transitionPlan(viewer, input);
     refresh(p);
     return { ok: true, message: `Đã cập nhật: ${PLAN_STATE_LABELS[p.to]}.` };
@@ -146,7 +138,7 @@ export async function transitionPlanAction(_prev: ActionState, formData: FormDat
 /** Lập bản sửa đổi of a signed plan. Redirects to the new draft revision. */
 export async function amendPlanAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(EDIT, formData, amendPlanSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: EDIT, schema: amendPlanSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     const p = await amendPlan(viewer, input);
     to = `${base(p)}/${p.id}`;
     refresh(p);
@@ -158,7 +150,7 @@ export async function amendPlanAction(_prev: ActionState, formData: FormData): P
 /** Xóa bản dự thảo (never signed). Redirects to the plan list. */
 export async function discardDraftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(EDIT, formData, discardDraftSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: EDIT, schema: discardDraftSchema, target: (i) => ({ plan: i.planId }) }, async (viewer, input) => {
     const p = await discardDraft(viewer, input);
     to = base(p);
     refresh(p);

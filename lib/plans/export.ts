@@ -1,7 +1,7 @@
 import "server-only";
 // The plan as a document (print view) and as a PDF file, for whoever may read it.
 import type { Viewer } from "../authz/permissions";
-import { renderAdminDocumentPdf } from "../documents/pdf";
+import { adminDocumentPdf } from "../documents/cache";
 import { getPlanDetail, type PlanOwner } from "./queries";
 import { planDocument, planFileName } from "./document";
 
@@ -24,6 +24,7 @@ export async function getPlanDocument(viewer: Viewer, owner: PlanOwner, planId: 
 }
 
 export async function getPlanPdf(viewer: Viewer, owner: PlanOwner, planId: string) {
-  const { doc, fileName } = await getPlanDocument(viewer, owner, planId);
-  return { pdf: await renderAdminDocumentPdf(doc), fileName };
+  const { doc, fileName, detail } = await getPlanDocument(viewer, owner, planId);
+  // A signed plan never changes: rendered once, then served from the document cache.
+  return { pdf: await adminDocumentPdf("plan", doc, detail.state === "SIGNED"), fileName };
 }

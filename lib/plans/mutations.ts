@@ -5,6 +5,7 @@ import "server-only";
 // trigger, so a bug here cannot change them.
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { can, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
@@ -387,8 +388,7 @@ export async function deleteTarget(viewer: Viewer, input: DeleteRowInput) {
 
 /** Góp ý on a section (union chair; the principal may answer), while not yet signed. */
 export async function addComment(viewer: Viewer, input: AddCommentInput) {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "plan.comment", input.submissionKey, async (tx) => {
     const plan = await findForWrite(tx, viewer, input.planId);
     authorize(viewer, plan, "comment");
     if (plan.schoolId && !can(viewer, "plan.comment", { schoolId: plan.schoolId })) throw forbidden();

@@ -1,5 +1,5 @@
 // zod input schemas for plans (no server imports: forms reuse them).
-import { capital, id, optionalDate, optionalText, requiredText, version, z } from "../validation";
+import { capital, id, optionalDate, optionalText, requiredText, submissionKey, version, z } from "../validation";
 import { COMMENT_KEYS } from "./content";
 import { MEASURE_KEYS } from "./measures";
 
@@ -103,6 +103,7 @@ export const addCommentSchema = z.strictObject({
   planId: id("kế hoạch"),
   sectionKey: z.enum(COMMENT_KEYS, { error: "Mục góp ý không hợp lệ." }),
   body: multilineText("nội dung góp ý", 4000),
+  submissionKey,
 });
 export type AddCommentInput = z.output<typeof addCommentSchema>;
 

@@ -7,6 +7,7 @@ import { schoolScope } from "../authz/scope";
 import { getUnitOrThrow } from "../orgs/queries";
 import { notFound } from "../server/errors";
 import { foldVietnamese } from "../format";
+import { unitDescendants } from "../orgs/tree";
 
 export const SCHOOL_PAGE_SIZE = 50;
 /** By level (enum order: mầm non → tiểu học → THCS → THPT → liên cấp), then folded name. */
@@ -14,17 +15,9 @@ const ORDER: Prisma.SchoolOrderByWithRelationInput[] = [{ level: "asc" }, { name
 const UNION_TYPES: OrgType[] = ["LIEN_DOAN_LAO_DONG", "CONG_DOAN_NGANH_GD"];
 const GOV_TYPES: OrgType[] = ["PHONG_GD", "SO_GD", "UBND_XA"];
 
-/** A unit and every unit below it (the organisation tree is small: one query). */
+/** A unit and every unit below it (one recursive query: lib/orgs/tree.ts). */
 export async function unitSubtree(unitId: string): Promise<string[]> {
-  const db = await getDb();
-  const all = await db.organisation.findMany({ select: { id: true, parentId: true } });
-  const seen = new Set<string>([unitId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of all) if (o.parentId && seen.has(o.parentId) && !seen.has(o.id)) (seen.add(o.id), (grew = true));
-  }
-  return [...seen];
+  return unitDescendants(await getDb(), unitId);
 }
 
 /**

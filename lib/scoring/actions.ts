@@ -3,7 +3,7 @@
 // Every export is a public POST endpoint; each is guarded by the capabilities it needs.
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "../server/action";
-import { guarded } from "./guard";
+import { gatedAction } from "../authz/gate";
 import { amendStageSchema, appealSchema, createPeriodSchema, periodIdSchema, periodStepSchema, recuseSchema, resolveAppealSchema, saveGridSchema, saveStageSchema } from "./schemas";
 import { amendStage, recuse, saveGrid, saveStage } from "./mutations";
 import { closePeriod, confirmGroupScores, createPeriod, sealStage, syncSheets } from "./period-mutations";
@@ -15,7 +15,7 @@ const refresh = () => revalidatePath("/", "layout");
 
 /** Saves one sheet's stage: self-assessment (member), group or council score (per-member view). */
 export async function saveStageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.self", "scoring.group", "scoring.council"], formData, saveStageSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.self", "scoring.group", "scoring.council"], schema: saveStageSchema, target: (i) => ({ sheet: i.sheetId }) }, async (viewer, input) => {
     const r = await saveStage(viewer, input);
     refresh();
     return { ok: true, message: `Đã lưu. Tổng điểm ${formatPoints(r.total)}${r.classification ? ` – ${r.classification}` : " (chưa chấm đủ tiêu chí)"}.`, data: { version: r.version ?? 0 } };
@@ -24,7 +24,7 @@ export async function saveStageAction(_prev: ActionState, formData: FormData): P
 
 /** Saves a whole union group's grid in one round trip; conflicts and errors come back per row. */
 export async function saveGridAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.group", "scoring.council"], formData, saveGridSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.group", "scoring.council"], schema: saveGridSchema, target: (i) => ({ period: i.periodId, within: true }) }, async (viewer, input) => {
     const r = await saveGrid(viewer, input);
     if (Object.keys(r.errors).length) return { ok: false, message: "Chưa lưu: có ô điểm không hợp lệ hoặc phiếu bạn không được chấm.", data: { ...r } };
     refresh();
@@ -37,7 +37,7 @@ export async function saveGridAction(_prev: ActionState, formData: FormData): Pr
 
 /** Steps aside from one member's sheet at a stage, with the reason. */
 export async function recuseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.group", "scoring.council"], formData, recuseSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.group", "scoring.council"], schema: recuseSchema, target: (i) => ({ sheet: i.sheetId }) }, async (viewer, input) => {
     await recuse(viewer, input);
     refresh();
     return { ok: true, message: "Đã ghi nhận việc không tham gia chấm phiếu này." };
@@ -46,7 +46,7 @@ export async function recuseAction(_prev: ActionState, formData: FormData): Prom
 
 /** After confirmation: changes the council's numbers with a logged reason (chair). */
 export async function amendStageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.manage"], formData, amendStageSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.manage"], schema: amendStageSchema, target: (i) => ({ sheet: i.sheetId }) }, async (viewer, input) => {
     const r = await amendStage(viewer, input);
     refresh();
     return { ok: true, message: `Đã sửa điểm (có ghi lý do). Tổng điểm mới ${formatPoints(r.total)}.`, data: { version: r.version ?? 0 } };
@@ -55,7 +55,7 @@ export async function amendStageAction(_prev: ActionState, formData: FormData): 
 
 /** Creates a scoring period of a campaign for the school (chair). */
 export async function createPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.manage"], formData, createPeriodSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.manage"], schema: createPeriodSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     await createPeriod(viewer, input);
     refresh();
     return { ok: true, message: "Đã tạo kỳ chấm điểm và phiếu cho từng đoàn viên." };
@@ -64,7 +64,7 @@ export async function createPeriodAction(_prev: ActionState, formData: FormData)
 
 /** Confirms the current stage (sealed snapshot) and moves the period on (chair). */
 export async function sealStageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.manage"], formData, periodStepSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.manage"], schema: periodStepSchema, target: (i) => ({ period: i.periodId }) }, async (viewer, input) => {
     const r = await sealStage(viewer, input);
     refresh();
     return { ok: true, message: `Đã xác nhận và niêm phong. Mã kiểm tra: ${r.checksum.slice(0, 16)}…` };
@@ -73,7 +73,7 @@ export async function sealStageAction(_prev: ActionState, formData: FormData): P
 
 /** Adds sheets for members who joined after the period started (chair). */
 export async function syncSheetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.manage"], formData, z.strictObject({ periodId: id("kỳ chấm") }), async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.manage"], schema: z.strictObject({ periodId: id("kỳ chấm") }), target: (i) => ({ period: i.periodId }) }, async (viewer, input) => {
     const n = await syncSheets(viewer, input);
     refresh();
     return { ok: true, message: n ? `Đã thêm ${n} phiếu.` : "Không có đoàn viên nào thiếu phiếu." };
@@ -82,7 +82,7 @@ export async function syncSheetsAction(_prev: ActionState, formData: FormData): 
 
 /** The council takes the group's numbers for every sheet it has not scored (not the chair's own). */
 export async function confirmGroupScoresAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.council"], formData, z.strictObject({ periodId: id("kỳ chấm") }), async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.council"], schema: z.strictObject({ periodId: id("kỳ chấm") }), target: (i) => ({ period: i.periodId }) }, async (viewer, input) => {
     const r = await confirmGroupScores(viewer, input);
     refresh();
     return { ok: true, message: `Đã lấy điểm tổ cho ${r.copied} phiếu.${r.left ? ` Còn ${r.left} phiếu cần chấm riêng (chưa có điểm tổ, phiếu của chính bạn hoặc phiếu bạn không tham gia chấm).` : ""}` };
@@ -91,7 +91,7 @@ export async function confirmGroupScoresAction(_prev: ActionState, formData: For
 
 /** Closes the period: numbers frozen (chair). */
 export async function closePeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scoring.manage"], formData, periodIdSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scoring.manage"], schema: periodIdSchema, target: (i) => ({ period: i.periodId }) }, async (viewer, input) => {
     await closePeriod(viewer, input);
     refresh();
     return { ok: true, message: "Đã khóa sổ kỳ chấm. Mọi thay đổi sau này phải ghi lý do." };
@@ -100,7 +100,7 @@ export async function closePeriodAction(_prev: ActionState, formData: FormData):
 
 /** A member appeals their confirmed sheet within the window. */
 export async function createAppealAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["appeal.create"], formData, appealSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["appeal.create"], schema: appealSchema, target: (i) => ({ sheet: i.sheetId }) }, async (viewer, input) => {
     await createAppeal(viewer, input);
     refresh();
     return { ok: true, message: "Đã gửi khiếu nại. Chủ tịch công đoàn sẽ trả lời." };
@@ -109,7 +109,7 @@ export async function createAppealAction(_prev: ActionState, formData: FormData)
 
 /** The chair resolves an appeal with a reason. */
 export async function resolveAppealAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["appeal.resolve"], formData, resolveAppealSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["appeal.resolve"], schema: resolveAppealSchema, target: (i) => ({ appeal: i.appealId }) }, async (viewer, input) => {
     await resolveAppeal(viewer, input);
     refresh();
     return { ok: true, message: "Đã trả lời khiếu nại." };

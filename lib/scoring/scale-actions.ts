@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "../server/action";
-import { guarded } from "./guard";
+import { gatedAction } from "../authz/gate";
 import { AppError } from "../server/errors";
 import { adoptScaleSchema, createScaleSchema, importScaleSchema, newScaleVersionSchema, saveScaleDraftSchema } from "./scale-schemas";
 import { adoptScale, createScale, importScale, newScaleVersion, saveScaleDraft } from "./scale-mutations";
@@ -11,7 +11,7 @@ import { adoptScale, createScale, importScale, newScaleVersion, saveScaleDraft }
 /** Creates a scale from a template or last year's, then opens it. */
 export async function createScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(["scale.manage"], formData, createScaleSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: ["scale.manage"], schema: createScaleSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const s = await createScale(viewer, input);
     to = `/truong/${input.schoolId}/bieu-diem/${s.id}`;
   });
@@ -26,7 +26,7 @@ export async function createScaleAction(_prev: ActionState, formData: FormData):
  */
 export async function importScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let to = "";
-  const state = await guarded(["scale.manage"], formData, importScaleSchema, async (viewer, input) => {
+  const state = await gatedAction(formData, { cap: ["scale.manage"], schema: importScaleSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     if (input.file.size === 0 && !input.file.name) throw new AppError("INVALID", "Vui lòng chọn tệp Excel (.xlsx).", { file: ["Vui lòng chọn tệp Excel (.xlsx)."] });
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const s = await importScale(viewer, { schoolId: input.schoolId, schoolYearId: input.schoolYearId, name: input.name, fileName: input.file.name, bytes });
@@ -39,7 +39,7 @@ export async function importScaleAction(_prev: ActionState, formData: FormData):
 
 /** Saves the draft's content (refused once adopted). */
 export async function saveScaleDraftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scale.manage"], formData, saveScaleDraftSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scale.manage"], schema: saveScaleDraftSchema, target: (i) => ({ scaleVersion: i.versionId }) }, async (viewer, input) => {
     await saveScaleDraft(viewer, input);
     revalidatePath("/", "layout");
     return { ok: true, message: "Đã lưu bản nháp biểu điểm.", data: { version: input.version + 1 } };
@@ -48,7 +48,7 @@ export async function saveScaleDraftAction(_prev: ActionState, formData: FormDat
 
 /** Records adoption at the staff conference: the version is locked. */
 export async function adoptScaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scale.manage"], formData, adoptScaleSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scale.manage"], schema: adoptScaleSchema, target: (i) => ({ scaleVersion: i.versionId }) }, async (viewer, input) => {
     await adoptScale(viewer, input);
     revalidatePath("/", "layout");
     return { ok: true, message: "Đã ghi nhận biểu điểm được thông qua. Phiên bản này đã khóa." };
@@ -57,7 +57,7 @@ export async function adoptScaleAction(_prev: ActionState, formData: FormData): 
 
 /** Starts a new draft version from the adopted one. */
 export async function newScaleVersionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(["scale.manage"], formData, newScaleVersionSchema, async (viewer, input) => {
+  return gatedAction(formData, { cap: ["scale.manage"], schema: newScaleVersionSchema, target: (i) => ({ scale: i.scaleId }) }, async (viewer, input) => {
     await newScaleVersion(viewer, input);
     revalidatePath("/", "layout");
     return { ok: true, message: "Đã tạo phiên bản mới (bản nháp) từ biểu điểm đã thông qua." };

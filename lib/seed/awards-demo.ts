@@ -9,6 +9,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { AwardLevel, CivilServantGrade, CouncilRole } from "../generated/prisma/enums";
 import { buildDemoMembers, DEMO } from "./demo";
+import { seedAuthorities } from "./authority";
 
 const M = DEMO.members;
 const S = DEMO.schools;
@@ -38,6 +39,8 @@ const HTXSNV_2025 = [M.STA_CHAIR, M.STA_GROUP_LEADER, M.STA_PRINCIPAL, "mem_sta_
 
 /** Inserts the awards demo rows unless the council of TH Sơn Thủy A already exists. */
 export async function seedAwardsDemo(prisma: PrismaClient): Promise<{ created: boolean }> {
+  // Who decides which form (issue 12): reference data, seeded with the awards area.
+  await seedAuthorities(prisma);
   if (await prisma.council.findUnique({ where: { id: AWARDS_DEMO.councils.STA_2025 } })) return { created: false };
   const sta = buildDemoMembers().filter((m) => m.schoolId === S.STA);
   const name = new Map(sta.map((m) => [m.id, m.fullName]));

@@ -8,6 +8,7 @@ import type { Gender, MemberStatus, OrgType, Role, SchoolLevel } from "../genera
 import { hashPassword } from "../auth/password";
 import { cleanText, foldVietnamese, schoolYearLabel, vietnameseSortKey } from "../format";
 import { createNameGenerator, createRng, intBetween, seedFrom, type SeedGender } from "./names";
+import { DEMO_TOTP_STORED } from "../auth/demo-totp";
 
 export const DEMO_PASSWORD = "ThiDua@2025";
 
@@ -530,6 +531,10 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
     prisma.roleAssignment.createMany({ data: roles }),
     prisma.schoolYear.createMany({ data: years }),
   ]);
+  // Two-step sign-in of the accounts that require it, with the published demo secret (README).
+  await prisma.twoStep.createMany({
+    data: [U.ADMIN, U.UPPER_SONTHUY, U.UPPER_BACSON].map((userId) => ({ userId, secret: DEMO_TOTP_STORED, enabledAt: since })),
+  });
   return {
     created: true,
     counts: {

@@ -44,7 +44,7 @@ const decision: CertificateDecision = {
 };
 const base = { schoolName: "Trường Tiểu học Sơn Thủy A", unionName: "Công đoàn cơ sở Trường Tiểu học Sơn Thủy A", achievementKey: "year:2025", revoked: false, gender: null, position: null };
 const awards: CertificateAward[] = [
-  { ...base, id: "a1", subject: "MEMBER", recipientName: "Nguyễn Thị Thanh Tâm", gender: "NU", position: "Chủ tịch Công đoàn", titleCode: "CSTDCS", registerNo: 1 },
+  { ...base, id: "a1", subject: "MEMBER", recipientName: "Nguyễn Thị Thanh Tâm", gender: "NU", position: "Chủ tịch Công đoàn", titleCode: "DVCD_XS", registerNo: 1 },
   { ...base, id: "a2", subject: "MEMBER", recipientName: "Hoàng Văn Minh", gender: "NAM", position: "Hiệu trưởng", titleCode: "GK_CD_CAP_TREN", registerNo: 2 },
   { ...base, id: "a3", subject: "MEMBER", recipientName: "Đỗ Văn Thu Hồi", gender: "NAM", position: "Giáo viên", titleCode: "LDTT", registerNo: 3, revoked: true },
   { ...base, id: "a4", subject: "UNION_GROUP", recipientName: "Tổ CĐ Khối 3", titleCode: "TO_CD_HTXS", registerNo: 4 },
@@ -86,6 +86,14 @@ describe("certificate wording", () => {
     expect(certificatePages({ ...decision, revoked: true }, awards)).toEqual([]);
   });
 
+  it("a state title is printed only under a state issuer's heading (issue 12)", () => {
+    const ldtt: CertificateAward = { ...base, id: "s1", subject: "MEMBER", recipientName: "Lê Thị Hoa", gender: "NU", position: "Giáo viên", titleCode: "LDTT", registerNo: 1 };
+    expect(certificatePages(decision, [ldtt])).toEqual([]);
+    const state: CertificateDecision = { ...decision, number: "112/QĐ-UBND", issuerName: "UBND xã Sơn Thủy", issuerParent: "UBND tỉnh Sơn Hà", signerTitle: "Chủ tịch", signerName: "Lương Văn Sơn", unionSide: false };
+    const [page] = certificatePages(state, [ldtt]);
+    expect(page).toMatchObject({ heading: "GIẤY CHỨNG NHẬN", subheading: "LAO ĐỘNG TIÊN TIẾN", issuer: { parent: "UBND TỈNH SƠN HÀ", name: "UBND XÃ SƠN THỦY" }, signerTitle: ["CHỦ TỊCH"] });
+  });
+
   it("refuses to render an empty set", async () => {
     await expect(renderCertificatesPdf([], { title: "x" })).rejects.toThrow();
   });
@@ -101,7 +109,7 @@ describe.skipIf(!has("pdftotext") || !has("pdfinfo"))("certificate PDF", () => {
     const pages = text.split("\f").filter((p) => p.trim());
     expect(pages.length).toBe(3);
     expect(pages[0]).toContain("GIẤY CHỨNG NHẬN");
-    expect(pages[0]).toContain("CHIẾN SĨ THI ĐUA CƠ SỞ");
+    expect(pages[0]).toContain("ĐOÀN VIÊN CÔNG ĐOÀN XUẤT SẮC");
     expect(pages[0]).toContain("Bà Nguyễn Thị Thanh Tâm");
     expect(pages[0]).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(pages[0]).toContain("Độc lập – Tự do – Hạnh phúc");

@@ -34,6 +34,8 @@ const ITEM_EXPECTED: Record<ItemAction, { who: string[]; moves: Partial<Record<I
   reject: { who: UPPER, moves: { SUBMITTED: "REJECTED" } },
   decide: { who: UPPER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED" } },
   revoke: { who: UPPER, moves: { DECIDED: "REVOKED" } },
+  // Government route (issue 12): the principal records the state authority's decision.
+  recordState: { who: ["PRINCIPAL"], moves: { SUBMITTED: "DECIDED" } },
 };
 
 const PACKAGE_EXPECTED: Record<PackageAction, { who: string[]; moves: Partial<Record<PackageState, PackageState>> }> = {
@@ -44,6 +46,8 @@ const PACKAGE_EXPECTED: Record<PackageAction, { who: string[]; moves: Partial<Re
   resubmit: { who: SCHOOL, moves: { RETURNED: "SUBMITTED" } },
   review: { who: UPPER, moves: { SUBMITTED: "SUBMITTED" } },
   decide: { who: UPPER, moves: { REVIEWED: "DECIDED" } },
+  split: { who: SCHOOL, moves: { POSTED: "POSTED" } },
+  send: { who: ["PRINCIPAL"], moves: { POSTED: "SUBMITTED" } },
 };
 
 describe("nominee (item) state machine: every state × action × role", () => {

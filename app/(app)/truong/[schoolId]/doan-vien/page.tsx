@@ -25,8 +25,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   const groupId = idParam(sp.to);
   const status = statusFilter(textParam(sp["trang-thai"], 20)).slug || undefined;
   const filters = { q, groupId, status };
-  const list = await orNotFound(listMembers(viewer, schoolId, filters, pageParam(sp.trang)));
-  const groups = await listGroupOptions(viewer, list.school.id);
+  // Both check the viewer's scope themselves: run them side by side.
+  const [list, groups] = await orNotFound(Promise.all([listMembers(viewer, schoolId, filters, pageParam(sp.trang)), listGroupOptions(viewer, schoolId)]));
   const base = `/truong/${list.school.id}/doan-vien`;
   const params_ = { q, to: groupId, "trang-thai": status };
   const exportQuery = new URLSearchParams(Object.entries(params_).filter((e): e is [string, string] => !!e[1])).toString();

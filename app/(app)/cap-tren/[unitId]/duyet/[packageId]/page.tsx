@@ -19,6 +19,7 @@ import { PackageItems } from "@/components/awards/package-items";
 import { SealedScores } from "@/components/awards/sealed-scores";
 import { DossierPaperList } from "@/components/awards/dossier-papers";
 import { eventLabel, packageLabel, packageTone, stateLabel } from "@/components/awards/labels";
+import { CouncilMinutesLinks } from "@/components/awards/route-panel";
 
 export const metadata: Metadata = { title: "Xét duyệt hồ sơ" };
 
@@ -61,6 +62,7 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
           </>
         }
       />
+      <CouncilMinutesLinks packageId={p.id} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         <Card title="Kiểm tra của hệ thống" className="md:col-span-2">
           <CheckList checks={page.checks.filter((c) => !c.passed && c.rule !== "notice-period" && c.rule !== "deadline")} empty="Hồ sơ đủ điều kiện theo các quy định." />
@@ -110,7 +112,7 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
                   </select>
                   <select name="approvedTitleCode" className={inputClass} aria-label="Hình thức được duyệt (nếu khác)" defaultValue="">
                     <option value="">(Hình thức khác, nếu có)</option>
-                    {CATALOGUE_ENTRIES.filter((e) => e.subjects.includes(i.subject === "MEMBER" ? "individual" : "collective")).map((e) => (
+                    {CATALOGUE_ENTRIES.filter((e) => e.side === "union" && e.subjects.includes(i.subject === "MEMBER" ? "individual" : "collective")).map((e) => (
                       <option key={e.code} value={e.code}>
                         {e.name}
                       </option>

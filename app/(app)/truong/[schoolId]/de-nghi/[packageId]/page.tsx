@@ -15,6 +15,7 @@ import { CheckList } from "@/components/awards/verdict";
 import { PackageItems } from "@/components/awards/package-items";
 import { AddPaperForm, DossierPaperList } from "@/components/awards/dossier-papers";
 import { eventLabel, packageLabel, packageTone, stateLabel } from "@/components/awards/labels";
+import { RoutePanel } from "@/components/awards/route-panel";
 
 export const metadata: Metadata = { title: "Hồ sơ đề nghị" };
 
@@ -53,6 +54,7 @@ export default async function PackagePage({ params }: { params: Promise<{ school
           </>
         }
       />
+      <RoutePanel packageId={p.id} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         <Card title="Công khai và gửi">
           <dl className="space-y-1 text-sm">

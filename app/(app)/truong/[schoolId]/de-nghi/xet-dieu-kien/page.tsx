@@ -38,7 +38,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
           <CheckList checks={page.caps} />
         </Card>
         <Card title="Danh hiệu tập thể (toàn trường)">
-          {page.collective.map((c) => (
+          {page.collectiveUnits[0].verdicts.map((c) => (
             <div key={c.titleName} className="mb-2">
               <Badge tone={c.eligible ? "green" : "red"}>{c.eligible ? "Đạt" : "Không đạt"}</Badge> <span className="text-sm font-medium">{c.titleName}</span>
               <CheckList checks={c.reasons} />
@@ -46,6 +46,46 @@ export default async function EligibilityPage({ params, searchParams }: { params
           ))}
         </Card>
       </div>
+      {page.collectiveUnits.length > 1 && (
+        <Card title="Danh hiệu tập thể theo tổ (tổ công đoàn, tổ chuyên môn)" className="mb-6">
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" aria-label="Danh hiệu tập thể theo tổ">
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th className="py-2 pr-3">Tập thể</th>
+                  <th className="py-2 pr-3">Số thành viên</th>
+                  {page.collectiveUnits[0].verdicts.map((v) => (
+                    <th key={v.title} className="py-2 pr-3">
+                      {v.titleName}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {page.collectiveUnits.slice(1).map((u) => (
+                  <tr key={`${u.kind}:${u.name}`} className="border-t border-slate-100 align-top">
+                    <td className="py-2 pr-3">
+                      <div className="font-medium">{u.name}</div>
+                      <div className="text-xs text-slate-500">{u.kind === "UNION_GROUP" ? "Tổ công đoàn" : "Tổ chuyên môn"}</div>
+                    </td>
+                    <td className="py-2 pr-3">{u.memberCount}</td>
+                    {u.verdicts.map((v) => (
+                      <td key={v.title} className="max-w-xs py-2 pr-3">
+                        <details>
+                          <summary className="cursor-pointer">
+                            <Badge tone={v.eligible ? "green" : "red"}>{v.eligible ? "Đạt" : "Không đạt"}</Badge>
+                          </summary>
+                          <CheckList checks={v.reasons} />
+                        </details>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
       <Card title="Từng đoàn viên (bấm vào kết quả để xem lý do và căn cứ)">
         <div className="overflow-x-auto">
           <table className="w-full text-sm">

@@ -2,6 +2,7 @@ import { exportMembers } from "@/lib/members/queries";
 import { buildExportWorkbook } from "@/lib/members/excel";
 import { statusFilter } from "@/lib/members/rules";
 import { routeIdOrNull, xlsxDownload } from "@/lib/documents/response";
+import { gatedRoute } from "@/lib/authz/gate";
 
 /**
  * GET: the (filtered) member list as .xlsx (member.export: chair, principal, upper staff of the
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ scho
   const text = (k: string, max: number) => sp.get(k)?.trim().slice(0, max) || undefined;
   const groupId = routeIdOrNull(text("to", 64));
   const filters = { q: text("q", 100), groupId: groupId ?? undefined, status: statusFilter(text("trang-thai", 20)).slug || undefined };
-  return xlsxDownload(request, async (viewer) => {
+  return xlsxDownload(request, gatedRoute("member.export", { school: schoolId }), async (viewer) => {
     const { school, rows } = await exportMembers(viewer, schoolId ?? "", filters);
     const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
     return { fileName: `doan-vien-${school.code}-${day}.xlsx`, bytes: await buildExportWorkbook(rows, `Đoàn viên – ${school.name}`) };

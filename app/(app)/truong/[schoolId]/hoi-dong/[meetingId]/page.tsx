@@ -2,34 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getMeetingPage } from "@/lib/council/queries";
-import { closeMeetingAction, recordListVoteAction, recordVoteAction } from "@/lib/council/actions";
+import { closeMeetingAction, recordBallotSheetAction, recordListVoteAction, recordVoteAction } from "@/lib/council/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
 import { percent } from "@/lib/awards/settings";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { BallotSheetForm, TallyForm } from "@/components/council/tally-forms";
 import { ActionForm } from "@/components/awards/action-form";
 import { COUNCIL_ROLE_LABELS } from "@/components/awards/labels";
 
 export const metadata: Metadata = { title: "Phiên họp Hội đồng" };
-
-function Tally({ present }: { present: number }) {
-  const n = (name: string, label: string) => (
-    <label className="flex w-24 flex-col gap-1 text-xs">
-      {label}
-      <input name={name} type="number" min={0} max={present} defaultValue={present} className={inputClass} required />
-    </label>
-  );
-  return (
-    <>
-      {n("issued", "Phát ra")}
-      {n("returned", "Thu về")}
-      {n("valid", "Hợp lệ")}
-      {n("agree", "Đồng ý")}
-    </>
-  );
-}
 
 /** A council meeting: attendance, ballots per nominee with their thresholds, the minutes. */
 export default async function MeetingPage({ params }: { params: Promise<{ schoolId: string; meetingId: string }> }) {
@@ -91,12 +75,23 @@ export default async function MeetingPage({ params }: { params: Promise<{ school
                       <p className="mb-2 text-xs text-slate-500">
                         Đã ghi: {open.filter((i) => i.vote).length}/{open.length}; đạt: {open.filter((i) => i.vote?.passed).length}.
                       </p>
-                      <ActionForm action={recordListVoteAction} hidden={{ meetingId: m.id, packageId: p.id }} label="Ghi kết quả biểu quyết" inline>
-                        <Tally present={m.presentCount} />
-                      </ActionForm>
+                      <TallyForm action={recordListVoteAction} hidden={{ meetingId: m.id, packageId: p.id }} label="Ghi kết quả biểu quyết" present={m.presentCount} />
+                      <details className="mt-2">
+                        <summary className="cursor-pointer text-xs text-brand-700">Biểu quyết theo từng người (mỗi người một số phiếu đồng ý)</summary>
+                        <div className="mt-2">
+                          <BallotSheetForm action={recordBallotSheetAction} meetingId={m.id} packageId={p.id} kind="open" present={m.presentCount} nominees={open} label="Ghi biểu quyết từng người" />
+                        </div>
+                      </details>
                     </section>
                   )}
-                  {secret.length > 0 && <h3 className="mb-2 text-sm font-semibold">Bỏ phiếu kín</h3>}
+                  {secret.length > 0 && (
+                    <section className="mb-4">
+                      <h3 className="text-sm font-semibold">Phiếu bầu kín ({secret.length} người)</h3>
+                      <p className="mb-2 text-xs text-slate-500">Mỗi phiếu ghi tên từng người: nhập số phiếu phát ra, thu về, hợp lệ một lần và số phiếu đồng ý của từng người; ngưỡng đạt xét cho từng người.</p>
+                      <BallotSheetForm action={recordBallotSheetAction} meetingId={m.id} packageId={p.id} kind="secret" present={m.presentCount} nominees={secret} label="Ghi kết quả phiếu bầu" />
+                    </section>
+                  )}
+                  {secret.length > 0 && <h3 className="mb-2 text-sm font-semibold">Hoặc ghi riêng từng người</h3>}
                   <ul className="space-y-4">
                     {secret.map((i) => (
                       <li key={i.id} className="rounded border border-slate-200 p-3">
@@ -104,9 +99,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ school
                           <span className="font-medium">{i.nomineeName}</span> – {i.titleName} <span className="text-xs text-slate-500">(cần {i.rule})</span>{" "}
                           {i.vote && <Badge tone={i.vote.passed ? "green" : "red"}>{i.vote.passed ? `Đạt ${i.vote.agree}/${i.vote.baseCount}` : `Không đạt ${i.vote.agree}/${i.vote.baseCount}`}</Badge>}
                         </div>
-                        <ActionForm action={recordVoteAction} hidden={{ meetingId: m.id, itemId: i.id }} label={i.vote ? "Ghi lại" : "Ghi kết quả kiểm phiếu"} inline>
-                          <Tally present={m.presentCount} />
-                        </ActionForm>
+                        <TallyForm action={recordVoteAction} hidden={{ meetingId: m.id, itemId: i.id }} label={i.vote ? "Ghi lại" : "Ghi kết quả kiểm phiếu"} present={m.presentCount} initial={i.vote} />
                       </li>
                     ))}
                   </ul>

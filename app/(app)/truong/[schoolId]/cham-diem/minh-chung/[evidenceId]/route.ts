@@ -1,5 +1,6 @@
 import { getEvidenceFile } from "@/lib/evidence/queries";
 import { storedFileDownload } from "@/lib/evidence/response";
+import { gatedRoute } from "@/lib/authz/gate";
 
 /**
  * GET: one evidence file, only for those who may read its sheet (the member, their group leader,
@@ -8,7 +9,7 @@ import { storedFileDownload } from "@/lib/evidence/response";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ schoolId: string; evidenceId: string }> }) {
   const { schoolId, evidenceId } = await params;
-  return storedFileDownload(request, [schoolId, evidenceId], async (viewer) => {
+  return storedFileDownload(request, [schoolId, evidenceId], gatedRoute("scoring.read", { evidence: evidenceId }), async (viewer) => {
     const f = await getEvidenceFile(viewer, evidenceId, schoolId);
     return { bytes: f.bytes, mime: f.mimeType, fileName: f.fileName };
   });

@@ -1,5 +1,6 @@
 import { getDossierFileForUnit } from "@/lib/nominations/queries";
 import { storedFileDownload } from "@/lib/evidence/response";
+import { gatedRoute } from "@/lib/authz/gate";
 
 /**
  * GET: the file of one dossier paper for the upper unit reviewing the package (nomination.review
@@ -7,5 +8,5 @@ import { storedFileDownload } from "@/lib/evidence/response";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ unitId: string; packageId: string; documentId: string }> }) {
   const { unitId, packageId, documentId } = await params;
-  return storedFileDownload(request, [unitId, packageId, documentId], (viewer) => getDossierFileForUnit(viewer, { unitId, packageId, documentId }));
+  return storedFileDownload(request, [unitId, packageId, documentId], gatedRoute("nomination.review", { document: documentId }), (viewer) => getDossierFileForUnit(viewer, { unitId, packageId, documentId }));
 }

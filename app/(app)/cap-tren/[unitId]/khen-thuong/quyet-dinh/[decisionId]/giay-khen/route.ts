@@ -1,5 +1,6 @@
 import { pdfDownload, routeIdOrNull } from "@/lib/documents/response";
 import { getDecisionCertificates } from "@/lib/awards/certificate-queries";
+import { gatedRoute } from "@/lib/authz/gate";
 
 /**
  * GET: the decision's certificates as one PDF, a page per awardee (award.export of the issuing
@@ -9,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   const { unitId, decisionId } = await params;
   const award = new URL(request.url).searchParams.get("award");
   const awardId = award === null ? null : (routeIdOrNull(award) ?? "-");
-  return pdfDownload(request, async (viewer) => {
+  return pdfDownload(request, gatedRoute("award.export", { decision: routeIdOrNull(decisionId) }), async (viewer) => {
     const { fileName, pdf } = await getDecisionCertificates(viewer, routeIdOrNull(unitId) ?? "", routeIdOrNull(decisionId) ?? "", awardId);
     return { fileName, pdf };
   });

@@ -1,5 +1,6 @@
 import { getDossierFile } from "@/lib/nominations/queries";
 import { storedFileDownload } from "@/lib/evidence/response";
+import { gatedRoute } from "@/lib/authz/gate";
 
 /**
  * GET: the file of one dossier paper, for those who may read the school's nominations
@@ -8,5 +9,5 @@ import { storedFileDownload } from "@/lib/evidence/response";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ schoolId: string; packageId: string; documentId: string }> }) {
   const { schoolId, packageId, documentId } = await params;
-  return storedFileDownload(request, [schoolId, packageId, documentId], (viewer) => getDossierFile(viewer, { schoolId, packageId, documentId }));
+  return storedFileDownload(request, [schoolId, packageId, documentId], gatedRoute("nomination.read", { document: documentId }), (viewer) => getDossierFile(viewer, { schoolId, packageId, documentId }));
 }

@@ -1,0 +1,51 @@
+import "server-only";
+// The union route's guards (issue 12): a package goes to the upper union only with union forms;
+// an upper union changes a proposal only to a union form and decides only the forms its body may
+// decide (lib/awards/authority.ts). Called by lib/nominations (submit, review) and issueDecision.
+import { AppError } from "../server/errors";
+import { todayIso, type Db } from "./access";
+import { decidingBody, unionUnitMayDecide } from "./authority";
+import { titleEntry } from "./catalogue";
+import { contextOf, loadAuthorities } from "./routes";
+
+/**
+ * Refuses sending a package to the upper union when it is a government-route package, or still
+ * holds proposals a government body decides (the school splits the package first).
+ */
+export async function assertUnionSubmit(db: Db, packageId: string, isoDay = todayIso()): Promise<void> {
+  const p = await db.nominationPackage.findUniqueOrThrow({ where: { id: packageId }, select: { route: true, school: { select: { govUnit: { select: { type: true } } } }, items: { where: { status: { not: "WITHDRAWN" } }, select: { titleCode: true, nomineeName: true } } } });
+  if (p.route === "STATE") throw new AppError("STATE", "Hồ sơ này gửi cơ quan nhà nước: tải hồ sơ, gửi và đánh dấu đã gửi; cấp trên công đoàn không xét hồ sơ này.");
+  const rows = await loadAuthorities(db);
+  const ctx = contextOf(p.school);
+  const state = p.items.filter((i) => decidingBody(i.titleCode, ctx, isoDay, rows)?.side === "STATE");
+  if (state.length) {
+    const titles = [...new Set(state.map((i) => titleEntry(i.titleCode).name))].join(", ");
+    throw new AppError("STATE", `Hồ sơ có ${state.length} đề nghị thuộc thẩm quyền chính quyền (${titles}): tách hồ sơ theo cấp quyết định trước khi gửi cấp trên công đoàn.`);
+  }
+}
+
+/** The union form a reviewer may change a proposal to: a union form, never a state title. */
+export function assertUnionForm(titleCode: string): void {
+  if (titleEntry(titleCode).side !== "union") throw new AppError("INVALID", undefined, { approvedTitleCode: ["Cấp trên công đoàn chỉ chuyển sang hình thức khen thưởng của Công đoàn."] });
+}
+
+/** Title codes this union unit may decide for a school (its direct upper union id, its manager). */
+export async function decidableBy(db: Db, unit: { id: string; type: string }, schools: { unionUnitId: string; govUnit: { type: string } | null }[], codes: string[], isoDay = todayIso()): Promise<Set<string>> {
+  const rows = await loadAuthorities(db);
+  const ok = new Set<string>();
+  for (const code of codes) if (schools.every((s) => unionUnitMayDecide(unit, s.unionUnitId, code, contextOf(s), isoDay, rows))) ok.add(code);
+  return ok;
+}
+
+/** Refuses a union decision naming a form the unit may not decide. */
+export async function assertUnitMayDecide(db: Db, unit: { id: string; type: string }, items: { titleCode: string; approvedTitleCode: string | null; nomineeName: string; school: { unionUnitId: string; govUnit: { type: string } | null } }[], isoDay = todayIso()): Promise<void> {
+  const rows = await loadAuthorities(db);
+  const bad = items.filter((i) => !unionUnitMayDecide(unit, i.school.unionUnitId, i.approvedTitleCode ?? i.titleCode, contextOf(i.school), isoDay, rows));
+  if (bad.length) throw new AppError("STATE", `Không thuộc thẩm quyền quyết định của đơn vị: ${bad.map((i) => `${i.nomineeName} – ${titleEntry(i.approvedTitleCode ?? i.titleCode).name}`).join("; ")}.`);
+}
+
+/** The approved nominees a union unit may decide (the decision screen offers only these). */
+export async function decidableItems<T extends { titleCode: string; approvedTitleCode: string | null; package: { school: { unionUnitId: string; govUnit: { type: string } | null } } }>(db: Db, unit: { id: string; type: string }, items: T[], isoDay = todayIso()): Promise<T[]> {
+  const rows = await loadAuthorities(db);
+  return items.filter((i) => unionUnitMayDecide(unit, i.package.school.unionUnitId, i.approvedTitleCode ?? i.titleCode, contextOf(i.package.school), isoDay, rows));
+}
