@@ -1,8 +1,40 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "./lib/auth/callback";
+import { hstsHeader } from "./lib/auth/tls";
+import { isRouteHandlerPath } from "./lib/server/route-handlers";
 
 // Redirects and headers only. This is NOT a security gate: every page, action and query
 // checks the viewer and scope itself (SECURITY.md: proxies have been bypassed many ways).
+
+/** Inlined at build time by next.config.ts (`env`). */
+const BODY_LIMIT_BYTES = Number(process.env.BODY_LIMIT_BYTES ?? 5 * 1024 * 1024);
+const ROUTE_HANDLERS: string[] = JSON.parse(process.env.ROUTE_HANDLER_PATTERNS ?? "[]");
+
+export const TOO_LARGE_MESSAGE = `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(BODY_LIMIT_BYTES / 1024 / 1024)} MB). Hãy chọn tệp nhỏ hơn hoặc chia thành nhiều lần gửi.`;
+
+/** A body over the limit: 413 with a Vietnamese message, before Next turns it into a 500. */
+export function tooLarge(request: Pick<NextRequest, "method" | "headers">, limit = BODY_LIMIT_BYTES): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const length = Number(request.headers.get("content-length") ?? "0");
+  return Number.isFinite(length) && length > limit;
+}
+
 export function proxy(request: NextRequest) {
+  const hsts = hstsHeader();
+  const withTls = <R extends Response>(res: R): R => {
+    if (hsts) res.headers.set("Strict-Transport-Security", hsts);
+    return res;
+  };
+
+  if (tooLarge(request)) {
+    return withTls(
+      new NextResponse(TOO_LARGE_MESSAGE, {
+        status: 413,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
+      }),
+    );
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -23,17 +55,23 @@ export function proxy(request: NextRequest) {
   if (!signedIn && pathname !== "/dang-nhap" && !pathname.startsWith("/api/auth")) {
     const url = request.nextUrl.clone();
     url.pathname = "/dang-nhap";
-    url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    // Only an in-app path goes into callbackUrl (lib/auth/callback.ts); the sign-in page checks again.
+    const back = safeCallbackPath(pathname + search, request.nextUrl.origin);
+    url.search = back === "/" ? "" : `?callbackUrl=${encodeURIComponent(back)}`;
+    return withTls(NextResponse.redirect(url));
   }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  if (pathname !== "/dang-nhap") response.headers.set("Cache-Control", "no-store");
-  return response;
+  // Route handlers (downloads) set their own CSP (`default-src 'none'; sandbox`) and cache
+  // headers; a header set here would replace theirs, so pages only.
+  if (!isRouteHandlerPath(pathname, ROUTE_HANDLERS)) {
+    response.headers.set("Content-Security-Policy", csp);
+    if (pathname !== "/dang-nhap") response.headers.set("Cache-Control", "no-store");
+  }
+  return withTls(response);
 }
 
 export const config = {

@@ -1,6 +1,9 @@
 // npm run bench — prints measured figures (not a test): member list/search on a school of
 // 10,000 members, password hashing, audit writes. Uses DATABASE_URL's server (a throwaway
 // database) or an in-memory PGlite.
+// Then the load run (scripts/bench-load.ts): 50 signed-in users against `next start` on a
+// loopback port, p50/p95/p99, throughput, errors and the server's RSS. BENCH_ONLY=micro or
+// BENCH_ONLY=load runs one half.
 import { performance } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
 import { openPglite, pgliteConn, postgresConn, prismaForPglite, prismaForUrl } from "../lib/server/database";
@@ -57,6 +60,14 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>) {
   console.log(`${label.padEnd(58)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   (${runs} runs)`);
 }
 
+const only = process.env.BENCH_ONLY;
+if (only !== "load") await micro();
+if (only !== "micro") {
+  const { runLoadBench } = await import("./bench-load");
+  await runLoadBench();
+}
+
+async function micro() {
 const { prisma, sql, label, done } = await open();
 try {
   setDbForTests(prisma);
@@ -113,4 +124,5 @@ try {
   console.log(`audit chain verify over ${n + 1} rows: ${(performance.now() - v).toFixed(1)} ms, first broken row: ${broken[0].audit_verify ?? "none"}`);
 } finally {
   await done();
+}
 }

@@ -79,6 +79,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "evidence.delete": "Gỡ minh chứng",
   // Khen thưởng (issue 5); nomination.<transition> come from the workflow tables.
   "award_setting.create": "Điều chỉnh quy định thi đua – khen thưởng",
+  "authority.create": "Thêm dòng bảng thẩm quyền khen thưởng",
+  "authority.update": "Sửa bảng thẩm quyền khen thưởng",
   "award_quota.create": "Giao chỉ tiêu khen thưởng",
   "award_quota.update": "Sửa chỉ tiêu khen thưởng",
   "award_quota.delete": "Xóa chỉ tiêu khen thưởng",

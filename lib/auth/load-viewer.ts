@@ -10,23 +10,26 @@ import { unitDescendants } from "../orgs/tree";
  * not live or the user is disabled.
  */
 export async function loadViewer(db: PrismaClient, sessionId: string, now = new Date()): Promise<Viewer | null> {
-  const session = await touchSession(db, sessionId, now);
-  if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      memberId: true,
-      disabled: true,
-      roles: {
-        where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
-        select: { role: true, schoolId: true, organisationId: true, unionGroupId: true },
+  // The session check and the user's roles in one round trip: the user is read through the
+  // session row itself, and nothing of it is used unless the session is live.
+  const [session, user] = await Promise.all([
+    touchSession(db, sessionId, now),
+    db.user.findFirst({
+      where: { sessions: { some: { id: sessionId } } },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        memberId: true,
+        disabled: true,
+        roles: {
+          where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+          select: { role: true, schoolId: true, organisationId: true, unionGroupId: true },
+        },
       },
-    },
-  });
-  if (!user || user.disabled) return null;
+    }),
+  ]);
+  if (!session || !user || user.disabled || user.id !== session.userId) return null;
   const roots = user.roles.filter((r) => r.role === "UPPER_STAFF" && r.organisationId).map((r) => r.organisationId!);
   return {
     userId: user.id,

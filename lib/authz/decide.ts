@@ -1,7 +1,7 @@
 // The pure answer of the gate (lib/authz/gate.ts): may this viewer do `cap` to this resolved
 // target? Reads the PERMISSIONS table through can(); no I/O, so unit tests (and the independent
 // permission specification, tests/spec/) call it directly with targets resolved from real rows.
-import { CAPABILITIES, can, canSome, grantsFor, type Capability, type Target, type Viewer } from "./permissions";
+import { CAPABILITIES, can, canSome, grantsFor, type Capability, type ScopeKind, type Target, type Viewer } from "./permissions";
 
 /**
  * What the gate resolved from the target's id in the database (never from the client): the
@@ -59,4 +59,43 @@ export function canSee(viewer: Viewer | null, cap: GateCapability | readonly Gat
 export function capsAt(viewer: Viewer | null, target: ResolvedTarget): Capability[] {
   if (!viewer) return [];
   return CAPABILITIES.filter((c) => decide(viewer, c, target));
+}
+
+const WIDTH: Record<ScopeKind, number> = { self: 0, group: 1, school: 2, unit: 3, all: 4 };
+
+/** The widest scope kind in which the viewer holds `cap` anywhere (null: nowhere). */
+export function widestScope(viewer: Viewer | null, cap: Capability): ScopeKind | null {
+  if (!viewer) return null;
+  let best: ScopeKind | null = null;
+  for (const { scope } of grantsFor(viewer, cap)) if (best === null || WIDTH[scope] > WIDTH[best]) best = scope;
+  return best;
+}
+
+/**
+ * The widest reach of `cap` the viewer has inside one school (null: none). A list page is worth
+ * a link when it shows more than one's own row ("group" or wider).
+ */
+export function reachIn(viewer: Viewer, cap: Capability, schoolId: string, unitId?: string | null): ScopeKind | null {
+  let best: ScopeKind | null = null;
+  for (const { grant, scope } of grantsFor(viewer, cap)) {
+    const applies = scope === "all" || (scope === "unit" ? !!unitId && viewer.unitIds.includes(unitId) : grant.schoolId === schoolId);
+    if (applies && (best === null || WIDTH[scope] > WIDTH[best])) best = scope;
+  }
+  return best;
+}
+
+/** At least as wide as `kind`. */
+export function atLeast(scope: ScopeKind | null, kind: ScopeKind): boolean {
+  return scope !== null && WIDTH[scope] >= WIDTH[kind];
+}
+
+/**
+ * Does the viewer hold `cap` through a grant placed AT this school (school scope there) or over
+ * this unit (unit scope), not through the blanket "all" of an administrator? For workflows whose
+ * parties sign in their own name (a plan's government and union signatures).
+ */
+export function holdsHere(viewer: Viewer, cap: Capability, target: { schoolId?: string | null; unitId?: string | null }): boolean {
+  return grantsFor(viewer, cap).some(({ grant, scope }) =>
+    scope === "school" ? !!target.schoolId && grant.schoolId === target.schoolId : scope === "unit" ? !!target.unitId && viewer.unitIds.includes(target.unitId) : false,
+  );
 }

@@ -1,8 +1,8 @@
 // The navigation asks the gate's decision (decide.ts), never a role name: a link is shown when
 // the viewer may use the page's capability at that place. Showing a link is not a security
 // check: every page, action and route handler goes through lib/authz/gate.ts itself.
-import { decide, type GateCapability } from "./decide";
-import { grantsFor, type Capability, type ScopeKind, type Viewer } from "./permissions";
+import { atLeast, decide, reachIn, type GateCapability } from "./decide";
+import type { ScopeKind, Viewer } from "./permissions";
 
 export interface NavLink {
   href: string;
@@ -17,22 +17,7 @@ export interface NavPlaces {
   schools: { id: string; name: string }[];
 }
 
-const WIDTH: Record<ScopeKind, number> = { self: 0, group: 1, school: 2, unit: 3, all: 4 };
-
-/**
- * The widest reach of `cap` the viewer has inside a school (null: none). A list page is worth a
- * link when it shows more than one's own row ("group" or wider).
- */
-export function reachIn(viewer: Viewer, cap: Capability, schoolId: string, unitId?: string): ScopeKind | null {
-  let best: ScopeKind | null = null;
-  for (const { grant, scope } of grantsFor(viewer, cap)) {
-    const applies = scope === "all" || (scope === "unit" ? !!unitId && viewer.unitIds.includes(unitId) : grant.schoolId === schoolId);
-    if (applies && (best === null || WIDTH[scope] > WIDTH[best])) best = scope;
-  }
-  return best;
-}
-
-const atLeastGroup = (s: ScopeKind | null) => s !== null && WIDTH[s] >= WIDTH.group;
+const atLeastGroup = (s: ScopeKind | null) => atLeast(s, "group");
 
 type UnitLink = { path: string; label: string; cap: GateCapability | GateCapability[] };
 const UNIT_LINKS: UnitLink[] = [

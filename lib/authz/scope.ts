@@ -46,3 +46,31 @@ export function auditScope(viewer: Viewer): Prisma.AuditLogWhereInput {
   }
   return or.length ? { OR: or } : { id: { in: [] as bigint[] } };
 }
+
+/**
+ * Rows that belong to an upper unit (organisationId: campaigns, plans, decisions, quotas) the
+ * viewer acts on with `cap`: {} for everywhere, else the units of their unit-scope grants (with
+ * every unit below them). School-level grants reach no unit row.
+ */
+export function orgScope(viewer: Viewer, cap: Capability): { organisationId?: { in: string[] } } {
+  let units = false;
+  for (const { scope } of grantsFor(viewer, cap)) {
+    if (scope === "all") return {};
+    if (scope === "unit") units = true;
+  }
+  return { organisationId: { in: units ? viewer.unitIds : [] } };
+}
+
+/** The places a viewer holds roles in (for navigation and dashboards, never for access). */
+export function viewerPlaces(viewer: Viewer): { schoolIds: string[]; unitRoots: string[]; everywhere: boolean } {
+  return {
+    schoolIds: [...new Set(viewer.grants.map((g) => g.schoolId).filter((x): x is string => !!x))],
+    unitRoots: [...new Set(viewer.grants.map((g) => (g.schoolId ? null : g.organisationId)).filter((x): x is string => !!x))],
+    everywhere: grantsFor(viewer, "school.read").some((g) => g.scope === "all"),
+  };
+}
+
+/** The roles a viewer holds at one school (display only: "Hiệu trưởng, Chủ tịch công đoàn"). */
+export function rolesIn(viewer: Viewer, schoolId: string) {
+  return viewer.grants.filter((g) => g.schoolId === schoolId).map((g) => g.role);
+}

@@ -7,6 +7,7 @@
 import PDFDocument from "pdfkit";
 import { documentFonts } from "../documents/pdf";
 import { placeDateLine } from "../documents/types";
+import { fitHeading } from "../documents/heading";
 import { titleEntry } from "./catalogue";
 import { formatIsoDay } from "./facts";
 
@@ -180,8 +181,14 @@ function drawPage(doc: Doc, p: CertificatePage): void {
   const left = { x: 20 * MM, w: 115 * MM };
   const right = { x: PAGE.width - 20 * MM - 120 * MM, w: 120 * MM };
   let ly = top;
-  if (p.issuer.parent) ly = line(doc, p.issuer.parent, ly, { font: "regular", size: 12, x: left.x, width: left.w });
-  ly = line(doc, p.issuer.name, ly, { font: "bold", size: 12, x: left.x, width: left.w });
+  // Long names break between words, never inside a place ("…HUYỆN SƠN / THỦY"): lib/documents/heading.ts.
+  const heading = (text: string, font: Font) => fitHeading(text, left.w, (t, size) => doc.font(font).fontSize(size).widthOfString(t));
+  if (p.issuer.parent) {
+    const h = heading(p.issuer.parent, "regular");
+    for (const l of h.lines) ly = line(doc, l, ly, { font: "regular", size: h.size, x: left.x, width: left.w });
+  }
+  const hn = heading(p.issuer.name, "bold");
+  for (const l of hn.lines) ly = line(doc, l, ly, { font: "bold", size: hn.size, x: left.x, width: left.w });
   rule(doc, left.x + left.w / 2, ly + 3, 30 * MM);
   let ry = line(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", top, { font: "bold", size: 12, x: right.x, width: right.w });
   ry = line(doc, "Độc lập – Tự do – Hạnh phúc", ry, { font: "bold", size: 13, x: right.x, width: right.w });

@@ -6,6 +6,7 @@ import { formulaSafe } from "../excel";
 import ExcelJS from "exceljs";
 import type { Viewer } from "../authz/permissions";
 import { renderAdminDocumentPdf } from "../documents/pdf";
+import { fileSlug } from "../documents/file-name";
 import { adminDocumentPdf } from "../documents/cache";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
@@ -20,7 +21,7 @@ const stamp = () => new Date().toISOString().slice(0, 10).replaceAll("-", "");
 export async function getMinutesPdf(viewer: Viewer, meetingId: string) {
   const m = await getMinutesData(viewer, meetingId);
   // Closed minutes never change: rendered once, then served from the document cache.
-  return { fileName: `bien-ban-hoi-dong-${stamp()}.pdf`, pdf: await adminDocumentPdf("council-minutes", minutesDocument(m), m.status === "CLOSED") };
+  return { fileName: `bien-ban-hoi-dong-${m.number ? fileSlug(m.number) : stamp()}.pdf`, pdf: await adminDocumentPdf("council-minutes", minutesDocument(m), m.status === "CLOSED") };
 }
 
 export async function packageDoc(viewer: Viewer, packageId: string): Promise<PackageDocInput> {
@@ -47,7 +48,8 @@ export async function packageDoc(viewer: Viewer, packageId: string): Promise<Pac
 }
 
 export async function getCoverPdf(viewer: Viewer, packageId: string) {
-  return { fileName: `to-trinh-${stamp()}.pdf`, pdf: await renderAdminDocumentPdf(coverDocument(await packageDoc(viewer, packageId))) };
+  const doc = await packageDoc(viewer, packageId);
+  return { fileName: `to-trinh-${doc.number ? fileSlug(doc.number) : stamp()}.pdf`, pdf: await renderAdminDocumentPdf(coverDocument(doc)) };
 }
 
 export async function getListPdf(viewer: Viewer, packageId: string) {
@@ -57,7 +59,7 @@ export async function getListPdf(viewer: Viewer, packageId: string) {
 export async function getDecisionPdf(viewer: Viewer, unitId: string, decisionId: string) {
   const d = await getDecision(viewer, unitId, decisionId);
   return {
-    fileName: `quyet-dinh-${d.decision.number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
+    fileName: `quyet-dinh-${fileSlug(d.decision.number)}.pdf`,
     // An issued decision never changes (a revocation is part of the content: a new document).
     pdf: await adminDocumentPdf("decision", decisionDocument({ ...d.decision, place: unitPlace(d.unit), revocation: d.revocation, awards: d.awards }), true),
   };

@@ -6,6 +6,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope, memberScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { capsAt, unitFor, unitTree } from "./access";
@@ -55,8 +56,7 @@ export async function saveEvaluation(viewer: Viewer, input: SaveEvaluationInput)
 
 /** Records a discipline (minimal: level, dates, decision). Audited. */
 export async function addDiscipline(viewer: Viewer, input: AddDisciplineInput): Promise<{ schoolId: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "discipline.create", input.submissionKey, async (tx) => {
     const m = await memberFor(tx, viewer, input.memberId);
     const d = await tx.discipline.create({ data: { schoolId: m.schoolId, memberId: m.id, level: input.level, decidedOn: input.decidedOn, effectiveTo: input.effectiveTo ?? null, decisionNumber: input.decisionNumber ?? null, reason: input.reason } });
     await record(tx, viewer, { action: "discipline.create", entity: "Discipline", entityId: d.id, schoolId: m.schoolId, organisationId: m.school.unionUnitId, after: { memberId: m.id, level: input.level, decidedOn: input.decidedOn } });
@@ -66,8 +66,7 @@ export async function addDiscipline(viewer: Viewer, input: AddDisciplineInput): 
 
 /** Records an open case (discipline review, investigation, inspection, complaint). Audited. */
 export async function addOpenCase(viewer: Viewer, input: AddOpenCaseInput): Promise<{ schoolId: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "open_case.create", input.submissionKey, async (tx) => {
     const m = await memberFor(tx, viewer, input.memberId);
     const c = await tx.openCase.create({ data: { schoolId: m.schoolId, memberId: m.id, kind: input.kind, openedOn: input.openedOn, summary: input.summary } });
     await record(tx, viewer, { action: "open_case.create", entity: "OpenCase", entityId: c.id, schoolId: m.schoolId, organisationId: m.school.unionUnitId, after: { memberId: m.id, kind: input.kind } });
@@ -90,10 +89,9 @@ export async function closeOpenCase(viewer: Viewer, input: CloseOpenCaseInput): 
 
 /** An override of a threshold for the unit's schools (award.settings). INVALID when the value does not fit. */
 export async function saveSetting(viewer: Viewer, input: SaveSettingInput): Promise<{ unitId: string }> {
-  const db = await getDb();
   const value = parseSettingInput(input.key as SettingKey, input.value);
   if (value === null) throw new AppError("INVALID", undefined, { value: ["Giá trị không phù hợp với quy định này (ví dụ: 15%, 2/3, 40, có/không)."] });
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "award_setting.create", input.submissionKey, async (tx) => {
     const unit = await unitFor(viewer, input.unitId, "award.settings", tx);
     const row = await tx.awardSetting.create({
       data: { organisationId: unit.id, schoolYearId: input.schoolYearId ?? null, key: input.key, value: value as Prisma.InputJsonValue, basis: input.basis, source: input.source, validFrom: input.validFrom, validTo: input.validTo ?? null, createdById: viewer.userId },

@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { grantsFor, can, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { unitChain, unitFor, unitTree, yearFor } from "./access";
@@ -119,8 +120,7 @@ async function lockUnit(tx: Tx, organisationId: string) {
  * same title already has a quota for that scope and year. Audited.
  */
 export async function createQuota(viewer: Viewer, input: CreateQuotaInput): Promise<{ unitId: string; id: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "quota.create", input.submissionKey, async (tx) => {
     const unit = await unitFor(viewer, input.unitId, "award.settings", tx);
     const year = await tx.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true } });
     if (!year) throw notFound();

@@ -135,7 +135,7 @@ export async function splitPackage(viewer: Viewer, input: SplitPackageInput): Pr
     if (!p) throw notFound();
     const t = packageTransition(p.status, "split", capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId }));
     if (!t.ok) throw new AppError("STATE", t.reason);
-    if (p.splitFromId || p.sentAt) throw new AppError("STATE", "Hồ sơ này đã được tách theo cấp quyết định.");
+    if (p.splitFromId || p.sentAt || p.authorityKind) throw new AppError("STATE", "Hồ sơ này đã được tách theo cấp quyết định.");
     const { groups, unknown } = await routeGroups(tx, p.id);
     if (unknown.length) throw new AppError("STATE", `Chưa xác định được cơ quan có thẩm quyền quyết định cho: ${unknown.map((u) => `${u.nomineeName} – ${titleEntry(u.titleCode).name}`).join("; ")}. Rút các đề nghị này hoặc bổ sung bảng thẩm quyền.`);
     if (!groups.length) throw new AppError("STATE", "Hồ sơ chưa có đề nghị nào.");
@@ -268,11 +268,12 @@ export async function recordStateDecision(viewer: Viewer, input: RecordStateDeci
       for (const i of items) {
         const t = itemTransition(i.status, "recordState", roles);
         if (!t.ok) throw new AppError("STATE", t.reason);
+        // The nominee moves first: once an Award names it, the record trigger freezes the row.
+        const { count } = await tx.nominationItem.updateMany({ where: { id: i.id, status: i.status }, data: { status: t.to, version: { increment: 1 } } });
+        if (count === 0) throw conflict();
         await tx.award.create({
           data: { decisionId: d.id, schoolId: i.schoolId, schoolYearId: p.schoolYearId, subject: i.subject, memberId: i.memberId, unionGroupId: i.unionGroupId, recipientName: i.nomineeName, titleCode: i.titleCode, level: i.level, achievementKey: i.achievementKey, thematic: !!CATALOGUE.get(i.titleCode)?.thematic || i.achievementKey.startsWith("theme:"), nominationItemId: i.id },
         });
-        const { count } = await tx.nominationItem.updateMany({ where: { id: i.id, status: i.status }, data: { status: t.to, version: { increment: 1 } } });
-        if (count === 0) throw conflict();
         await event(tx, viewer, { packageId: p.id, itemId: i.id, action: "recordState", from: i.status, to: t.to, comment: `Quyết định số ${input.number} của ${input.issuerName}` });
       }
       await settlePackage(tx, viewer, p.id);

@@ -1,6 +1,6 @@
 // zod input schemas for evaluations, disciplines, open cases, decisions, revocations and setting
 // overrides (no server imports: forms reuse them).
-import { id, optionalDate, optionalText, requiredText, version, vnDate, z } from "../validation";
+import { id, optionalDate, optionalText, requiredText, version, vnDate, z, submissionKey } from "../validation";
 import { DISCIPLINE_LEVELS, GRADES, SETTING_KEYS } from "./settings";
 import { OPEN_CASE_KINDS } from "./facts";
 import { TITLE_CODES } from "./catalogue";
@@ -35,6 +35,7 @@ export const addDisciplineSchema = z.strictObject({
   effectiveTo: optionalDate("ngày hết hiệu lực"),
   decisionNumber: optionalText("số quyết định", 60),
   reason: requiredText("lý do", 500),
+  submissionKey,
 });
 export type AddDisciplineInput = z.output<typeof addDisciplineSchema>;
 
@@ -43,6 +44,7 @@ export const addOpenCaseSchema = z.strictObject({
   kind: z.enum(OPEN_CASE_KINDS, { error: "Chọn loại vụ việc." }),
   openedOn: vnDate("ngày bắt đầu"),
   summary: requiredText("nội dung", 500),
+  submissionKey,
 });
 export type AddOpenCaseInput = z.output<typeof addOpenCaseSchema>;
 
@@ -83,6 +85,7 @@ export const saveSettingSchema = z.strictObject({
   validFrom: vnDate("ngày hiệu lực"),
   validTo: optionalDate("ngày hết hiệu lực"),
   schoolYearId: id("năm học").optional(),
+  submissionKey,
 });
 export type SaveSettingInput = z.output<typeof saveSettingSchema>;
 
@@ -108,6 +111,7 @@ export const createQuotaSchema = z.strictObject({
   titleCode: z.enum(TITLE_CODES, { error: "Chọn danh hiệu, hình thức khen thưởng." }),
   max: quotaMax,
   basis: requiredText("văn bản giao chỉ tiêu", 500),
+  submissionKey,
 });
 export type CreateQuotaInput = z.output<typeof createQuotaSchema>;
 

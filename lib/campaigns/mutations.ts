@@ -6,6 +6,7 @@ import { can, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
 import { findCampaignForSchool, findSchool, requireCampaignAction } from "./access";
 import { TITLES, inAudience, registrationOpen } from "./rules";
@@ -42,7 +43,7 @@ async function checkYear(tx: Tx, schoolYearId: string) {
  * Creates a campaign for a school (its chair) or for an upper unit (its staff). The owner comes
  * from the viewer's scope, never from the form. Throws NOT_FOUND, FORBIDDEN, INVALID.
  */
-export async function createCampaign(viewer: Viewer, input: CampaignInput & { schoolId?: string; unitId?: string }) {
+export async function createCampaign(viewer: Viewer, input: CampaignInput & { schoolId?: string; unitId?: string; submissionKey?: string }) {
   const db = await getDb();
   let owner: { schoolId: string | null; organisationId: string | null; auditOrg: string };
   if (input.schoolId) {
@@ -53,7 +54,7 @@ export async function createCampaign(viewer: Viewer, input: CampaignInput & { sc
     if (!can(viewer, "campaign.manage", { unitId: input.unitId })) throw notFound();
     owner = { schoolId: null, organisationId: input.unitId, auditOrg: input.unitId };
   } else throw notFound();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "campaign.create", input.submissionKey, async (tx) => {
     await checkYear(tx, input.schoolYearId);
     const scaleId = await checkScale(tx, owner.schoolId, input.scaleId);
     const c = await tx.campaign.create({

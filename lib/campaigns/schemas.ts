@@ -69,8 +69,8 @@ function toInput(v: Record<string, unknown>, ctx: z.RefinementCtx): CampaignInpu
 
 /** Owner is the school or upper unit of the page; the server resolves it through the viewer's scope. */
 export const createCampaignSchema = z
-  .strictObject({ schoolId: id("trường").optional(), unitId: id("đơn vị").optional(), ...campaignFields })
-  .transform((v, ctx) => ({ schoolId: v.schoolId, unitId: v.unitId, ...toInput(v, ctx) }));
+  .strictObject({ schoolId: id("trường").optional(), unitId: id("đơn vị").optional(), ...campaignFields, submissionKey })
+  .transform((v, ctx) => ({ schoolId: v.schoolId, unitId: v.unitId, submissionKey: v.submissionKey, ...toInput(v, ctx) }));
 
 export const updateCampaignSchema = z
   .strictObject({ campaignId: id("phong trào"), version, ...campaignFields })

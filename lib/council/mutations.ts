@@ -3,6 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { schoolFor } from "../awards/access";
@@ -40,9 +41,8 @@ async function openMeetingFor(tx: Tx, viewer: Viewer, meetingId: string) {
 
 /** Thành lập Hội đồng for a school year (council.manage). One per school and year. Audited. */
 export async function createCouncil(viewer: Viewer, input: CreateCouncilInput): Promise<{ id: string }> {
-  const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "council.create", input.submissionKey, async (tx) => {
       const school = await schoolFor(viewer, input.schoolId, "council.manage", tx);
       const year = await tx.schoolYear.findUnique({ where: { id: input.schoolYearId } });
       if (!year) throw notFound();
@@ -60,8 +60,7 @@ export async function createCouncil(viewer: Viewer, input: CreateCouncilInput): 
 
 /** Adds a member of the school to the council (council.manage). Audited. */
 export async function addCouncilMember(viewer: Viewer, input: AddCouncilMemberInput): Promise<{ schoolId: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "council.add_member", input.submissionKey, async (tx) => {
     const c = await councilFor(tx, viewer, input.councilId);
     const member = await tx.member.findFirst({ where: { id: input.memberId, schoolId: c.schoolId, status: { not: "LEFT" } }, select: { id: true, fullName: true } });
     if (!member) throw new AppError("INVALID", undefined, { memberId: ["Thành viên phải là đoàn viên đang công tác tại trường."] });
@@ -94,8 +93,7 @@ export async function removeCouncilMember(viewer: Viewer, input: RemoveCouncilMe
  * (rule 12, settings), else refused with the reason. Audited "council.meeting_open".
  */
 export async function openMeeting(viewer: Viewer, input: OpenMeetingInput): Promise<{ id: string; schoolId: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "council.open_meeting", input.submissionKey, async (tx) => {
     const c = await councilFor(tx, viewer, input.councilId);
     const s = await settingsFor(tx, c.school.unionUnitId, periodOf(c.schoolYear));
     const seats = c.members.filter((m) => input.presentIds.includes(m.id));

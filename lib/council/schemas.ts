@@ -1,5 +1,5 @@
 // zod input schemas for the school council (no server imports: forms reuse them).
-import { id, optionalDate, optionalText, requiredText, version, vnDate, z } from "../validation";
+import { id, optionalDate, optionalText, requiredText, version, vnDate, z, submissionKey } from "../validation";
 
 const count = (label: string) => z.coerce.number({ error: `Vui lòng nhập ${label}.` }).int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(1000);
 const idList = (label: string) =>
@@ -21,6 +21,7 @@ export const createCouncilSchema = z.strictObject({
   schoolYearId: id("năm học"),
   decisionNumber: optionalText("số quyết định thành lập", 60),
   establishedOn: optionalDate("ngày thành lập"),
+  submissionKey,
 });
 export type CreateCouncilInput = z.output<typeof createCouncilSchema>;
 
@@ -29,6 +30,7 @@ export const addCouncilMemberSchema = z.strictObject({
   memberId: id("thành viên"),
   role: z.enum(COUNCIL_ROLES, { error: "Chọn vai trò trong Hội đồng." }),
   position: optionalText("chức vụ", 120),
+  submissionKey,
 });
 export type AddCouncilMemberInput = z.output<typeof addCouncilMemberSchema>;
 
@@ -41,6 +43,7 @@ export const openMeetingSchema = z.strictObject({
   purpose: requiredText("nội dung cuộc họp", 300),
   location: optionalText("địa điểm", 200),
   presentIds: idList("thành viên có mặt"),
+  submissionKey,
 });
 export type OpenMeetingInput = z.output<typeof openMeetingSchema>;
 

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AdminDocument, DocBlock, DocSignature } from "./types";
 import { placeDateLine } from "./types";
+import { fitHeading } from "./heading";
 
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -69,11 +70,16 @@ function drawHeader(doc: Doc, d: AdminDocument): void {
   const top = MARGIN.top;
 
   // Left: the body above (regular) and the issuer (bold), a short rule under the issuer.
+  // Long names break between words at a sensible point, never inside a place (lib/documents/heading.ts).
   let ly = top;
-  if (d.issuer.parent) ly = centred(doc, d.issuer.parent.split("\n"), left.x, left.w, ly, "regular", 12);
-  const nameLines = d.issuer.name.split("\n").filter(Boolean);
-  ly = centred(doc, nameLines, left.x, left.w, ly, "bold", 12);
-  use(doc, "bold", 12);
+  if (d.issuer.parent) {
+    const parent = fitHeading(d.issuer.parent, left.w, (t, size) => use(doc, "regular", size).widthOfString(t));
+    ly = centred(doc, parent.lines, left.x, left.w, ly, "regular", parent.size);
+  }
+  const name = fitHeading(d.issuer.name, left.w, (t, size) => use(doc, "bold", size).widthOfString(t));
+  const nameLines = name.lines;
+  ly = centred(doc, nameLines, left.x, left.w, ly, "bold", name.size);
+  use(doc, "bold", name.size);
   const nameWidth = Math.max(...nameLines.map((l) => doc.widthOfString(l)));
   rule(doc, left.x + left.w / 2, ly + 2, Math.min(nameWidth, left.w) * 0.4);
 

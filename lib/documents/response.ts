@@ -11,6 +11,8 @@ import { contentDisposition } from "../evidence/rules";
 import { AppError, ERROR_MESSAGES } from "../server/errors";
 import { idParam } from "../server/page";
 
+export { asciiFileName, fileSlug } from "./file-name";
+
 export const MIME = {
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope, schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
@@ -28,9 +29,8 @@ async function refuseDuplicate(tx: Tx, schoolId: string, name: string, exceptId?
  * NOT_FOUND (school out of scope), DUPLICATE (name). Audited "group.create".
  */
 export async function createGroup(viewer: Viewer, input: CreateGroupInput) {
-  const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "group.create", input.submissionKey, async (tx) => {
       const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolScope(viewer, "group.manage")] }, select: { id: true, unionUnitId: true } });
       if (!school) throw notFound();
       await refuseDuplicate(tx, school.id, input.name);

@@ -1,5 +1,5 @@
 // zod input schemas for union groups (tổ công đoàn); no server imports.
-import { id, requiredText, version, z } from "../validation";
+import { id, requiredText, version, z, submissionKey } from "../validation";
 
 const groupName = requiredText("tên tổ công đoàn", 100);
 
@@ -7,6 +7,7 @@ const groupName = requiredText("tên tổ công đoàn", 100);
 export const createGroupSchema = z.strictObject({
   schoolId: id("trường"),
   name: groupName,
+  submissionKey,
 });
 export type CreateGroupInput = z.output<typeof createGroupSchema>;
 

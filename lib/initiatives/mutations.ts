@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { schoolFor } from "../awards/access";
@@ -36,8 +37,7 @@ function data(input: CreateInitiativeInput | UpdateInitiativeInput) {
  * from the scoped look-up; the year must exist. Throws NOT_FOUND, INVALID. Audited "initiative.create".
  */
 export async function createInitiative(viewer: Viewer, input: CreateInitiativeInput): Promise<{ id: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "initiative.create", input.submissionKey, async (tx) => {
     const school = await schoolFor(viewer, input.schoolId, "initiative.manage", tx);
     const year = await tx.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true } });
     if (!year) throw notFound();

@@ -1,5 +1,5 @@
 // zod input schemas for the initiatives registry (no server imports: forms reuse them).
-import { id, optionalDate, optionalText, requiredText, version, z } from "../validation";
+import { id, optionalDate, optionalText, requiredText, version, z, submissionKey } from "../validation";
 
 const level = z.enum(["SCHOOL", "DIRECT_UPPER", "PROVINCE", "NATIONAL"], { error: "Cấp công nhận không hợp lệ." }).optional();
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
@@ -30,7 +30,7 @@ function recognitionComplete(v: { recognisedOn?: Date; decisionNumber?: string; 
   if (v.recognisedOn && v.recognisedOn.getTime() > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", path: ["recognisedOn"], message: "Ngày công nhận không được sau hôm nay." });
 }
 
-export const createInitiativeSchema = z.strictObject({ schoolId: id("trường"), schoolYearId: id("năm học"), ...fields }).superRefine(recognitionComplete);
+export const createInitiativeSchema = z.strictObject({ schoolId: id("trường"), schoolYearId: id("năm học"), ...fields, submissionKey }).superRefine(recognitionComplete);
 export type CreateInitiativeInput = z.output<typeof createInitiativeSchema>;
 
 export const updateInitiativeSchema = z.strictObject({ initiativeId: id("sáng kiến"), version, ...fields }).superRefine(recognitionComplete);

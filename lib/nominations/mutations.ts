@@ -74,8 +74,7 @@ async function syncCover(tx: Tx, p: { id: string; coverNote: string | null; scho
 
 /** Lập hồ sơ đề nghị for a school year (nomination.manage). The receiving unit is the school's union-side unit. */
 export async function createPackage(viewer: Viewer, input: CreatePackageInput): Promise<{ id: string; schoolId: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "nomination.create", input.submissionKey, async (tx) => {
     const school = await schoolFor(viewer, input.schoolId, "nomination.manage", tx);
     const year = await tx.schoolYear.findUnique({ where: { id: input.schoolYearId } });
     if (!year) throw notFound();
@@ -98,9 +97,8 @@ export async function createPackage(viewer: Viewer, input: CreatePackageInput): 
 
 /** Adds one nominee (a member, a union group or the school) to a draft package. */
 export async function addItem(viewer: Viewer, input: AddItemInput): Promise<{ schoolId: string }> {
-  const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "nomination.add_item", input.submissionKey, async (tx) => {
       const p = await packageFor(tx, viewer, input.packageId, "edit");
       const before = await titleCounts(tx, p.id);
       const entry = titleEntry(input.titleCode);
@@ -419,8 +417,7 @@ export async function submitPackage(viewer: Viewer, input: PackageVersionInput):
 
 /** Ý kiến phản ánh by a member of the school while the list is posted (nomination.object). */
 export async function lodgeObjection(viewer: Viewer, input: ObjectionInput): Promise<{ schoolId: string }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "nomination.objection", input.submissionKey, async (tx) => {
     const p = await tx.nominationPackage.findFirst({ where: { id: input.packageId, status: "POSTED", ...bySchoolScope(viewer, "nomination.object") }, include: { school: { select: { unionUnitId: true } } } });
     if (!p || !viewer.memberId) throw notFound();
     const me = await tx.member.findFirst({ where: { id: viewer.memberId, schoolId: p.schoolId }, select: { id: true } });

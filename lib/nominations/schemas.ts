@@ -12,7 +12,7 @@ const idCsv = (label: string) =>
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(500));
 
-export const createPackageSchema = z.strictObject({ schoolId: id("trường"), schoolYearId: id("năm học") });
+export const createPackageSchema = z.strictObject({ schoolId: id("trường"), schoolYearId: id("năm học"), submissionKey });
 export type CreatePackageInput = z.output<typeof createPackageSchema>;
 
 /** A nominee: "m:<memberId>", "g:<unionGroupId>" or "s" (the school as a collective). */
@@ -22,6 +22,7 @@ export const addItemSchema = z.strictObject({
   titleCode,
   /** Empty: the yearly merit of the school year; a theme names a thematic achievement (rule 6). */
   theme: optionalText("chuyên đề", 120),
+  submissionKey,
 });
 export type AddItemInput = z.output<typeof addItemSchema>;
 
@@ -70,6 +71,7 @@ export const objectionSchema = z.strictObject({
   itemId: id("người được đề nghị").optional(),
   body: requiredText("nội dung ý kiến", 3000),
   evidence: optionalText("minh chứng", 1000),
+  submissionKey,
 });
 export type ObjectionInput = z.output<typeof objectionSchema>;
 

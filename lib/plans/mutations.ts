@@ -186,7 +186,7 @@ export async function createPlan(viewer: Viewer, input: CreatePlanInput): Promis
     });
   }
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "plan.create", input.submissionKey, async (tx) => {
       const plan = await tx.coordinationPlan.create({
         data: { schoolId: school.id, schoolYearId: year.id, revision: 1, copiedFromId, ...headerData(content.header) },
         select: { id: true },
@@ -230,7 +230,7 @@ export async function createUnitPlan(viewer: Viewer, input: CreateUnitPlanInput)
     startYear: year.startsOn.getUTCFullYear(),
   });
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "plan.create_unit", input.submissionKey, async (tx) => {
       const plan = await tx.coordinationPlan.create({
         data: { organisationId: unit.id, schoolYearId: year.id, revision: 1, ...headerData(content.header) },
         select: { id: true },

@@ -34,12 +34,14 @@ export const createPlanSchema = z.strictObject({
   schoolId: id("trường"),
   schoolYearId: id("năm học"),
   source: z.enum(["template", "copy"], { error: "Vui lòng chọn cách tạo kế hoạch." }),
+  submissionKey,
 });
 export type CreatePlanInput = z.output<typeof createPlanSchema>;
 
 export const createUnitPlanSchema = z.strictObject({
   unitId: id("đơn vị"),
   schoolYearId: id("năm học"),
+  submissionKey,
 });
 export type CreateUnitPlanInput = z.output<typeof createUnitPlanSchema>;
 

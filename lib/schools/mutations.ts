@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { can, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
@@ -67,7 +68,7 @@ export async function createSchool(viewer: Viewer, input: CreateSchoolInput): Pr
   await checkGovUnit(db, input.govUnitId);
   if (await db.school.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode();
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "school.create", input.submissionKey, async (tx) => {
       const school = await tx.school.create({ data: schoolData(input), select: snapshotSelect });
       await record(tx, viewer, { action: "school.create", entity: "School", entityId: school.id, schoolId: school.id, organisationId: school.unionUnitId, after: school });
       return school;

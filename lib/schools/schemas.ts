@@ -1,7 +1,7 @@
 // Input of the school forms (create / edit). No server imports: the form reuses the labels.
 import type { SchoolLevel } from "../generated/prisma/enums";
 import { cleanText } from "../format";
-import { id, optionalText, requiredText, version, z } from "../validation";
+import { id, optionalText, requiredText, version, z, submissionKey } from "../validation";
 
 /** Cấp học, in the order people expect them. */
 export const SCHOOL_LEVEL_LABELS: Record<SchoolLevel, string> = {
@@ -45,7 +45,7 @@ const fields = {
 };
 
 /** Unknown keys are refused: an action is a public endpoint, not just our form. */
-export const createSchoolSchema = z.strictObject(fields);
+export const createSchoolSchema = z.strictObject({ ...fields, submissionKey });
 export const updateSchoolSchema = z.strictObject({ ...fields, id: id("trường"), version });
 
 export type CreateSchoolInput = z.output<typeof createSchoolSchema>;

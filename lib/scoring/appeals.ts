@@ -6,18 +6,19 @@ import type { Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
 import { findSheet, requirePeriodAction, sheetTarget } from "./access";
 import { appealOpen } from "./workflow";
 
 /** A member appeals their own sheet while the window is open (one open appeal at a time). */
-export async function createAppeal(viewer: Viewer, input: { sheetId: string; text: string }) {
+export async function createAppeal(viewer: Viewer, input: { sheetId: string; text: string; submissionKey?: string }) {
   const db = await getDb();
   const sheet = await findSheet(db, viewer, input.sheetId);
   requirePeriodAction(viewer, sheet.period.state, "appeal", sheetTarget(sheet, sheet.period.school.unionUnitId));
   if (viewer.memberId !== sheet.memberId) throw new AppError("FORBIDDEN", "Chỉ khiếu nại phiếu của chính mình.");
   if (!appealOpen(sheet.period.appealDeadline)) throw new AppError("STATE", "Đã hết hạn khiếu nại.");
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "appeal.create", input.submissionKey, async (tx) => {
     const open = await tx.appeal.count({ where: { sheetId: sheet.id, state: "OPEN" } });
     if (open > 0) throw new AppError("DUPLICATE", "Bạn đang có một khiếu nại chờ giải quyết.");
     const a = await tx.appeal.create({ data: { sheetId: sheet.id, text: input.text, createdById: viewer.userId }, select: { id: true } });

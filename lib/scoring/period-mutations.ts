@@ -7,6 +7,7 @@ import type { ScoreStageKind } from "../generated/prisma/enums";
 import type { Viewer } from "../authz/permissions";
 import { record } from "../audit/record";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { AppError, conflict } from "../server/errors";
 import { findCampaignForSchool, requireCampaignAction } from "../campaigns/access";
 import { inAudience } from "../campaigns/rules";
@@ -19,7 +20,7 @@ import { SEAL_ACTION, selfScoringRefusal } from "./workflow";
 type Tx = Prisma.TransactionClient;
 
 /** Creates a period of a campaign for one school, scored on one adopted scale version. */
-export async function createPeriod(viewer: Viewer, input: { schoolId: string; campaignId: string; name: string; kind: "MONTH" | "SEMESTER" | "YEAR" | "ROUND"; startsOn: Date; endsOn: Date; scaleVersionId: string }) {
+export async function createPeriod(viewer: Viewer, input: { schoolId: string; campaignId: string; name: string; kind: "MONTH" | "SEMESTER" | "YEAR" | "ROUND"; startsOn: Date; endsOn: Date; scaleVersionId: string; submissionKey?: string }) {
   const db = await getDb();
   const { campaign, school } = await findCampaignForSchool(db, viewer, input.schoolId, input.campaignId);
   requireCampaignAction(viewer, campaign, "createPeriod", { schoolId: school.id });
@@ -27,7 +28,7 @@ export async function createPeriod(viewer: Viewer, input: { schoolId: string; ca
   const sv = await db.scaleVersion.findFirst({ where: { id: input.scaleVersionId, scale: { schoolId: school.id }, adoptedAt: { not: null } }, select: { id: true } });
   if (!sv) throw new AppError("INVALID", "Chỉ chấm theo biểu điểm đã được thông qua.", { scaleVersionId: ["Chọn biểu điểm đã thông qua của trường."] });
   const members = (await db.member.findMany({ where: { schoolId: school.id, status: { not: "LEFT" } }, select: { id: true, gender: true, position: true, status: true } })).filter((m) => inAudience(campaign.audience, m));
-  return db.$transaction(async (tx) => {
+  return createOnce(viewer, "period.create", input.submissionKey, async (tx) => {
     const exists = await tx.scorePeriod.findFirst({ where: { campaignId: campaign.id, schoolId: school.id, name: input.name }, select: { id: true } });
     if (exists) throw new AppError("DUPLICATE", "Đã có kỳ chấm cùng tên trong phong trào này.", { name: ["Tên kỳ chấm đã có."] });
     const p = await tx.scorePeriod.create({

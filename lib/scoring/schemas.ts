@@ -1,7 +1,7 @@
 // zod input schemas for scoring (no server imports: forms reuse them). Stage data arrives as one
 // JSON field (the grid and the member's form build it); its shape is checked here, its content
 // against the scale by validateStageData() on the server.
-import { z, id, optionalText, requiredText, version, vnDate, optionalDate } from "../validation";
+import { z, id, optionalText, requiredText, version, vnDate, optionalDate, submissionKey } from "../validation";
 import type { StageData } from "./rules";
 
 const key = z.string().min(1).max(40).regex(/^[a-z0-9_-]+$/);
@@ -81,6 +81,7 @@ export const createPeriodSchema = z.strictObject({
   startsOn: vnDate("ngày bắt đầu"),
   endsOn: vnDate("ngày kết thúc"),
   scaleVersionId: id("biểu điểm"),
+  submissionKey,
 });
 
 export const periodStepSchema = z.strictObject({
@@ -95,6 +96,7 @@ export const periodIdSchema = z.strictObject({ periodId: id("kỳ chấm"), vers
 export const appealSchema = z.strictObject({
   sheetId: id("phiếu"),
   text: requiredText("nội dung khiếu nại", 4000),
+  submissionKey,
 });
 
 export const resolveAppealSchema = z.strictObject({

@@ -47,7 +47,7 @@ export async function createOnce<R>(
   options: SubmissionOptions = {},
 ): Promise<R> {
   const db = await getDb();
-  if (!submissionKey || process.env.PROOF_NO_KEYS) return db.$transaction(run);
+  if (!submissionKey) return db.$transaction(run);
   const keyId = submissionKeyId(viewer.userId, action, submissionKey);
   const duplicate = async (prior: { result: unknown }) => {
     await options.onDuplicate?.();

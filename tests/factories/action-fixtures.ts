@@ -101,8 +101,11 @@ const stageVersion = async (db: PrismaClient, sheetId: string, stage: "SELF" | "
 const dot1 = "per_sta_2026_dot1";
 const pkg = (db: PrismaClient) =>
   latest(db.nominationPackage.findFirst({ where: { schoolId: S.STA, schoolYearId: Y.Y2025 }, orderBy: { createdAt: "desc" }, select: { id: true, version: true, status: true } }), "nomination package of sch_sta 2025");
-const items = async (db: PrismaClient, where: { titleCode?: string; status?: string } = {}) => {
-  const p = await pkg(db);
+/** After the split by deciding body (issue 12): the package going to the upper union, or to the state authority. */
+const routePkg = (db: PrismaClient, route: "UNION" | "STATE") =>
+  latest(db.nominationPackage.findFirst({ where: { schoolId: S.STA, schoolYearId: Y.Y2025, route }, orderBy: { createdAt: "desc" }, select: { id: true, version: true, status: true } }), `${route} nomination package of sch_sta 2025`);
+const items = async (db: PrismaClient, where: { titleCode?: string; status?: string } = {}, route?: "UNION" | "STATE") => {
+  const p = route ? await routePkg(db, route) : await pkg(db);
   return db.nominationItem.findMany({ where: { packageId: p.id, ...(where.titleCode ? { titleCode: where.titleCode } : {}), ...(where.status ? { status: where.status as never } : {}) }, orderBy: { id: "asc" }, select: { id: true, version: true, titleCode: true, status: true } });
 };
 const councilMeeting = (db: PrismaClient) =>
@@ -192,8 +195,16 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "lib/members/actions.ts#importMembersAction": {
     rightful: "STA_CHAIR",
     fields: async () => {
-      const { buildTemplateWorkbook } = await import("../../lib/members/excel");
-      return { schoolId: S.STA, intent: "check", file: await xlsxFile(await buildTemplateWorkbook(["Tổ CĐ Khối 1–2"]), "doan-vien.xlsx") };
+      // The school's own template with one member typed in (checked, not imported).
+      const { buildTemplateWorkbook, SHEET_NAME } = await import("../../lib/members/excel");
+      const ExcelJS = (await import("exceljs")).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await buildTemplateWorkbook(["Tổ CĐ Khối 1–2"])) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(SHEET_NAME)!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const value: Record<string, string> = { "Họ và tên": "Đỗ Văn Nhập", "Giới tính": "Nam", "Ngày sinh": "02/02/1990", "Chức vụ": "Giáo viên", "Tổ công đoàn": "Tổ CĐ Khối 1–2", "Ngày vào công đoàn": "01/09/2015" };
+      ws.addRow(header.map((h) => Object.entries(value).find(([k]) => h.startsWith(k))?.[1] ?? ""));
+      return { schoolId: S.STA, intent: "check", file: await xlsxFile(new Uint8Array(await wb.xlsx.writeBuffer()), "doan-vien.xlsx") };
     },
   },
 
@@ -554,7 +565,8 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   },
   "lib/nominations/actions.ts#addItemAction": {
     rightful: "STA_PRINCIPAL",
-    fields: async ({ db }) => ({ packageId: (await pkg(db)).id, nominee: "s", titleCode: "TT_LDTT" }),
+    // A union form (decided by the upper union), next to the state titles addEligible adds.
+    fields: async ({ db }) => ({ packageId: (await pkg(db)).id, nominee: "m:mem_sta_020", titleCode: "GK_CD_CAP_TREN" }),
   },
   "lib/nominations/actions.ts#updateItemAction": {
     rightful: "STA_PRINCIPAL",
@@ -589,8 +601,8 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "lib/council/actions.ts#openMeetingAction": {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => {
-      const seats = await db.councilMember.findMany({ where: { councilId: "hd_sta_2025" }, orderBy: { id: "asc" }, select: { memberId: true } });
-      return { councilId: "hd_sta_2025", heldOn: vnDay(), purpose: "Bình xét danh hiệu thi đua năm học 2024–2025", location: "Phòng họp", presentIds: seats.map((s) => s.memberId).join(",") };
+      const seats = await db.councilMember.findMany({ where: { councilId: "hd_sta_2025" }, orderBy: { id: "asc" }, select: { id: true } });
+      return { councilId: "hd_sta_2025", heldOn: vnDay(), purpose: "Bình xét danh hiệu thi đua năm học 2024–2025", location: "Phòng họp", presentIds: seats.map((s) => s.id).join(",") };
     },
   },
   "lib/council/actions.ts#recordListVoteAction": {
@@ -604,8 +616,9 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "lib/council/actions.ts#recordBallotSheetAction": {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => {
-      const open = await items(db, { titleCode: "LDTT" });
-      return { meetingId: (await councilMeeting(db)).id, packageId: (await pkg(db)).id, kind: "open", issued: "7", returned: "7", valid: "7", ...Object.fromEntries(open.filter((i) => i.status !== "WITHDRAWN").map((i) => [`agree_${i.id}`, "7"])) };
+      // The show of hands, person by person: every nominee whose title needs no secret ballot.
+      const open = (await items(db)).filter((i) => i.status !== "WITHDRAWN" && !i.titleCode.startsWith("CSTD"));
+      return { meetingId: (await councilMeeting(db)).id, packageId: (await pkg(db)).id, kind: "open", issued: "7", returned: "7", valid: "7", ...Object.fromEntries(open.map((i) => [`agree_${i.id}`, "7"])) };
     },
   },
   "lib/council/actions.ts#closeMeetingAction": {
@@ -619,7 +632,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => {
       const p = await pkg(db);
-      return { packageId: p.id, version: String(p.version), postedOn: vnDay(-10) };
+      return { packageId: p.id, version: String(p.version), postedOn: vnDay() };
     },
   },
   "lib/nominations/actions.ts#lodgeObjectionAction": {
@@ -640,30 +653,42 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
       return { packageId: p.id, version: String(p.version) };
     },
   },
-  "lib/nominations/actions.ts#submitPackageAction": {
+  "lib/awards/routes-actions.ts#splitPackageAction": {
     rightful: "STA_PRINCIPAL",
     fields: async (ctx) => {
       let p = await pkg(ctx.db);
-      if (p.status !== "POSTED") await ctx.act("lib/nominations/actions.ts#postPackageAction", "STA_PRINCIPAL", { packageId: p.id, version: String(p.version), postedOn: vnDay(-10) });
+      if (p.status !== "POSTED") await ctx.act("lib/nominations/actions.ts#postPackageAction", "STA_PRINCIPAL", { packageId: p.id, version: String(p.version), postedOn: vnDay() });
       p = await pkg(ctx.db);
+      return { packageId: p.id, version: String(p.version) };
+    },
+  },
+  "lib/nominations/actions.ts#submitPackageAction": {
+    rightful: "STA_CHAIR",
+    fields: async ({ db }) => {
+      const p = await routePkg(db, "UNION");
       return { packageId: p.id, version: String(p.version) };
     },
   },
   "lib/nominations/actions.ts#reviewItemAction": {
     rightful: "UPPER_SONTHUY",
     fields: async ({ db }) => {
-      const i = (await items(db, { status: "SUBMITTED" }))[0];
+      const i = (await items(db, { status: "SUBMITTED" }, "UNION"))[0];
       return { itemId: i.id, version: String(i.version), decision: "approve", comment: "Đủ điều kiện." };
     },
   },
   "lib/nominations/actions.ts#bulkApproveAction": {
     rightful: "UPPER_SONTHUY",
-    fields: async ({ db }) => ({ packageId: (await pkg(db)).id, itemIds: (await items(db, { status: "SUBMITTED" })).map((i) => i.id).join(",") }),
+    fields: async (ctx) => {
+      // A second union nominee, so that one is left for the bulk approval after reviewItem's.
+      const p = await routePkg(ctx.db, "UNION");
+      const left = await items(ctx.db, { status: "SUBMITTED" }, "UNION");
+      return { packageId: p.id, itemIds: (left.length ? left : await items(ctx.db, {}, "UNION")).map((i) => i.id).join(",") };
+    },
   },
   "lib/nominations/actions.ts#setDeadlineAction": {
     rightful: "UPPER_SONTHUY",
     fields: async ({ db }) => {
-      const p = await pkg(db);
+      const p = await routePkg(db, "UNION");
       return { packageId: p.id, version: String(p.version), deadline: vnDay(15) };
     },
   },
@@ -679,7 +704,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
       issuerName: "Công đoàn Giáo dục huyện Sơn Thủy",
       level: "DIRECT_UPPER",
       summary: "Khen thưởng năm học 2024–2025",
-      itemIds: (await items(db, { status: "APPROVED" })).map((i) => i.id).join(","),
+      itemIds: (await items(db, { status: "APPROVED" }, "UNION")).map((i) => i.id).join(","),
       idempotencyKey: fresh("qd"),
     }),
   },
@@ -691,6 +716,32 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
       number: "99/QĐ-CĐGD",
       revokedOn: vnDay(),
     }),
+  },
+
+  // The government route (issue 12): the principal sends the state titles and records the decision.
+  "lib/awards/routes-actions.ts#markStateSentAction": {
+    rightful: "STA_PRINCIPAL",
+    fields: async ({ db }) => {
+      const p = await routePkg(db, "STATE");
+      return { packageId: p.id, version: String(p.version) };
+    },
+  },
+  "lib/awards/routes-actions.ts#recordStateDecisionAction": {
+    rightful: "STA_PRINCIPAL",
+    fields: async ({ db }) => ({
+      packageId: (await routePkg(db, "STATE")).id,
+      number: fresh("QĐ-UBND").slice(0, 60),
+      signedOn: vnDay(-1),
+      issuerName: "Ủy ban nhân dân xã Sơn Thủy",
+      signerName: "Trần Văn Quang",
+      signerTitle: "Chủ tịch",
+      summary: "Công nhận danh hiệu Lao động tiên tiến năm học 2024–2025",
+      file: pdfFile("quyet-dinh.pdf"),
+    }),
+  },
+  "lib/awards/routes-actions.ts#saveAuthorityAction": {
+    rightful: "ADMIN",
+    fields: () => ({ unitId: O.CDGD_SONTHUY, titleCode: "GK_CDCS", side: "UNION", bodyKind: "BCH_CDCS", bodyName: "Ban Chấp hành Công đoàn cơ sở", level: "SCHOOL", basis: "Quy chế khen thưởng của Tổng Liên đoàn", source: "LAW", validFrom: "01/01/2025" }),
   },
 
   // The upper unit's thresholds and quotas.
@@ -730,9 +781,13 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
 
   // Two-step sign-in.
   "lib/auth/two-step-actions.ts#startSignInEnrolmentAction": {
-    rightful: "UPPER_SONTHUY",
+    rightful: "UPPER_BACSON",
     public: "a step of signing in: the account's password in the form is the credential",
-    fields: () => ({ email: DEMO.emails.UPPER_SONTHUY, password: DEMO_PASSWORD }),
+    fields: async ({ db }) => {
+      // An account that must use two-step sign-in and has not enrolled yet (the demo enrols them all).
+      await db.twoStep.deleteMany({ where: { userId: DEMO.users.UPPER_BACSON } });
+      return { email: DEMO.emails.UPPER_BACSON, password: DEMO_PASSWORD };
+    },
   },
   "lib/auth/two-step-actions.ts#startEnrolmentAction": {
     rightful: "STA_MEMBER",
@@ -755,14 +810,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     rightful: "ADMIN",
     fields: () => ({ email: DEMO.emails.STA_CHAIR }),
   },
-  "lib/auth/two-step-actions.ts#_revokeForTests": {
-    // Not a form action: a test helper exported from a "use server" file is a public endpoint
-    // that ends anyone's sessions. It must refuse callers like every other export.
-    rightful: "ADMIN",
-    rightfulRefusal: "a test helper, not an action",
-    fields: () => ({}),
-    args: () => [DEMO.users.STA_CHAIR],
-  },
+
 };
 
 /** Calls that must be refused: not the own-account calls of signed-in callers, nothing for public steps. */

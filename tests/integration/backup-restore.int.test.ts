@@ -119,7 +119,7 @@ describe.runIf(PG)("PostgreSQL: pg_dump -Fc → pg_restore into a fresh database
     expect(list).toMatch(/database\.dump/);
     expect(list).toMatch(/manifest\.json/);
     expect(list.split("\n").filter((l) => l.includes("uploads/") && !l.endsWith("/"))).toHaveLength(2);
-  });
+  }, 180_000);
 
   it("npm run db:restore into a fresh database: counts, audit chain, triggers and files as before", async () => {
     const url = withDatabase(process.env.DATABASE_URL!, freshName);
@@ -133,7 +133,7 @@ describe.runIf(PG)("PostgreSQL: pg_dump -Fc → pg_restore into a fresh database
       await prisma.$disconnect();
       await sql.close();
     }
-  });
+  }, 180_000);
 
   it("refuses to restore over a database that has data", () => {
     const r = script("restore", [archive], { DATABASE_URL: t.url!, UPLOAD_DIR: dirs.dstUploads });
@@ -177,7 +177,7 @@ describe.runIf(!PG)("PGlite: dumpDataDir → loadDataDir into a fresh directory"
       await prisma.$disconnect();
       await sql.close();
     }
-  });
+  }, 300_000);
 
   it("refuses to restore into a directory that is in use", () => {
     const r = script("restore", [archive], { PGLITE_DIR: dirs.pgSrc, UPLOAD_DIR: dirs.dstUploads });

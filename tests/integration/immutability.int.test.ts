@@ -204,12 +204,14 @@ describe("rows not decided yet, and the workflow's own moves", () => {
     expect(await run(`UPDATE "CouncilVote" SET "meetingId" = '${ids.closedCouncil}' WHERE "meetingId" = '${ids.openCouncil}'`)).toMatch(/refused/);
   });
 
-  it("a nominee with an issued award cannot go back; revocation (DECIDED → REVOKED) still passes, once the decision is revoked", async () => {
+  it("a nominee with an issued award cannot go back; DECIDED → REVOKED passes once the decision is revoked", async () => {
+    expect(await run(`UPDATE "NominationItem" SET "reviewNote" = 'lén' WHERE "id" = '${ids.decidedItem}'`)).toMatch(/refused/);
     expect(await run(`UPDATE "NominationItem" SET "status" = 'REVOKED' WHERE "id" = '${ids.decidedItem}'`)).toMatch(/refused/);
     expect(await run(`INSERT INTO "DecisionRevocation" ("id", "decisionId", "reason", "revokedOn") VALUES ('${ids.revocation}', '${ids.decision}', 'Sai đối tượng', '2026-07-01')`)).toBe("accepted");
     expect(await run(`UPDATE "NominationItem" SET "status" = 'REVOKED', "reviewNote" = 'lén' WHERE "id" = '${ids.decidedItem}'`)).toMatch(/refused/);
     expect(await run(`UPDATE "NominationItem" SET "status" = 'REVOKED', "version" = "version" + 1 WHERE "id" = '${ids.decidedItem}'`)).toBe("accepted");
-    expect(await run(`UPDATE "NominationItem" SET "status" = 'SUBMITTED' WHERE "id" = '${ids.decidedItem}'`)).toMatch(/refused/);
+    // Revoked, its award no longer stands: issue 12 may approve and decide it again.
+    expect(await run(`UPDATE "NominationItem" SET "status" = 'APPROVED' WHERE "id" = '${ids.decidedItem}'`)).toBe("accepted");
     for (const sql of [`UPDATE "DecisionRevocation" SET "reason" = 'x'`, `DELETE FROM "DecisionRevocation"`, `TRUNCATE "DecisionRevocation"`]) expect(await run(sql), sql).toMatch(/refused/);
     expect(await count("DecisionRevocation")).toBe(1);
   });

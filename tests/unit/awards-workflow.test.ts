@@ -1,4 +1,6 @@
-// The nomination state machines: a table test of every (state, action, role) (SECURITY.md).
+// The nomination state machines: a table test of every (state, action, capability) (SECURITY.md).
+// The workflow asks for capabilities, never role names (issue 10); which roles hold them is the
+// permission table's business (tests/unit/permissions.test.ts).
 import { describe, expect, it } from "vitest";
 import {
   ITEM_ACTION_NAMES,
@@ -14,14 +16,15 @@ import {
   type PackageAction,
   type PackageState,
 } from "@/lib/awards/workflow";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { CAPABILITIES, type Capability } from "@/lib/authz/permissions";
 
-const ROLES: Role[] = ["ADMIN", "UPPER_STAFF", "PRINCIPAL", "UNION_CHAIR", "GROUP_LEADER", "MEMBER"];
-const SCHOOL = ["PRINCIPAL", "UNION_CHAIR"];
-const UPPER = ["UPPER_STAFF", "ADMIN"];
+const CAPS: readonly Capability[] = CAPABILITIES;
+const SCHOOL: Capability[] = ["nomination.manage"];
+const UPPER: Capability[] = ["nomination.review"];
+const DECIDER: Capability[] = ["decision.issue"];
 
 /** The expected item machine, written out independently of the implementation. */
-const ITEM_EXPECTED: Record<ItemAction, { who: string[]; moves: Partial<Record<ItemState, ItemState>> }> = {
+const ITEM_EXPECTED: Record<ItemAction, { who: Capability[]; moves: Partial<Record<ItemState, ItemState>> }> = {
   edit: { who: SCHOOL, moves: { DRAFT: "DRAFT", RETURNED: "RETURNED" } },
   withdraw: { who: SCHOOL, moves: { DRAFT: "WITHDRAWN", POSTED: "WITHDRAWN", RETURNED: "WITHDRAWN" } },
   post: { who: SCHOOL, moves: { DRAFT: "POSTED" } },
@@ -32,56 +35,57 @@ const ITEM_EXPECTED: Record<ItemAction, { who: string[]; moves: Partial<Record<I
   approve: { who: UPPER, moves: { SUBMITTED: "APPROVED" } },
   approveChanged: { who: UPPER, moves: { SUBMITTED: "APPROVED_CHANGED" } },
   reject: { who: UPPER, moves: { SUBMITTED: "REJECTED" } },
-  decide: { who: UPPER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED" } },
-  revoke: { who: UPPER, moves: { DECIDED: "REVOKED" } },
+  decide: { who: DECIDER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED" } },
+  revoke: { who: DECIDER, moves: { DECIDED: "REVOKED" } },
   // Government route (issue 12): the principal records the state authority's decision.
-  recordState: { who: ["PRINCIPAL"], moves: { SUBMITTED: "DECIDED" } },
+  recordState: { who: ["decision.record_external"], moves: { SUBMITTED: "DECIDED" } },
 };
 
-const PACKAGE_EXPECTED: Record<PackageAction, { who: string[]; moves: Partial<Record<PackageState, PackageState>> }> = {
+const PACKAGE_EXPECTED: Record<PackageAction, { who: Capability[]; moves: Partial<Record<PackageState, PackageState>> }> = {
   edit: { who: SCHOOL, moves: { DRAFT: "DRAFT", RETURNED: "RETURNED" } },
   post: { who: SCHOOL, moves: { DRAFT: "POSTED" } },
   unpost: { who: SCHOOL, moves: { POSTED: "DRAFT" } },
   submit: { who: SCHOOL, moves: { POSTED: "SUBMITTED" } },
   resubmit: { who: SCHOOL, moves: { RETURNED: "SUBMITTED" } },
   review: { who: UPPER, moves: { SUBMITTED: "SUBMITTED" } },
-  decide: { who: UPPER, moves: { REVIEWED: "DECIDED" } },
+  decide: { who: DECIDER, moves: { REVIEWED: "DECIDED" } },
   split: { who: SCHOOL, moves: { POSTED: "POSTED" } },
-  send: { who: ["PRINCIPAL"], moves: { POSTED: "SUBMITTED" } },
+  send: { who: ["nomination.propose_state"], moves: { POSTED: "SUBMITTED" } },
 };
 
-describe("nominee (item) state machine: every state × action × role", () => {
-  const rows = ITEM_STATES.flatMap((state) => ITEM_ACTION_NAMES.flatMap((action) => ROLES.map((role) => [state, action, role] as const)));
-  it.each(rows)("%s · %s · %s", (state, action, role) => {
+describe("nominee (item) state machine: every state × action × capability", () => {
+  const rows = ITEM_STATES.flatMap((state) => ITEM_ACTION_NAMES.flatMap((action) => CAPS.map((cap) => [state, action, cap] as const)));
+  it.each(rows)("%s · %s · %s", (state, action, cap) => {
     const exp = ITEM_EXPECTED[action];
-    const r = itemTransition(state, action, [role]);
+    const r = itemTransition(state, action, [cap]);
     const to = exp.moves[state];
-    if (exp.who.includes(role) && to) expect(r).toEqual({ ok: true, to });
+    if (exp.who.includes(cap) && to) expect(r).toEqual({ ok: true, to });
     else {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.reason.length).toBeGreaterThan(5);
     }
   });
   it("covers every state and action", () => {
-    expect(rows.length).toBe(ITEM_STATES.length * ITEM_ACTION_NAMES.length * ROLES.length);
+    expect(rows.length).toBe(ITEM_STATES.length * ITEM_ACTION_NAMES.length * CAPS.length);
   });
   it("refusals name the state in Vietnamese", () => {
-    const r = itemTransition("DECIDED", "edit", ["UNION_CHAIR"]);
+    const r = itemTransition("DECIDED", "edit", ["nomination.manage"]);
     expect(r).toEqual({ ok: false, reason: 'Không thể "sửa" khi hồ sơ ở trạng thái "Đã có quyết định".' });
-    expect(itemTransition("SUBMITTED", "approve", ["UNION_CHAIR"])).toEqual({ ok: false, reason: 'Vai trò của bạn không được "duyệt".' });
+    expect(itemTransition("SUBMITTED", "approve", ["nomination.manage"])).toEqual({ ok: false, reason: 'Vai trò của bạn không được "duyệt".' });
   });
-  it("a viewer with several roles may act by any of them", () => {
-    expect(itemTransition("DRAFT", "post", ["MEMBER", "UNION_CHAIR"]).ok).toBe(true);
+  it("a viewer with several capabilities may act by any of them; none is refused", () => {
+    expect(itemTransition("DRAFT", "post", ["nomination.public", "nomination.manage"]).ok).toBe(true);
+    expect(itemTransition("DRAFT", "post", []).ok).toBe(false);
   });
 });
 
-describe("package state machine: every state × action × role", () => {
-  const rows = PACKAGE_STATES.flatMap((state) => PACKAGE_ACTION_NAMES.flatMap((action) => ROLES.map((role) => [state, action, role] as const)));
-  it.each(rows)("%s · %s · %s", (state, action, role) => {
+describe("package state machine: every state × action × capability", () => {
+  const rows = PACKAGE_STATES.flatMap((state) => PACKAGE_ACTION_NAMES.flatMap((action) => CAPS.map((cap) => [state, action, cap] as const)));
+  it.each(rows)("%s · %s · %s", (state, action, cap) => {
     const exp = PACKAGE_EXPECTED[action];
-    const r = packageTransition(state, action, [role]);
+    const r = packageTransition(state, action, [cap]);
     const to = exp.moves[state];
-    if (exp.who.includes(role) && to) expect(r).toEqual({ ok: true, to });
+    if (exp.who.includes(cap) && to) expect(r).toEqual({ ok: true, to });
     else expect(r.ok).toBe(false);
   });
 });

@@ -138,21 +138,22 @@ CREATE TRIGGER council_attendance_no_truncate BEFORE TRUNCATE ON "CouncilAttenda
 CREATE TRIGGER council_vote_closed_immutable BEFORE INSERT OR UPDATE OR DELETE ON "CouncilVote" FOR EACH ROW EXECUTE FUNCTION refuse_decided('a ballot of a closed council meeting', 'EXISTS (SELECT 1 FROM "CouncilMeeting" m WHERE m."id" = r."meetingId" AND m."status" = ''CLOSED'')', 'old+new');
 CREATE TRIGGER council_vote_no_truncate BEFORE TRUNCATE ON "CouncilVote" FOR EACH STATEMENT EXECUTE FUNCTION refuse_decided('a ballot of a closed council meeting', 'EXISTS (SELECT 1 FROM "CouncilMeeting" m WHERE m."id" = r."meetingId" AND m."status" = ''CLOSED'')');
 
--- A nominee whose award was issued (status DECIDED or REVOKED, or an Award row names it) is
--- frozen. The workflow's own moves stay possible and change nothing but status/version:
--- APPROVED(_CHANGED) → DECIDED inside issueDecision (the Award row is written first), and
--- DECIDED → REVOKED once the decision has a DecisionRevocation.
+-- A nominee whose award was issued and stands (status DECIDED, or an Award names it whose decision
+-- is not revoked) is frozen. The workflow's own moves stay possible and change nothing but
+-- status/version: APPROVED(_CHANGED) → DECIDED inside issueDecision (the Award row is written
+-- first), and DECIDED → REVOKED once every decision awarding it has a DecisionRevocation. A
+-- revoked nominee is no longer frozen (issue 12: it may be decided again; its old Award stays).
 CREATE TRIGGER nomination_item_decided_immutable BEFORE UPDATE OR DELETE ON "NominationItem" FOR EACH ROW EXECUTE FUNCTION refuse_decided(
   'decided (an award was issued)',
-  'r."status" IN (''DECIDED'', ''REVOKED'') OR EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id")',
+  'r."status" = ''DECIDED'' OR EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id" AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = a."decisionId"))',
   'old',
   '(to_jsonb(n) - ''status'' - ''version'' - ''updatedAt'') = (to_jsonb(r) - ''status'' - ''version'' - ''updatedAt'')
    AND ((r."status" IN (''APPROVED'', ''APPROVED_CHANGED'') AND n."status" = ''DECIDED'')
      OR (r."status" = ''DECIDED'' AND n."status" = ''REVOKED''
-         AND EXISTS (SELECT 1 FROM "Award" a JOIN "DecisionRevocation" v ON v."decisionId" = a."decisionId" WHERE a."nominationItemId" = r."id")))');
+         AND NOT EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id" AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = a."decisionId"))))');
 CREATE TRIGGER nomination_item_decided_no_truncate BEFORE TRUNCATE ON "NominationItem" FOR EACH STATEMENT EXECUTE FUNCTION refuse_decided(
   'decided (an award was issued)',
-  'r."status" IN (''DECIDED'', ''REVOKED'') OR EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id")');
+  'r."status" = ''DECIDED'' OR EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id" AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = a."decisionId"))');
 
 -- An adopted scale version is locked (content, adoption record, identity); other columns may move.
 CREATE TRIGGER scale_version_locked BEFORE UPDATE OR DELETE ON "ScaleVersion" FOR EACH ROW EXECUTE FUNCTION refuse_decided(

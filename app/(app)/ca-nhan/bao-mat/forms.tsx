@@ -23,7 +23,7 @@ export function EnrolPanel() {
           <EnrolmentDetails qr={started.qr} secret={started.secret} recoveryCodes={started.recoveryCodes} />
           <form action={confirm} className="flex max-w-xs flex-col gap-3">
             <Field name="code" label="Mã xác thực" errors={confirmed && !confirmed.ok ? confirmed.fieldErrors?.code : undefined} hint="Nhập mã 6 số đang hiện trong ứng dụng để xác nhận.">
-              <input {...fieldProps("code", confirmed)} autoComplete="one-time-code" inputMode="numeric" maxLength={32} required className={inputClass} />
+              <input {...fieldProps("code", confirmed && !confirmed.ok ? confirmed : null)} autoComplete="one-time-code" inputMode="numeric" maxLength={32} required className={inputClass} />
             </Field>
             <FormMessage state={confirmed} />
             <SubmitButton pendingText="Đang kiểm tra…">Xác nhận và bật</SubmitButton>
@@ -39,7 +39,7 @@ export function DisableForm() {
   return (
     <form action={action} className="flex max-w-xs flex-col gap-3">
       <Field name="code" label="Mã xác thực hiện tại" errors={state && !state.ok ? state.fieldErrors?.code : undefined}>
-        <input {...fieldProps("code", state)} autoComplete="one-time-code" maxLength={32} required className={inputClass} />
+        <input {...fieldProps("code", state && !state.ok ? state : null)} autoComplete="one-time-code" maxLength={32} required className={inputClass} />
       </Field>
       <FormMessage state={state} />
       <SubmitButton variant="danger" pendingText="Đang tắt…">
@@ -54,7 +54,7 @@ export function AdminResetForm() {
   return (
     <form action={action} className="flex max-w-sm flex-col gap-3">
       <Field name="email" label="Email người dùng" errors={state && !state.ok ? state.fieldErrors?.email : undefined}>
-        <input {...fieldProps("email", state)} type="email" required className={inputClass} />
+        <input {...fieldProps("email", state && !state.ok ? state : null)} type="email" required className={inputClass} />
       </Field>
       <FormMessage state={state} />
       <SubmitButton variant="danger" pendingText="Đang đặt lại…">

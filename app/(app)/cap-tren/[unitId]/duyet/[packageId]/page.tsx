@@ -7,7 +7,7 @@ import { bulkApproveAction, reviewItemAction, setDeadlineAction } from "@/lib/no
 import { unitFor } from "@/lib/awards/access";
 import { CATALOGUE_ENTRIES, LEVEL_LABELS, AWARD_LEVELS } from "@/lib/awards/catalogue";
 import { formatDateTime } from "@/lib/format";
-import { notFound as appNotFound } from "@/lib/server/errors";
+import { checkGate } from "@/lib/authz/gate";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -29,8 +29,9 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
   const { unitId, packageId } = await params;
   const load = async () => {
     const unit = await unitFor(viewer, routeId(unitId), "nomination.review");
+    // The gate: the package's school must lie under a unit the viewer reviews for (admin: any).
+    await checkGate(viewer, "nomination.review", { package: routeId(packageId) });
     const page = await getPackagePage(viewer, routeId(packageId));
-    if (!viewer.grants.some((g) => g.role === "ADMIN") && !viewer.unitIds.includes(page.school.unitId)) throw appNotFound();
     return { unit, page, sealed: await getPackageSealedScores(viewer, page) };
   };
   const { unit, page, sealed } = await orNotFound(load());

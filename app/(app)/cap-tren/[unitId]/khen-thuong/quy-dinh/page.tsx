@@ -9,6 +9,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { AwardYearTabs } from "@/components/awards/year-tabs";
+import { AuthorityTable } from "@/components/awards/authority-table";
 
 export const metadata: Metadata = { title: "Quy định thi đua – khen thưởng" };
 
@@ -98,6 +99,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           )}
         </Card>
       )}
+      <AuthorityTable unitId={page.unit.id} />
     </>
   );
 }

@@ -1,0 +1,186 @@
+// Who decides what (issue 12) on the demo data, with real viewers: one school package split by
+// deciding body after the council vote and the posting; the union part reviewed and decided by
+// the upper union (only its own forms); the government part sent by the principal and its decision
+// recorded with a scan; the awards in the registry and the member's history with the right issuer;
+// scopes (another school cannot split, send or record), audit rows, immutability.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import type { TestDb } from "./harness";
+import { DEMO } from "@/lib/seed/demo";
+import { getDecisionsPage, listMemberAwards, listSchoolRegistry } from "@/lib/awards/queries";
+import { issueDecision } from "@/lib/awards/mutations";
+import { getCouncilPage, getMeetingPage } from "@/lib/council/queries";
+import { closeMeeting, openMeeting, recordListVote } from "@/lib/council/mutations";
+import { addEligible, addItem, createPackage, postPackage, submitPackage } from "@/lib/nominations/mutations";
+import { getPackagePage } from "@/lib/nominations/queries";
+import { getReviewQueue } from "@/lib/nominations/queue";
+import { bulkApprove, reviewItem } from "@/lib/nominations/review";
+import { markStateSent, recordStateDecision, splitPackage } from "@/lib/awards/routes";
+import { getRoutePanel } from "@/lib/awards/routes-queries";
+import { getDecisionScan, getRouteDossierDocx, getStateDecisionCertificates } from "@/lib/awards/routes-documents";
+import { getCoverPdf } from "@/lib/awards/export";
+import { AppError } from "@/lib/server/errors";
+
+const S = DEMO.schools;
+const M = DEMO.members;
+const Y25 = DEMO.years.Y2025;
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+/** A tiny valid PDF (the scan): magic bytes and extension are what the upload check reads. */
+const scan = () => new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "qd-112-ubnd.pdf", { type: "application/pdf" });
+
+let t: TestDb;
+let v: DemoViewers;
+beforeAll(async () => {
+  ({ t, v } = await openDemoDb({ awards: true }));
+}, 240_000);
+afterAll(() => t?.drop());
+
+async function message(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.userMessage;
+    throw e;
+  }
+}
+
+let packageId = "";
+let statePackageId = "";
+const GK = [M.STA_MEMBER, M.STA_GROUP_LEADER];
+
+describe("one school package, split by deciding body", () => {
+  it("the chair builds a package of LĐTT and union Giấy khen; the council votes; the list is posted", async () => {
+    packageId = (await createPackage(v.STA_CHAIR, { schoolId: S.STA, schoolYearId: Y25 })).id;
+    expect((await addEligible(v.STA_CHAIR, { packageId, titleCode: "LDTT" })).added).toBe(25);
+    for (const m of GK) await addItem(v.STA_CHAIR, { packageId, nominee: `m:${m}`, titleCode: "GK_CD_CAP_TREN" });
+    const council = await getCouncilPage(v.STA_PRINCIPAL, S.STA, Y25);
+    const meetingId = (await openMeeting(v.STA_PRINCIPAL, { councilId: council.council!.id, heldOn: daysAgo(20), purpose: "Bình xét thi đua cuối năm học 2025–2026", presentIds: council.members.map((m) => m.id).slice(0, 5) })).id;
+    await recordListVote(v.STA_CHAIR, { meetingId, packageId, issued: 5, returned: 5, valid: 5, agree: 5 });
+    await closeMeeting(v.STA_CHAIR, { meetingId, version: (await getMeetingPage(v.STA_CHAIR, meetingId)).meeting.version });
+    const page = await getPackagePage(v.STA_CHAIR, packageId);
+    await postPackage(v.STA_CHAIR, { packageId, version: page.package.version, postedOn: daysAgo(10) });
+  });
+
+  it("a mixed package cannot go to the upper union; the panel shows the two routes and links the minutes", async () => {
+    const page = await getPackagePage(v.STA_CHAIR, packageId);
+    expect(await message(submitPackage(v.STA_CHAIR, { packageId, version: page.package.version }))).toContain("tách hồ sơ theo cấp quyết định");
+    const panel = await getRoutePanel(v.STA_CHAIR, packageId);
+    expect(panel.groups.map((g) => [g.side, g.count])).toEqual([["UNION", 2], ["STATE", 25]]);
+    expect(panel.groups[1].authorityName).toBe("Chủ tịch Ủy ban nhân dân xã Sơn Thủy");
+    expect(panel.can.split).toBe(true);
+    expect(panel.minutes.length).toBe(1);
+    expect(panel.minutes[0].href).toMatch(/\/hoi-dong\/[a-z0-9]+\/bien-ban$/);
+  });
+
+  it("another school cannot split it; the chair splits it; audit rows are written", async () => {
+    const page = await getPackagePage(v.STA_CHAIR, packageId);
+    expect(await code(splitPackage(v.KD_CHAIR, { packageId, version: page.package.version }))).toBe("NOT_FOUND");
+    expect(await code(splitPackage(v.UPPER_SONTHUY, { packageId, version: page.package.version }))).toBe("NOT_FOUND");
+    const r = await splitPackage(v.STA_CHAIR, { packageId, version: page.package.version });
+    expect(r.packageIds.length).toBe(2);
+    statePackageId = r.packageIds[1];
+    const union = await t.prisma.nominationPackage.findUniqueOrThrow({ where: { id: packageId }, include: { items: true } });
+    const state = await t.prisma.nominationPackage.findUniqueOrThrow({ where: { id: statePackageId }, include: { items: true } });
+    expect(union).toMatchObject({ route: "UNION", organisationId: DEMO.orgs.CDGD_SONTHUY, status: "POSTED" });
+    expect(union.items.map((i) => i.titleCode)).toEqual(["GK_CD_CAP_TREN", "GK_CD_CAP_TREN"]);
+    expect(state).toMatchObject({ route: "STATE", organisationId: DEMO.orgs.UBND_SONTHUY, status: "POSTED", splitFromId: packageId, authorityName: "Chủ tịch Ủy ban nhân dân xã Sơn Thủy" });
+    expect(state.items.length).toBe(25);
+    expect(state.coverNote).toContain("kính đề nghị Chủ tịch Ủy ban nhân dân xã Sơn Thủy");
+    expect(union.coverNote).toContain("Ban Chấp hành Công đoàn cơ sở");
+    expect(await t.prisma.auditLog.count({ where: { action: "nomination.split" } })).toBe(2);
+    expect(await code(splitPackage(v.STA_CHAIR, { packageId, version: union.version }))).toBe("STATE");
+  });
+
+  it("each group has its own tờ trình: the principal signs the state one; TM. BAN CHẤP HÀNH / CHỦ TỊCH the union one", async () => {
+    const docx = await getRouteDossierDocx(v.STA_PRINCIPAL, statePackageId);
+    expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe("PK");
+    expect(docx.fileName).toMatch(/\.docx$/);
+    const { coverDocument } = await import("@/lib/awards/documents");
+    const { packageDoc } = await import("@/lib/awards/export");
+    const state = coverDocument(await packageDoc(v.STA_PRINCIPAL, statePackageId));
+    expect(state.signatures[0].title).toEqual(["HIỆU TRƯỞNG"]);
+    expect(state.issuer).toEqual({ parent: "UBND XÃ SƠN THỦY", name: "TRƯỜNG TIỂU HỌC SƠN THỦY A" });
+    const union = coverDocument(await packageDoc(v.STA_CHAIR, packageId));
+    expect(union.signatures[0].title).toEqual(["TM. BAN CHẤP HÀNH", "CHỦ TỊCH"]);
+    expect(union.blocks[0]).toMatchObject({ text: "Kính gửi: Ban Thường vụ Công đoàn Giáo dục huyện Sơn Thủy." });
+    expect((await getCoverPdf(v.STA_PRINCIPAL, statePackageId)).pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await code(getRouteDossierDocx(v.KD_CHAIR, statePackageId))).toBe("NOT_FOUND");
+  });
+});
+
+describe("the union route", () => {
+  it("the union part goes to the upper union; the state part is not in its queue and cannot be reviewed there", async () => {
+    await submitPackage(v.STA_CHAIR, { packageId, version: (await getPackagePage(v.STA_CHAIR, packageId)).package.version });
+    const q = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
+    expect(q.packages.map((p) => p.id)).toEqual([packageId]);
+    const stateItem = await t.prisma.nominationItem.findFirstOrThrow({ where: { packageId: statePackageId } });
+    expect(await code(reviewItem(v.UPPER_SONTHUY, { itemId: stateItem.id, version: stateItem.version, decision: "approve" }))).toBe("NOT_FOUND");
+  });
+
+  it("the upper union changes a form only to a union form, approves and decides only its own forms", async () => {
+    const page = await getPackagePage(v.UPPER_SONTHUY, packageId);
+    const [a] = page.items;
+    expect(await code(reviewItem(v.UPPER_SONTHUY, { itemId: a.id, version: a.version, decision: "approveChanged", approvedTitleCode: "LDTT" }))).toBe("INVALID");
+    await bulkApprove(v.UPPER_SONTHUY, { packageId, itemIds: page.items.map((i) => i.id) });
+    const d = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, Y25);
+    expect(d.approved.map((i) => i.titleCode)).toEqual(["GK_CD_CAP_TREN", "GK_CD_CAP_TREN"]);
+    const base = { unitId: DEMO.orgs.CDGD_SONTHUY, schoolYearId: Y25, signedOn: new Date(), signerName: "Phạm Quang Vinh", signerTitle: "Chủ tịch", issuerName: "Công đoàn Giáo dục huyện Sơn Thủy", level: "DIRECT_UPPER" as const };
+    const id = (await issueDecision(v.UPPER_SONTHUY, { ...base, number: "90/QĐ-CĐGD", itemIds: d.approved.map((i) => i.id), idempotencyKey: "r1" })).id;
+    expect((await t.prisma.awardDecision.findUniqueOrThrow({ where: { id } })).organisationId).toBe(DEMO.orgs.CDGD_SONTHUY);
+    expect((await getPackagePage(v.STA_CHAIR, packageId)).package.status).toBe("DECIDED");
+  });
+
+  it("a union decision naming a state title is refused", async () => {
+    const pkg = await createPackage(v.KD_CHAIR, { schoolId: S.KD, schoolYearId: Y25 });
+    const item = await t.prisma.nominationItem.create({ data: { packageId: pkg.id, schoolId: S.KD, subject: "MEMBER", memberId: M.KD_THANH_TAM, nomineeName: "Nguyễn Thị Thanh Tám", titleCode: "LDTT", level: "SCHOOL", achievementKey: "year:2025", status: "APPROVED" } });
+    const before = await t.prisma.awardDecision.count();
+    const msg = await message(issueDecision(v.UPPER_SONTHUY, { unitId: DEMO.orgs.CDGD_SONTHUY, schoolYearId: Y25, number: "91/QĐ-CĐGD", signedOn: new Date(), signerName: "Phạm Quang Vinh", signerTitle: "Chủ tịch", issuerName: "Công đoàn Giáo dục huyện Sơn Thủy", level: "DIRECT_UPPER", itemIds: [item.id], idempotencyKey: "r2" }));
+    expect(msg).toContain("Không thuộc thẩm quyền quyết định của đơn vị");
+    expect(await t.prisma.awardDecision.count()).toBe(before);
+  });
+});
+
+describe("the government route", () => {
+  it("only the school's principal marks it sent (after the same checks); then records the decision with a scan", async () => {
+    let p = await getPackagePage(v.STA_PRINCIPAL, statePackageId);
+    expect(await code(markStateSent(v.STA_CHAIR, { packageId: statePackageId, version: p.package.version }))).toBe("NOT_FOUND");
+    expect(await code(markStateSent(v.KD_PRINCIPAL, { packageId: statePackageId, version: p.package.version }))).toBe("NOT_FOUND");
+    expect(await code(submitPackage(v.STA_PRINCIPAL, { packageId: statePackageId, version: p.package.version }))).toBe("STATE");
+    await markStateSent(v.STA_PRINCIPAL, { packageId: statePackageId, version: p.package.version });
+    p = await getPackagePage(v.STA_PRINCIPAL, statePackageId);
+    expect(p.package.status).toBe("SUBMITTED");
+    const decision = { packageId: statePackageId, number: "112/QĐ-UBND", signedOn: daysAgo(1), issuerName: "UBND xã Sơn Thủy", issuerParent: "UBND tỉnh Sơn Hà", signerName: "Lương Văn Sơn", signerTitle: "Chủ tịch", summary: undefined, file: scan() };
+    const decisionsBefore = await t.prisma.awardDecision.count();
+    expect(await code(recordStateDecision(v.KD_PRINCIPAL, decision))).toBe("NOT_FOUND");
+    expect(await code(recordStateDecision(v.STA_CHAIR, decision))).toBe("NOT_FOUND");
+    expect(await code(recordStateDecision(v.UPPER_SONTHUY, decision))).toBe("NOT_FOUND");
+    const bad = new File([new TextEncoder().encode("MZ not a pdf")], "qd.pdf");
+    expect(await code(recordStateDecision(v.STA_PRINCIPAL, { ...decision, file: bad }))).toBe("INVALID");
+    expect(await t.prisma.awardDecision.count()).toBe(decisionsBefore);
+    const r = await recordStateDecision(v.STA_PRINCIPAL, decision);
+    const d = await t.prisma.awardDecision.findUniqueOrThrow({ where: { id: r.decisionId }, include: { _count: { select: { awards: true } } } });
+    expect(d).toMatchObject({ side: "STATE", schoolId: S.STA, organisationId: DEMO.orgs.UBND_SONTHUY, issuerName: "UBND xã Sơn Thủy", signerName: "Lương Văn Sơn", scanMime: "application/pdf" });
+    expect(d._count.awards).toBe(25);
+    expect((await getPackagePage(v.STA_PRINCIPAL, statePackageId)).package.status).toBe("DECIDED");
+    expect(await t.prisma.auditLog.count({ where: { action: "nomination.recordState", entityId: r.decisionId } })).toBe(1);
+    expect(await code(recordStateDecision(v.STA_PRINCIPAL, { ...decision, file: scan() }))).toBe("STATE");
+    // Decided records stay immutable.
+    await expect(t.prisma.awardDecision.update({ where: { id: r.decisionId }, data: { number: "X" } })).rejects.toThrow();
+    // The scan: the school's readers, not another school.
+    expect((await getDecisionScan(v.STA_PRINCIPAL, r.decisionId)).mime).toBe("application/pdf");
+    expect(await code(getDecisionScan(v.KD_CHAIR, r.decisionId))).toBe("NOT_FOUND");
+    // Certificates under the state issuer's heading, printed by the school.
+    expect((await getStateDecisionCertificates(v.STA_PRINCIPAL, r.decisionId)).count).toBe(25);
+    expect(await code(getStateDecisionCertificates(v.KD_PRINCIPAL, r.decisionId))).toBe("NOT_FOUND");
+  });
+
+  it("the registry and the member's history show both routes, each with its issuer", async () => {
+    const reg = await listSchoolRegistry(v.STA_CHAIR, S.STA, { yearId: Y25 });
+    const issuers = new Set(reg.rows.map((r) => r.issuerName));
+    expect(issuers).toEqual(new Set(["UBND xã Sơn Thủy", "Công đoàn Giáo dục huyện Sơn Thủy"]));
+    const mine = await listMemberAwards(v.STA_MEMBER, M.STA_MEMBER);
+    const y25 = mine.filter((a) => a.decisionNumber === "112/QĐ-UBND" || a.decisionNumber === "90/QĐ-CĐGD");
+    expect(y25.map((a) => [a.titleCode, a.issuerName]).sort()).toEqual([["GK_CD_CAP_TREN", "Công đoàn Giáo dục huyện Sơn Thủy"], ["LDTT", "UBND xã Sơn Thủy"]]);
+  });
+});
