@@ -2,22 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "./lib/auth/callback";
 import { hstsHeader } from "./lib/auth/tls";
 import { isRouteHandlerPath } from "./lib/server/route-handlers";
+import { tooLarge, tooLargeMessage } from "./lib/server/body-limit";
 
 // Redirects and headers only. This is NOT a security gate: every page, action and query
 // checks the viewer and scope itself (SECURITY.md: proxies have been bypassed many ways).
 
 /** Inlined at build time by next.config.ts (`env`). */
-const BODY_LIMIT_BYTES = Number(process.env.BODY_LIMIT_BYTES ?? 5 * 1024 * 1024);
 const ROUTE_HANDLERS: string[] = JSON.parse(process.env.ROUTE_HANDLER_PATTERNS ?? "[]");
-
-export const TOO_LARGE_MESSAGE = `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(BODY_LIMIT_BYTES / 1024 / 1024)} MB). Hãy chọn tệp nhỏ hơn hoặc chia thành nhiều lần gửi.`;
-
-/** A body over the limit: 413 with a Vietnamese message, before Next turns it into a 500. */
-export function tooLarge(request: Pick<NextRequest, "method" | "headers">, limit = BODY_LIMIT_BYTES): boolean {
-  if (request.method === "GET" || request.method === "HEAD") return false;
-  const length = Number(request.headers.get("content-length") ?? "0");
-  return Number.isFinite(length) && length > limit;
-}
 
 export function proxy(request: NextRequest) {
   const hsts = hstsHeader();
@@ -28,9 +19,9 @@ export function proxy(request: NextRequest) {
 
   if (tooLarge(request)) {
     return withTls(
-      new NextResponse(TOO_LARGE_MESSAGE, {
+      new NextResponse(tooLargeMessage(), {
         status: 413,
-        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
       }),
     );
   }

@@ -10,7 +10,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkpointAuditChain } from "../lib/audit/anchor";
+import { checkpointAuditChain, type AnchorVerdict, type Checkpoint } from "../lib/audit/anchor";
 import { embeddedDir, openPglite, pgliteConn, postgresConn, prismaForPglite, prismaForUrl, redact } from "../lib/server/database";
 import { countFiles, findTool, run, tableCounts, uploadDir } from "./backup-common";
 
@@ -28,14 +28,15 @@ const work = mkdtempSync(path.join(tmpdir(), "thidua-backup-"));
 try {
   const tar = findTool("tar");
   let counts: Record<string, number>;
-  let verdict: unknown;
+  let verdict: AnchorVerdict;
+  let written: Checkpoint | null;
   let source: string;
   if (url) {
     const pgDump = findTool("pg_dump");
     const sql = await postgresConn(url);
     const prisma = prismaForUrl(url, 2);
     try {
-      verdict = (await checkpointAuditChain(prisma, { force: true })).verdict;
+      ({ verdict, written } = await checkpointAuditChain(prisma, { force: true }));
       // The counts and the dump see the same snapshot: pg_dump joins this transaction's.
       await sql.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       const [{ snapshot }] = await sql.query<{ snapshot: string }>("SELECT pg_export_snapshot() AS snapshot");
@@ -54,7 +55,7 @@ try {
     const sql = pgliteConn(db);
     const prisma = prismaForPglite(db);
     try {
-      verdict = (await checkpointAuditChain(prisma, { force: true })).verdict;
+      ({ verdict, written } = await checkpointAuditChain(prisma, { force: true }));
       counts = await tableCounts(sql);
       const dump = await db.dumpDataDir("gzip");
       writeFileSync(path.join(work, "pglite-datadir.tar.gz"), Buffer.from(await dump.arrayBuffer()));
@@ -75,8 +76,8 @@ try {
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Đã sao lưu ${source} → ${out}`);
   console.log(`  ${Object.keys(counts).length} bảng, ${rows} dòng, ${files} tệp tải lên; ${(statSync(out).size / 1024).toFixed(0)} KB; ${ms} ms`);
-  const ok = (verdict as { ok?: boolean } | undefined)?.ok;
-  console.log(ok ? "  Chuỗi nhật ký toàn vẹn; đã ghi mốc kiểm tra." : `  CẢNH BÁO: chuỗi nhật ký không toàn vẹn: ${JSON.stringify(verdict)}`);
+  if (!verdict.ok) console.log(`  CẢNH BÁO: chuỗi nhật ký không toàn vẹn: ${JSON.stringify(verdict)}`);
+  else console.log(`  Chuỗi nhật ký toàn vẹn (${verdict.rows} bản ghi)${written ? `; đã ghi mốc kiểm tra đến #${written.lastId}` : ""}.`);
 } catch (e) {
   console.error(`Sao lưu thất bại: ${(e as Error).message}`);
   rmSync(out, { force: true });

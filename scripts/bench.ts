@@ -68,61 +68,61 @@ if (only !== "micro") {
 }
 
 async function micro() {
-const { prisma, sql, label, done } = await open();
-try {
-  setDbForTests(prisma);
-  await migrate(sql);
-  await seedDemo(prisma);
-  await seedScoringDemo(prisma);
-  await seedAwardsDemo(prisma);
-  // N extra members in TH Sơn Thủy A, with realistic names from the demo generator.
-  const names = buildDemoMembers().map((m) => m.fullName);
-  const groups = await prisma.unionGroup.findMany({ where: { schoolId: "sch_sta" }, select: { id: true } });
-  const s0 = performance.now();
-  for (let i = 0; i < N; i += 1000) {
-    await prisma.member.createMany({
-      data: Array.from({ length: Math.min(1000, N - i) }, (_, k) => {
-        const fullName = names[(i + k) % names.length];
-        return {
-          id: `bench_${i + k}_${randomBytes(3).toString("hex")}`,
-          schoolId: "sch_sta",
-          unionGroupId: groups[(i + k) % groups.length].id,
-          fullName,
-          nameSearch: foldVietnamese(fullName),
-          sortKey: vietnameseSortKey(fullName),
-          gender: (i + k) % 4 === 0 ? ("NAM" as const) : ("NU" as const),
-        };
-      }),
-    });
+  const { prisma, sql, label, done } = await open();
+  try {
+    setDbForTests(prisma);
+    await migrate(sql);
+    await seedDemo(prisma);
+    await seedScoringDemo(prisma);
+    await seedAwardsDemo(prisma);
+    // N extra members in TH Sơn Thủy A, with realistic names from the demo generator.
+    const names = buildDemoMembers().map((m) => m.fullName);
+    const groups = await prisma.unionGroup.findMany({ where: { schoolId: "sch_sta" }, select: { id: true } });
+    const s0 = performance.now();
+    for (let i = 0; i < N; i += 1000) {
+      await prisma.member.createMany({
+        data: Array.from({ length: Math.min(1000, N - i) }, (_, k) => {
+          const fullName = names[(i + k) % names.length];
+          return {
+            id: `bench_${i + k}_${randomBytes(3).toString("hex")}`,
+            schoolId: "sch_sta",
+            unionGroupId: groups[(i + k) % groups.length].id,
+            fullName,
+            nameSearch: foldVietnamese(fullName),
+            sortKey: vietnameseSortKey(fullName),
+            gender: (i + k) % 4 === 0 ? ("NAM" as const) : ("NU" as const),
+          };
+        }),
+      });
+    }
+    console.log(`\nDatabase: ${label}; inserted ${N.toLocaleString("vi-VN")} members in ${(performance.now() - s0).toFixed(0)} ms`);
+    console.log(`School sch_sta now has ${(await prisma.member.count({ where: { schoolId: "sch_sta" } })).toLocaleString("vi-VN")} members\n`);
+
+    const chair = await viewerFor(prisma, "chutich.sta@thidua.test");
+    const leader = await viewerFor(prisma, "totruong.sta@thidua.test");
+    await time("member list, page 1 (count + 50 rows, Vietnamese order)", 30, () => listMembers(chair, "sch_sta", {}, 1));
+    await time("member list, page 100 (offset 4,950)", 30, () => listMembers(chair, "sch_sta", {}, 100));
+    await time('search "nguyen thi" without diacritics', 30, () => listMembers(chair, "sch_sta", { q: "nguyen thi" }, 1));
+    await time('search "thanh tam" (rare)', 30, () => listMembers(chair, "sch_sta", { q: "thanh tam" }, 1));
+    await time("group leader's list (own group only)", 30, () => listMembers(leader, "sch_sta", {}, 1));
+
+    // The header's bell and "việc đang chờ" counts run on every page load.
+    for (const [who, email] of [["chair", "chutich.sta@thidua.test"], ["group leader", "totruong.sta@thidua.test"], ["member", "doanvien.sta@thidua.test"], ["upper-unit staff", "congdoan@thidua.test"]] as const) {
+      const viewer = await viewerFor(prisma, email);
+      await time(`header notifications + waiting counts (${who})`, 20, () => getNotificationSummary(viewer));
+    }
+
+    let stored = "";
+    await time("argon2id hash (m 19 MiB, t 2, p 1)", 10, async () => (stored = await hashPassword("ThiDua@2025")));
+    await time("argon2id verify", 10, () => verifyPassword(stored, "ThiDua@2025"));
+    let n = 0;
+    await time("audit row insert (hash chain computed in the database)", 50, () =>
+      prisma.auditLog.create({ data: { action: "bench", entity: "Bench", entityId: String(n++), prevHash: "", hash: "" } }),
+    );
+    const v = performance.now();
+    const broken = await sql.query<{ audit_verify: string | null }>("SELECT audit_verify()");
+    console.log(`audit chain verify over ${n + 1} rows: ${(performance.now() - v).toFixed(1)} ms, first broken row: ${broken[0].audit_verify ?? "none"}`);
+  } finally {
+    await done();
   }
-  console.log(`\nDatabase: ${label}; inserted ${N.toLocaleString("vi-VN")} members in ${(performance.now() - s0).toFixed(0)} ms`);
-  console.log(`School sch_sta now has ${(await prisma.member.count({ where: { schoolId: "sch_sta" } })).toLocaleString("vi-VN")} members\n`);
-
-  const chair = await viewerFor(prisma, "chutich.sta@thidua.test");
-  const leader = await viewerFor(prisma, "totruong.sta@thidua.test");
-  await time("member list, page 1 (count + 50 rows, Vietnamese order)", 30, () => listMembers(chair, "sch_sta", {}, 1));
-  await time("member list, page 100 (offset 4,950)", 30, () => listMembers(chair, "sch_sta", {}, 100));
-  await time('search "nguyen thi" without diacritics', 30, () => listMembers(chair, "sch_sta", { q: "nguyen thi" }, 1));
-  await time('search "thanh tam" (rare)', 30, () => listMembers(chair, "sch_sta", { q: "thanh tam" }, 1));
-  await time("group leader's list (own group only)", 30, () => listMembers(leader, "sch_sta", {}, 1));
-
-  // The header's bell and "việc đang chờ" counts run on every page load.
-  for (const [who, email] of [["chair", "chutich.sta@thidua.test"], ["group leader", "totruong.sta@thidua.test"], ["member", "doanvien.sta@thidua.test"], ["upper-unit staff", "congdoan@thidua.test"]] as const) {
-    const viewer = await viewerFor(prisma, email);
-    await time(`header notifications + waiting counts (${who})`, 20, () => getNotificationSummary(viewer));
-  }
-
-  let stored = "";
-  await time("argon2id hash (m 19 MiB, t 2, p 1)", 10, async () => (stored = await hashPassword("ThiDua@2025")));
-  await time("argon2id verify", 10, () => verifyPassword(stored, "ThiDua@2025"));
-  let n = 0;
-  await time("audit row insert (hash chain computed in the database)", 50, () =>
-    prisma.auditLog.create({ data: { action: "bench", entity: "Bench", entityId: String(n++), prevHash: "", hash: "" } }),
-  );
-  const v = performance.now();
-  const broken = await sql.query<{ audit_verify: string | null }>("SELECT audit_verify()");
-  console.log(`audit chain verify over ${n + 1} rows: ${(performance.now() - v).toFixed(1)} ms, first broken row: ${broken[0].audit_verify ?? "none"}`);
-} finally {
-  await done();
-}
 }

@@ -7,6 +7,7 @@ import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormAction } from "./action-form";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export interface InitiativeValues {
   id?: string;
@@ -31,7 +32,7 @@ const LEVELS = [
   ["NATIONAL", "Toàn quốc"],
 ] as const;
 
-export function InitiativeForm({ action, hidden, members, initial, submitLabel }: { action: FormAction; hidden: Record<string, string | number>; members: { id: string; fullName: string }[]; initial?: InitiativeValues; submitLabel: string }) {
+export function InitiativeForm({ action, hidden, members, initial, submitLabel, once = false }: { action: FormAction; hidden: Record<string, string | number>; members: { id: string; fullName: string }[]; initial?: InitiativeValues; submitLabel: string; once?: boolean }) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, null);
   const [authors, setAuthors] = useState<string[]>(initial?.authorIds ?? []);
   const err = (k: string) => (state && !state.ok ? state.fieldErrors?.[k] : undefined);
@@ -46,6 +47,7 @@ export function InitiativeForm({ action, hidden, members, initial, submitLabel }
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
       <input type="hidden" name="authorIds" value={authors.join(",")} />
+      {once && <SubmissionKey after={state} />}
       <div className="sm:col-span-2">
         <Field name={idOf("title")} label="Tên sáng kiến" errors={err("title")}>
           <input {...props("title", initial?.title)} required />

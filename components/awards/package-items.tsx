@@ -41,9 +41,12 @@ export function PackageItems({ page, fileBase, extra }: { page: PackagePage; fil
               <td className="py-2 pr-3">
                 <div className="font-medium">{i.nomineeName}</div>
                 <div className="text-xs text-slate-500">{[i.position, i.group].filter(Boolean).join(" · ")}</div>
-                {(i.needsReport || i.docs.length > 0) && (
+                {/* Every nominee has a slot for their own papers (an LĐTT nominee too), not only those whose title needs some. */}
+                {(i.needsReport || i.docs.length > 0 || i.uploaded.length > 0 || i.can.addDoc) && (
                   <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-brand-700">Hồ sơ cá nhân ({i.docs.filter((d) => d.present).length}/{i.docs.length} thành phần)</summary>
+                    <summary className="cursor-pointer text-xs text-brand-700">
+                      Hồ sơ cá nhân ({i.docs.length ? `${i.docs.filter((d) => d.present).length}/${i.docs.length} thành phần` : `${i.uploaded.length} tài liệu`})
+                    </summary>
                     <ul className="mt-1 text-xs">
                       {i.docs.map((d) => (
                         <li key={d.kind} className={d.present ? "text-green-700" : "text-red-700"}>
@@ -52,7 +55,7 @@ export function PackageItems({ page, fileBase, extra }: { page: PackagePage; fil
                       ))}
                     </ul>
                     <DossierPaperList papers={i.uploaded} fileBase={fileBase} canDelete={i.can.addDoc} className="mt-1 text-xs" />
-                    {i.can.edit ? (
+                    {i.can.edit && (i.needsReport || i.achievementSummary) ? (
                       <ActionForm action={updateItemAction} hidden={{ itemId: i.id, version: i.version }} label="Lưu báo cáo thành tích" variant="secondary" className="mt-2">
                         <label className="flex flex-col gap-1 text-xs">
                           Báo cáo thành tích

@@ -7,6 +7,7 @@ import { createQuotaAction, deleteQuotaAction, updateQuotaAction } from "@/lib/a
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 /** Like fieldProps, with ids unique on a page that has many forms. */
 function field(prefix: string, name: string, state: ActionState, fallback?: string | number | null) {
@@ -42,6 +43,7 @@ export function AddQuotaForm({ unitId, unitName, schoolYearId, schools, titles }
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="unitId" value={unitId} />
+      <SubmissionKey after={state} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
       <div className="flex flex-col gap-1">
         <label htmlFor={school.input.id} className="text-sm font-medium text-slate-700">

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export interface CampaignFormInitial {
   name: string;
@@ -30,6 +31,7 @@ export function CampaignForm({
   scales,
   initial,
   submitLabel,
+  once = false,
 }: {
   action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
   hidden: Record<string, string | number>;
@@ -38,6 +40,8 @@ export function CampaignForm({
   scales: { id: string; name: string; schoolYear: { label: string } }[] | null;
   initial?: CampaignFormInitial;
   submitLabel: string;
+  /** A create form: carries a per-render submission key (one record per submit). */
+  once?: boolean;
 }) {
   const [state, formAction] = useActionState(action, null);
   const v = (name: string, fallback?: string | null) => fieldProps(name, state?.ok ? null : state, fallback);
@@ -48,6 +52,7 @@ export function CampaignForm({
       {Object.entries(hidden).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={String(val)} />
       ))}
+      {once && <SubmissionKey after={state} />}
       <Field name="name" label="Tên phong trào / đợt thi đua" errors={errors("name")}>
         <input {...v("name", initial?.name)} required />
       </Field>

@@ -4,6 +4,7 @@ import { createGroupAction, renameGroupAction } from "@/lib/groups/actions";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 /** Thêm tổ công đoàn. */
 export function CreateGroupForm({ schoolId }: { schoolId: string }) {
@@ -12,6 +13,7 @@ export function CreateGroupForm({ schoolId }: { schoolId: string }) {
   return (
     <form action={formAction} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="schoolId" value={schoolId} />
+      <SubmissionKey after={state} />
       <div className="flex flex-wrap items-start gap-2">
         <div className="min-w-56 flex-1">
           <Field name="name" label="Tên tổ mới" errors={failed?.fieldErrors?.name}>

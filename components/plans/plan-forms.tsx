@@ -127,6 +127,7 @@ export function CreatePlanForm({ schoolId, schoolYearId, copyLabel }: { schoolId
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="schoolId" value={schoolId} />
+      <SubmissionKey after={state} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-slate-700">Tạo bản dự thảo</legend>
@@ -153,6 +154,7 @@ export function CreateUnitPlanForm({ unitId, schoolYearId }: { unitId: string; s
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="unitId" value={unitId} />
+      <SubmissionKey after={state} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
       <div>
         <SubmitButton pendingText="Đang tạo…">Lập kế hoạch của đơn vị từ mẫu</SubmitButton>

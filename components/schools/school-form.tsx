@@ -7,6 +7,7 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export interface SchoolFormValues {
   id?: string;
@@ -44,6 +45,7 @@ export function SchoolForm({ action, unitId, unionUnits, govUnits, initial, subm
       {state && !state.ok && <FormMessage state={state} />}
       <input type="hidden" name="unitId" value={unitId} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
+      {!initial.id && <SubmissionKey after={state} />}
       {initial.version !== undefined && <input type="hidden" name="version" value={initial.version} />}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="code" label="Mã trường" errors={errors?.code} hint="Ví dụ: ST-TH-KD">

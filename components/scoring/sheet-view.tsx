@@ -98,7 +98,7 @@ export function SheetView({ d }: { d: SheetDetail }) {
           ))}
         </ul>
         {d.can.appeal && (
-          <ActionForm action={createAppealAction} hidden={{ sheetId: d.sheet.id }} label="Gửi khiếu nại" className="mt-3">
+          <ActionForm once action={createAppealAction} hidden={{ sheetId: d.sheet.id }} label="Gửi khiếu nại" className="mt-3">
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Nội dung khiếu nại (hạn {formatDate(d.period.appealDeadline)})</span>
               <textarea name="text" required rows={3} className={inputClass} />

@@ -7,6 +7,7 @@ import { getUnitOrThrow } from "../orgs/queries";
 import { unitSubtree } from "../schools/queries";
 import { notFound } from "../server/errors";
 import { checkpointAuditChain, verifyAnchoredChain, type AnchorVerdict } from "./anchor";
+import { atLeast, widestScope } from "../authz/decide";
 
 export const AUDIT_PAGE_SIZE = 50;
 const VN_OFFSET_MS = 7 * 3600_000;
@@ -134,7 +135,8 @@ export type ChainStatus = AnchorVerdict;
  * AUDIT_CHECKPOINT_MINUTES. Only for admins and upper-unit staff; null for everyone else.
  */
 export async function verifyAuditChain(viewer: Viewer, opts: { checkpoint?: boolean } = {}): Promise<ChainStatus | null> {
-  if (!viewer.grants.some((g) => g.role === "ADMIN" || g.role === "UPPER_STAFF")) return null;
+  // Those who read audit rows beyond one school: an upper unit's staff, an administrator.
+  if (!atLeast(widestScope(viewer, "audit.read"), "unit")) return null;
   const db = await getDb();
   if (!opts.checkpoint) return verifyAnchoredChain(db);
   try {

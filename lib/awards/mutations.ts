@@ -17,6 +17,7 @@ import { notifySchoolManagers } from "./notices";
 import { settlePackage } from "../nominations/review";
 import { assertUnitMayDecide } from "./routes-union";
 import type { AddDisciplineInput, AddOpenCaseInput, CloseOpenCaseInput, IssueDecisionInput, RevokeDecisionInput, SaveEvaluationInput, SaveSettingInput } from "./schemas";
+import { orgScope } from "../authz/scope";
 
 type Tx = Prisma.TransactionClient;
 
@@ -102,8 +103,9 @@ export async function saveSetting(viewer: Viewer, input: SaveSettingInput): Prom
 }
 
 /**
- * Ra quyết định for approved nominees of the unit's schools (decision.issue). One award per
- * nominee (a unique key on the nominee makes a second decision for it fail), items → DECIDED,
+ * Ra quyết định for approved nominees of the unit's schools (decision.issue), or nominees of a
+ * revoked decision decided again. One live award per nominee (the item's state moves conditionally
+ * APPROVED/REVOKED → DECIDED, so a second decision for it fails with CONFLICT), items → DECIDED,
  * packages settled, the schools notified. DUPLICATE for a number already used by the unit or a
  * resubmitted form (idempotency key). Returns the decision id.
  */
@@ -115,7 +117,8 @@ export async function issueDecision(viewer: Viewer, input: IssueDecisionInput): 
       const unit = await unitFor(viewer, input.unitId, "decision.issue", tx);
       const tree = await unitTree(tx, unit.id);
       const items = await tx.nominationItem.findMany({
-        where: { id: { in: input.itemIds }, status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: { schoolYearId: input.schoolYearId, AND: [{ school: { unionUnitId: { in: tree } } }, bySchoolScope(viewer, "decision.issue")] } },
+        // REVOKED: a nominee of a revoked decision may be decided again (its old award stays, revoked).
+        where: { id: { in: input.itemIds }, status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: input.schoolYearId, AND: [{ school: { unionUnitId: { in: tree } } }, bySchoolScope(viewer, "decision.issue")] } },
         include: { package: { select: { id: true, schoolId: true, school: { select: { unionUnitId: true, govUnit: { select: { type: true } } } } } } },
       });
       if (items.length !== input.itemIds.length) throw new AppError("STATE", "Có người được chọn chưa được duyệt hoặc không thuộc đơn vị; tải lại trang và chọn lại.");
@@ -156,8 +159,7 @@ export async function revokeDecision(viewer: Viewer, input: RevokeDecisionInput)
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
-      const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
-      const where: Prisma.AwardDecisionWhereInput = isAdmin ? { id: input.decisionId } : { id: input.decisionId, organisationId: { in: viewer.unitIds } };
+      const where: Prisma.AwardDecisionWhereInput = { id: input.decisionId, ...orgScope(viewer, "decision.issue") };
       const d = await tx.awardDecision.findFirst({ where, include: { revocation: true, awards: { select: { nominationItemId: true, schoolId: true } } } });
       if (!d) throw notFound();
       await unitFor(viewer, d.organisationId, "decision.issue", tx);

@@ -160,7 +160,8 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
   const [decisions, approved] = await Promise.all([
     db.awardDecision.findMany({ where: { organisationId: unit.id, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
     db.nominationItem.findMany({
-      where: { status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
+      // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
+      where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
       include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
       orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
     }),
@@ -175,7 +176,7 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
     notDecidable: approved.length - mine.length,
     approved: mine.map((i) => {
       const code = i.approvedTitleCode ?? i.titleCode;
-      return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level };
+      return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level, redecide: i.status === "REVOKED" };
     }),
     canIssue: can(viewer, "decision.issue", { unitId: unit.id }),
   };

@@ -5,7 +5,7 @@ import "server-only";
 // school's unit and the units above it, for the year; "used" = nominees already sent (COUNTED) in
 // the school (a school's quota) or in every school under the unit (a unit's quota).
 import type { Prisma } from "../generated/prisma/client";
-import { grantsFor, can, type Viewer } from "../authz/permissions";
+import { can, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
@@ -15,17 +15,13 @@ import { unitChain, unitFor, unitTree, yearFor } from "./access";
 import { titleName } from "./catalogue";
 import { COUNTED, LIVE } from "../nominations/checks";
 import type { CreateQuotaInput, DeleteQuotaInput, UpdateQuotaInput } from "./schemas";
+import { orgScope } from "../authz/scope";
 
 type Tx = Prisma.TransactionClient;
 
 /** Quota rows the viewer may change: those of the units they serve with award.settings. */
 function quotaScope(viewer: Viewer): Prisma.AwardQuotaWhereInput {
-  const or: Prisma.AwardQuotaWhereInput[] = [];
-  for (const { scope } of grantsFor(viewer, "award.settings")) {
-    if (scope === "all") return {};
-    if (scope === "unit") or.push({ organisationId: { in: viewer.unitIds } });
-  }
-  return or.length ? { OR: or } : { id: { in: [] } };
+  return orgScope(viewer, "award.settings");
 }
 
 interface Usage {

@@ -64,7 +64,8 @@ export const ITEM_ACTIONS = {
   approve: { from: ["SUBMITTED"], to: "APPROVED", caps: UPPER, label: "Duyệt" },
   approveChanged: { from: ["SUBMITTED"], to: "APPROVED_CHANGED", caps: UPPER, label: "Duyệt ở hình thức/cấp khác" },
   reject: { from: ["SUBMITTED"], to: "REJECTED", caps: UPPER, label: "Không duyệt" },
-  decide: { from: ["APPROVED", "APPROVED_CHANGED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định" },
+  // REVOKED: after a revocation the nominee may be decided again (the revoked award stays).
+  decide: { from: ["APPROVED", "APPROVED_CHANGED", "REVOKED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định" },
   revoke: { from: ["DECIDED"], to: "REVOKED", caps: DECIDER, label: "Thu hồi quyết định" },
   recordState: { from: ["SUBMITTED"], to: "DECIDED", caps: RECORDER, label: "Ghi nhận quyết định của cơ quan nhà nước" },
 } as const satisfies Record<string, Rule<ItemState>>;

@@ -11,6 +11,7 @@ import { AppError, conflict, notFound } from "../server/errors";
 import { findCampaignForSchool, findSchool, requireCampaignAction } from "./access";
 import { TITLES, inAudience, registrationOpen } from "./rules";
 import type { CampaignInput } from "./schemas";
+import { orgScope } from "../authz/scope";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,9 +67,15 @@ export async function createCampaign(viewer: Viewer, input: CampaignInput & { sc
   });
 }
 
+/** Campaigns the viewer manages: their school's (campaign.manage) or their units' ({} for admin). */
+function managedCampaigns(viewer: Viewer): Prisma.CampaignWhereInput {
+  const units = orgScope(viewer, "campaign.manage");
+  return units.organisationId ? { OR: [{ school: schoolScope(viewer, "campaign.manage") }, units] } : {};
+}
+
 async function findManagedCampaign(tx: Tx, viewer: Viewer, campaignId: string) {
   const c = await tx.campaign.findFirst({
-    where: { id: campaignId, OR: [{ school: schoolScope(viewer, "campaign.manage") }, { organisationId: { in: viewer.unitIds } }, ...(viewer.grants.some((g) => g.role === "ADMIN") ? [{}] : [])] },
+    where: { id: campaignId, ...managedCampaigns(viewer) },
     select: { id: true, state: true, version: true, schoolId: true, organisationId: true, school: { select: { unionUnitId: true } } },
   });
   if (!c) throw notFound();

@@ -1,5 +1,5 @@
 // zod input schemas for campaigns and registration (no server imports: forms reuse them).
-import { z, id, optionalDate, optionalText, requiredText, version } from "../validation";
+import { z, id, optionalDate, optionalText, requiredText, submissionKey, version } from "../validation";
 import { TITLE_CODES, type TitleCode } from "./rules";
 
 export const ROUND_SLOTS = 4;

@@ -37,6 +37,8 @@ export async function download(request: Request, mime: string, gate: RouteGate, 
         "Content-Length": String(bytes.byteLength),
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        // A download is never a page: nothing in it may run (proxy.ts leaves this header alone).
+        "Content-Security-Policy": "default-src 'none'; sandbox",
       },
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
@@ -47,32 +48,22 @@ function personData(input: Omit<UpdateMemberInput, "memberId" | "version">) {
   };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
-
 /**
  * Adds a member to a school the viewer manages (member.manage: the school's chair, ADMIN).
  * The school and the union group are resolved through scope; the form's idempotency key is
- * stored in the same transaction, so a double submit creates one member ({ id: null } the
- * second time). Throws NOT_FOUND (school), INVALID (group). Audited "member.create".
+ * stored in the same transaction (lib/server/submission.ts), so a double submit creates one
+ * member and is answered with the first one's id. Throws NOT_FOUND (school), INVALID (group).
+ * Audited "member.create".
  */
 export async function createMember(viewer: Viewer, input: CreateMemberInput): Promise<{ id: string | null }> {
-  const db = await getDb();
-  try {
-    return await db.$transaction(async (tx) => {
-      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
-      if (!school) throw notFound();
-      const unionGroupId = await resolveGroup(tx, school.id, input.unionGroupId);
-      await tx.idempotencyKey.create({ data: { key: `member.create:${viewer.userId}:${input.idempotencyKey}`, userId: viewer.userId } });
-      const m = await tx.member.create({ data: { schoolId: school.id, unionGroupId, status: input.status, ...personData(input) }, select: snapshotSelect });
-      await record(tx, viewer, { action: "member.create", entity: "Member", entityId: m.id, schoolId: school.id, organisationId: school.unionUnitId, after: snapshot(m) });
-      return { id: m.id };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) return { id: null };
-    throw e;
-  }
+  return createOnce(viewer, "member.create", input.idempotencyKey, async (tx) => {
+    const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
+    if (!school) throw notFound();
+    const unionGroupId = await resolveGroup(tx, school.id, input.unionGroupId);
+    const m = await tx.member.create({ data: { schoolId: school.id, unionGroupId, status: input.status, ...personData(input) }, select: snapshotSelect });
+    await record(tx, viewer, { action: "member.create", entity: "Member", entityId: m.id, schoolId: school.id, organisationId: school.unionUnitId, after: snapshot(m) });
+    return { id: m.id };
+  });
 }
 
 /** The member, locked to the viewer's member.manage scope, inside the transaction. */

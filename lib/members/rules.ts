@@ -1,9 +1,10 @@
 // Pure member rules: status labels and transitions, list filters, and the row-by-row
 // validation of an Excel import. No I/O: the UI, the actions and the tests call these.
 import type { Gender, MemberStatus } from "../generated/prisma/enums";
-import { grantsFor, type Viewer } from "../authz/permissions";
+import type { Viewer } from "../authz/permissions";
 import { foldVietnamese, formatDate, toDateInput } from "../format";
 import { importRowSchema, type ImportRowInput } from "./schemas";
+import { atLeast, reachIn } from "../authz/decide";
 
 export const STATUS_LABELS: Record<MemberStatus, string> = {
   ACTIVE: "Đang công tác",
@@ -61,12 +62,7 @@ export function statusFilter(slug: string | undefined): (typeof STATUS_FILTERS)[
  * themselves)? For links only: the query applies memberScope to every row.
  */
 export function canListMembers(viewer: Viewer, school: { id: string; unionUnitId: string }): boolean {
-  return grantsFor(viewer, "member.read").some(
-    ({ grant, scope }) =>
-      scope === "all" ||
-      (scope === "unit" && viewer.unitIds.includes(school.unionUnitId)) ||
-      ((scope === "school" || scope === "group") && grant.schoolId === school.id),
-  );
+  return atLeast(reachIn(viewer, "member.read", school.id, school.unionUnitId), "group");
 }
 
 // ---------------------------------------------------------------------------------------------

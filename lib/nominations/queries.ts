@@ -1,4 +1,5 @@
 import "server-only";
+import { addWorkingDays } from "../awards/rules-calendar";
 import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { bySchoolScope, schoolScope } from "../authz/scope";
@@ -106,6 +107,8 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
       /** Số tờ trình ("01/TTr-CĐCS"), given at the first submission. */
       number: p.number,
       noticeDays: checks.settings["nomination.noticeDays"].value,
+      /** The last working day of the posting (submission from the day after). */
+      noticeLastDay: p.postedOn ? addWorkingDays(toIsoDay(p.postedOn), checks.settings["nomination.noticeDays"].value) : null,
     },
     school: { id: p.school.id, name: p.school.name, unitId: p.school.unionUnitId, unitName: p.school.unionUnit.name },
     year: { id: p.schoolYear.id, label: p.schoolYear.label, startYear: period.startYear },

@@ -39,7 +39,7 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
     db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.nominationItem.count({ where: { status: "SUBMITTED", package: scope } }),
     db.nominationItem.count({ where: { status: "RETURNED", package: scope } }),
-    db.nominationItem.count({ where: { status: { in: ["APPROVED", "APPROVED_CHANGED"] }, package: scope } }),
+    db.nominationItem.count({ where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: scope } }),
     db.nominationPackage.count({ where: { ...scope, status: "SUBMITTED" } }),
   ]);
   return {

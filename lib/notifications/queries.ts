@@ -7,9 +7,10 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "../generated/prisma/client";
 import { grantsFor, type Capability, type Viewer } from "../authz/permissions";
-import { memberScope, schoolScope } from "../authz/scope";
+import { memberScope, schoolScope, viewerPlaces } from "../authz/scope";
 import { getDb } from "../server/db";
 import { unitDescendants } from "../orgs/tree";
+import { widestScope } from "../authz/decide";
 
 export type NotificationKind = "notice" | "reminder";
 
@@ -49,7 +50,7 @@ function safeLink(link: string): string {
 }
 
 function isAdmin(viewer: Viewer): boolean {
-  return viewer.grants.some((g) => g.role === "ADMIN");
+  return widestScope(viewer, "school.read") === "all";
 }
 
 /**
@@ -59,10 +60,10 @@ function isAdmin(viewer: Viewer): boolean {
  */
 export async function noticeWhere(viewer: Viewer): Promise<Prisma.AwardNoticeWhereInput> {
   if (isAdmin(viewer)) return { userId: viewer.userId };
-  const schools = new Set(viewer.grants.map((g) => g.schoolId).filter((x): x is string => !!x));
-  if (viewer.unitIds.length) {
+  const schools = new Set(viewerPlaces(viewer).schoolIds);
+  if (widestScope(viewer, "school.read") === "unit") {
     const db = await getDb();
-    for (const s of await db.school.findMany({ where: { unionUnitId: { in: viewer.unitIds } }, select: { id: true } })) schools.add(s.id);
+    for (const s of await db.school.findMany({ where: schoolScope(viewer, "school.read"), select: { id: true } })) schools.add(s.id);
   }
   return { userId: viewer.userId, OR: [{ schoolId: null }, { schoolId: { in: [...schools] } }] };
 }

@@ -2,15 +2,14 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "../server/db";
 import { can, canSome, type Viewer } from "../authz/permissions";
-import { schoolScope } from "../authz/scope";
+import { rolesIn, schoolScope, viewerPlaces } from "../authz/scope";
+import { decide } from "../authz/decide";
 import { notFound } from "../server/errors";
 
 /** The schools and upper units a viewer works in, for navigation and the dashboard. */
 export async function listViewerPlaces(viewer: Viewer) {
   const db = await getDb();
-  const schoolIds = [...new Set(viewer.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
-  const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
-  const unitIds = [...new Set(viewer.grants.filter((g) => g.role === "UPPER_STAFF").map((g) => g.organisationId!).filter(Boolean))];
+  const { schoolIds, unitRoots: unitIds, everywhere: isAdmin } = viewerPlaces(viewer);
   const [schools, units] = await Promise.all([
     db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     // An admin works across every upper unit that has schools.
@@ -21,7 +20,7 @@ export async function listViewerPlaces(viewer: Viewer) {
     }),
   ]);
   return {
-    schools: schools.map((s) => ({ ...s, roles: viewer.grants.filter((g) => g.schoolId === s.id).map((g) => g.role) })),
+    schools: schools.map((s) => ({ ...s, roles: rolesIn(viewer, s.id) })),
     units,
     isAdmin,
   };
@@ -47,8 +46,7 @@ export async function getSchoolOrThrow(viewer: Viewer, schoolId: string) {
 /** An upper unit the viewer serves (or any, for an admin), or NOT_FOUND. */
 export async function getUnitOrThrow(viewer: Viewer, unitId: string) {
   const db = await getDb();
-  const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
-  if (!isAdmin && !viewer.unitIds.includes(unitId)) throw notFound();
+  if (!decide(viewer, "school.read", { unitId })) throw notFound();
   const unit = await db.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true, type: true, parentId: true, validFrom: true, validTo: true } });
   if (!unit) throw notFound();
   return unit;

@@ -2,22 +2,19 @@ import "server-only";
 // Who may see which plans, and in which workflow role a viewer acts on one. Built from the
 // permission table (lib/authz/permissions.ts) like every other scope.
 import type { Prisma } from "../generated/prisma/client";
-import { can, grantsFor, type Capability, type Viewer } from "../authz/permissions";
+import type { Capability, Viewer } from "../authz/permissions";
 import type { PlanRole } from "./rules";
+import { holdsHere } from "../authz/decide";
+import { orgScope, schoolScope } from "../authz/scope";
 
-const NOTHING: Prisma.CoordinationPlanWhereInput = { id: { in: [] as string[] } };
 
 /** Plans (school-level and unit-level) the viewer holds `cap` on. */
 export function planScope(viewer: Viewer, cap: Capability): Prisma.CoordinationPlanWhereInput {
-  const or: Prisma.CoordinationPlanWhereInput[] = [];
-  for (const { grant, scope } of grantsFor(viewer, cap)) {
-    if (scope === "all") return {};
-    if (scope === "unit") {
-      or.push({ school: { unionUnitId: { in: viewer.unitIds } } });
-      or.push({ organisationId: { in: viewer.unitIds } });
-    } else if (grant.schoolId) or.push({ schoolId: grant.schoolId });
-  }
-  return or.length ? { OR: or } : NOTHING;
+  // School plans through the school scope, unit plans through the unit scope (lib/authz/scope.ts).
+  const units = orgScope(viewer, cap);
+  if (!units.organisationId) return {};
+  const schools = schoolScope(viewer, cap);
+  return { OR: [{ school: schools }, units] };
 }
 
 /**
@@ -39,13 +36,12 @@ export function readablePlans(viewer: Viewer): Prisma.CoordinationPlanWhereInput
 export function planRolesOf(viewer: Viewer, plan: { schoolId: string | null; organisationId: string | null }): PlanRole[] {
   const roles: PlanRole[] = [];
   if (plan.schoolId) {
-    const here = viewer.grants.filter((g) => g.schoolId === plan.schoolId);
+    // The parties sign in their own name: capabilities held at this school, not an admin's "all".
     const t = { schoolId: plan.schoolId };
-    if (here.some((g) => g.role === "PRINCIPAL") && can(viewer, "plan.edit", t) && can(viewer, "plan.sign_school", t)) roles.push("PRINCIPAL");
-    if (here.some((g) => g.role === "UNION_CHAIR") && can(viewer, "plan.sign_union", t)) roles.push("UNION_CHAIR");
+    if (holdsHere(viewer, "plan.edit", t) && holdsHere(viewer, "plan.sign_school", t)) roles.push("PRINCIPAL");
+    if (holdsHere(viewer, "plan.sign_union", t)) roles.push("UNION_CHAIR");
   } else if (plan.organisationId) {
-    const staff = viewer.grants.some((g) => g.role === "UPPER_STAFF");
-    if (staff && can(viewer, "plan.manage_unit", { unitId: plan.organisationId })) roles.push("UNIT_STAFF");
+    if (holdsHere(viewer, "plan.manage_unit", { unitId: plan.organisationId })) roles.push("UNIT_STAFF");
   }
   return roles.length ? roles : ["READER"];
 }

@@ -13,6 +13,7 @@ import { contentOf, schoolMonthOrder, type PlanContent } from "./content";
 import type { MeasureData } from "./measures";
 import { diffPlans } from "./diff";
 import { unitSubtree } from "../schools/queries";
+import { holdsHere } from "../authz/decide";
 
 export type PlanOwner = { schoolId: string } | { organisationId: string };
 
@@ -228,6 +229,7 @@ export async function unitPlanOverview(viewer: Viewer, unitId: string, yearId?: 
       return { id: s.id, name: s.name, ...standing, latestId: latest?.id ?? null, revisions: s.plans.length };
     }),
     ownPlans: ownPlans.map(toListRow),
-    canCreateOwn: can(viewer, "plan.manage_unit", { unitId }) && viewer.grants.some((g) => g.role === "UPPER_STAFF") && ownPlans.length === 0,
+    // The unit's own staff draw up its plan (in their own name), not an administrator.
+    canCreateOwn: holdsHere(viewer, "plan.manage_unit", { unitId }) && ownPlans.length === 0,
   };
 }

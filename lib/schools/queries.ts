@@ -8,6 +8,7 @@ import { getUnitOrThrow } from "../orgs/queries";
 import { notFound } from "../server/errors";
 import { foldVietnamese } from "../format";
 import { unitDescendants } from "../orgs/tree";
+import { orgScope } from "../authz/scope";
 
 export const SCHOOL_PAGE_SIZE = 50;
 /** By level (enum order: mầm non → tiểu học → THCS → THPT → liên cấp), then folded name. */
@@ -96,9 +97,9 @@ export async function getSchoolForEdit(viewer: Viewer, unitId: string, schoolId:
 /** Union-side units a viewer may attach a school to: the units they serve (all, for an admin). */
 export async function listUnionUnitOptions(viewer: Viewer) {
   const db = await getDb();
-  const isAdmin = viewer.grants.some((g) => g.role === "ADMIN");
+  const units = orgScope(viewer, "school.create");
   return db.organisation.findMany({
-    where: isAdmin ? { type: { in: UNION_TYPES } } : { id: { in: viewer.unitIds } },
+    where: units.organisationId ? { id: units.organisationId } : { type: { in: UNION_TYPES } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });

@@ -12,6 +12,7 @@ import { detectAnomalies } from "./anomalies";
 import { computeStage, type StageData, type StageResult } from "./rules";
 import { verifySnapshot } from "./snapshot";
 import { decidePeriod, selfScoringRefusal } from "./workflow";
+import { decide } from "../authz/decide";
 
 const STAGES: ScoreStageKind[] = ["SELF", "GROUP", "COUNCIL"];
 
@@ -44,7 +45,8 @@ function periodAbilities(viewer: Viewer, period: Pick<PeriodRow, "state" | "scho
     council: decidePeriod(period.state, "enterCouncil", may).ok,
     resolve: decidePeriod(period.state, "resolveAppeal", may).ok,
     amend: decidePeriod(period.state, "amend", may).ok,
-    export: may("scoring.export") || viewer.grants.some((g) => g.role === "GROUP_LEADER" && g.schoolId === period.schoolId),
+    // A group leader exports their group's sheets: the period is the place, the rows are scoped.
+    export: decide(viewer, "scoring.export", { ...target, within: true }),
   };
 }
 

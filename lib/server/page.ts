@@ -33,7 +33,17 @@ export function pageParam(v: string | string[] | undefined): number {
   return Number.isInteger(n) && n >= 1 && n <= 10000 ? n : 1;
 }
 
-export function textParam(v: string | string[] | undefined, max = 100): string | undefined {
-  const s = (Array.isArray(v) ? v[0] : v)?.trim();
-  return s ? s.slice(0, max) : undefined;
+/** C0 control characters and DEL (NUL makes PostgreSQL fail with 22021: a 500, not an answer). */
+const CONTROLS = /[\u0000-\u001f\u007f]+/g;
+
+/**
+ * The one way to read free text from the query string (?q=…, ?trang-thai=…), in pages and route
+ * handlers alike: the first value, control characters replaced by a space, NFC, trimmed, at most
+ * `max` characters; nothing left → undefined.
+ */
+export function textParam(v: string | string[] | null | undefined, max = 100): string | undefined {
+  const raw = Array.isArray(v) ? v[0] : v;
+  if (typeof raw !== "string") return undefined;
+  const s = raw.replace(CONTROLS, " ").normalize("NFC").trim().slice(0, max).trim();
+  return s || undefined;
 }

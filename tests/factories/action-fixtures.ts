@@ -195,15 +195,16 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "lib/members/actions.ts#importMembersAction": {
     rightful: "STA_CHAIR",
     fields: async () => {
-      // The school's own template with one member typed in (checked, not imported).
-      const { buildTemplateWorkbook, SHEET_NAME } = await import("../../lib/members/excel");
+      // The template's columns (lib/members/rules.ts) with one member typed in; "check" reads and
+      // validates it without writing. Built here, not by lib/members/excel.ts (server-only), so
+      // that the HTTP sweep can use the same fixture.
+      const { IMPORT_COLUMNS } = await import("../../lib/members/rules");
       const ExcelJS = (await import("exceljs")).default;
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await buildTemplateWorkbook(["Tổ CĐ Khối 1–2"])) as unknown as ArrayBuffer);
-      const ws = wb.getWorksheet(SHEET_NAME)!;
-      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-      const value: Record<string, string> = { "Họ và tên": "Đỗ Văn Nhập", "Giới tính": "Nam", "Ngày sinh": "02/02/1990", "Chức vụ": "Giáo viên", "Tổ công đoàn": "Tổ CĐ Khối 1–2", "Ngày vào công đoàn": "01/09/2015" };
-      ws.addRow(header.map((h) => Object.entries(value).find(([k]) => h.startsWith(k))?.[1] ?? ""));
+      const ws = wb.addWorksheet("Đoàn viên");
+      ws.addRow(IMPORT_COLUMNS.map((c) => c.header));
+      const value: Record<string, string> = { fullName: "Đỗ Văn Nhập", gender: "Nam", dateOfBirth: "02/02/1990", position: "Giáo viên", unionGroup: "Tổ CĐ Khối 1–2", joinedUnionAt: "01/09/2015" };
+      ws.addRow(IMPORT_COLUMNS.map((c) => value[c.field] ?? ""));
       return { schoolId: S.STA, intent: "check", file: await xlsxFile(new Uint8Array(await wb.xlsx.writeBuffer()), "doan-vien.xlsx") };
     },
   },
@@ -602,7 +603,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => {
       const seats = await db.councilMember.findMany({ where: { councilId: "hd_sta_2025" }, orderBy: { id: "asc" }, select: { id: true } });
-      return { councilId: "hd_sta_2025", heldOn: vnDay(), purpose: "Bình xét danh hiệu thi đua năm học 2024–2025", location: "Phòng họp", presentIds: seats.map((s) => s.id).join(",") };
+      return { councilId: "hd_sta_2025", heldOn: vnDay(-14), purpose: "Bình xét danh hiệu thi đua năm học 2024–2025", location: "Phòng họp", presentIds: seats.map((s) => s.id).join(",") };
     },
   },
   "lib/council/actions.ts#recordListVoteAction": {
@@ -632,7 +633,7 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => {
       const p = await pkg(db);
-      return { packageId: p.id, version: String(p.version), postedOn: vnDay() };
+      return { packageId: p.id, version: String(p.version), postedOn: vnDay(-10) };
     },
   },
   "lib/nominations/actions.ts#lodgeObjectionAction": {
@@ -657,7 +658,13 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     rightful: "STA_PRINCIPAL",
     fields: async (ctx) => {
       let p = await pkg(ctx.db);
-      if (p.status !== "POSTED") await ctx.act("lib/nominations/actions.ts#postPackageAction", "STA_PRINCIPAL", { packageId: p.id, version: String(p.version), postedOn: vnDay() });
+      if (p.status !== "POSTED") {
+        // unpostPackageAction took the list down "today"; the posting rule counts days, the sweep
+        // runs in seconds: the take-down is moved twelve days back, the list goes up again eleven
+        // days ago, and the five working days of posting have passed.
+        await ctx.db.nominationEvent.updateMany({ where: { packageId: p.id, action: "unpost" }, data: { at: new Date(Date.now() - 12 * 86_400_000) } });
+        await ctx.act("lib/nominations/actions.ts#postPackageAction", "STA_PRINCIPAL", { packageId: p.id, version: String(p.version), postedOn: vnDay(-11) });
+      }
       p = await pkg(ctx.db);
       return { packageId: p.id, version: String(p.version) };
     },

@@ -35,7 +35,7 @@ const ITEM_EXPECTED: Record<ItemAction, { who: Capability[]; moves: Partial<Reco
   approve: { who: UPPER, moves: { SUBMITTED: "APPROVED" } },
   approveChanged: { who: UPPER, moves: { SUBMITTED: "APPROVED_CHANGED" } },
   reject: { who: UPPER, moves: { SUBMITTED: "REJECTED" } },
-  decide: { who: DECIDER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED" } },
+  decide: { who: DECIDER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED", REVOKED: "DECIDED" } },
   revoke: { who: DECIDER, moves: { DECIDED: "REVOKED" } },
   // Government route (issue 12): the principal records the state authority's decision.
   recordState: { who: ["decision.record_external"], moves: { SUBMITTED: "DECIDED" } },

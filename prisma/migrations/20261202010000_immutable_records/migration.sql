@@ -140,15 +140,16 @@ CREATE TRIGGER council_vote_no_truncate BEFORE TRUNCATE ON "CouncilVote" FOR EAC
 
 -- A nominee whose award was issued and stands (status DECIDED, or an Award names it whose decision
 -- is not revoked) is frozen. The workflow's own moves stay possible and change nothing but
--- status/version: APPROVED(_CHANGED) → DECIDED inside issueDecision (the Award row is written
--- first), and DECIDED → REVOKED once every decision awarding it has a DecisionRevocation. A
--- revoked nominee is no longer frozen (issue 12: it may be decided again; its old Award stays).
+-- status/version: APPROVED(_CHANGED) or REVOKED → DECIDED inside issueDecision (the new Award row
+-- is written first), and DECIDED → REVOKED once every decision awarding it has a
+-- DecisionRevocation. A revoked nominee is no longer frozen (issue 12: it may be decided again;
+-- its old Award stays, revoked).
 CREATE TRIGGER nomination_item_decided_immutable BEFORE UPDATE OR DELETE ON "NominationItem" FOR EACH ROW EXECUTE FUNCTION refuse_decided(
   'decided (an award was issued)',
   'r."status" = ''DECIDED'' OR EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id" AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = a."decisionId"))',
   'old',
   '(to_jsonb(n) - ''status'' - ''version'' - ''updatedAt'') = (to_jsonb(r) - ''status'' - ''version'' - ''updatedAt'')
-   AND ((r."status" IN (''APPROVED'', ''APPROVED_CHANGED'') AND n."status" = ''DECIDED'')
+   AND ((r."status" IN (''APPROVED'', ''APPROVED_CHANGED'', ''REVOKED'') AND n."status" = ''DECIDED'')
      OR (r."status" = ''DECIDED'' AND n."status" = ''REVOKED''
          AND NOT EXISTS (SELECT 1 FROM "Award" a WHERE a."nominationItemId" = r."id" AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = a."decisionId"))))');
 CREATE TRIGGER nomination_item_decided_no_truncate BEFORE TRUNCATE ON "NominationItem" FOR EACH STATEMENT EXECUTE FUNCTION refuse_decided(

@@ -45,7 +45,7 @@ export default async function UnitCampaignsPage({ params }: { params: Promise<{ 
         </Card>
         {options && (
           <Card title="Phát động phong trào cho các trường">
-            <CampaignForm action={createCampaignAction} hidden={{ unitId: unit.id }} years={options.years} currentYearId={options.currentYearId} scales={null} submitLabel="Tạo phong trào (bản nháp)" />
+            <CampaignForm once action={createCampaignAction} hidden={{ unitId: unit.id }} years={options.years} currentYearId={options.currentYearId} scales={null} submitLabel="Tạo phong trào (bản nháp)" />
           </Card>
         )}
       </div>

@@ -71,7 +71,7 @@ export default async function NominationsPage({ params, searchParams }: { params
         )}
         {page.canManage && (
           <div className="mt-4">
-            <ActionForm action={createPackageAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} label="Lập hồ sơ đề nghị mới" />
+            <ActionForm once action={createPackageAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} label="Lập hồ sơ đề nghị mới" />
           </div>
         )}
       </Card>

@@ -29,7 +29,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
       {!page.council ? (
         <Card title="Chưa thành lập Hội đồng cho năm học này">
           {page.canManage ? (
-            <ActionForm action={createCouncilAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} label="Thành lập Hội đồng" inline>
+            <ActionForm once action={createCouncilAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} label="Thành lập Hội đồng" inline>
               <label className="flex flex-col gap-1 text-sm">
                 Số quyết định thành lập
                 <input name="decisionNumber" className={inputClass} />
@@ -67,7 +67,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
             </ul>
             {page.canManage && (
               <div className="mt-4 border-t border-slate-100 pt-4">
-                <ActionForm action={addCouncilMemberAction} hidden={{ councilId: page.council.id }} label="Thêm thành viên" inline>
+                <ActionForm once action={addCouncilMemberAction} hidden={{ councilId: page.council.id }} label="Thêm thành viên" inline>
                   <label className="flex flex-col gap-1 text-sm">
                     Đoàn viên
                     <select name="memberId" className={inputClass}>
@@ -117,7 +117,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
             {page.canManage && page.members.length > 0 && (
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <h3 className="mb-2 text-sm font-semibold">Khai mạc phiên họp</h3>
-                <ActionForm action={openMeetingAction} hidden={{ councilId: page.council.id }} label="Khai mạc (kiểm tra túc số)">
+                <ActionForm once action={openMeetingAction} hidden={{ councilId: page.council.id }} label="Khai mạc (kiểm tra túc số)">
                   <label className="flex flex-col gap-1 text-sm">
                     Ngày họp
                     <input type="date" name="heldOn" defaultValue={today} max={today} className={inputClass} required />

@@ -45,7 +45,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ scho
         </Card>
         {options && (
           <Card title="Phát động phong trào của trường">
-            <CampaignForm action={createCampaignAction} hidden={{ schoolId: school.id }} years={options.years} currentYearId={options.currentYearId} scales={options.scales} submitLabel="Tạo phong trào (bản nháp)" />
+            <CampaignForm once action={createCampaignAction} hidden={{ schoolId: school.id }} years={options.years} currentYearId={options.currentYearId} scales={options.scales} submitLabel="Tạo phong trào (bản nháp)" />
           </Card>
         )}
       </div>

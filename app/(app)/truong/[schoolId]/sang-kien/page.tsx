@@ -77,7 +77,7 @@ export default async function InitiativesPage({ params, searchParams }: { params
       </Card>
       {page.canManage && (
         <Card title="Ghi nhận sáng kiến" className="mt-6">
-          <InitiativeForm action={createInitiativeAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} members={page.members} submitLabel="Ghi nhận sáng kiến" />
+          <InitiativeForm once action={createInitiativeAction} hidden={{ schoolId: page.school.id, schoolYearId: page.year.id }} members={page.members} submitLabel="Ghi nhận sáng kiến" />
         </Card>
       )}
     </>

@@ -58,7 +58,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
       </Card>
       {page.canEdit && (
         <Card title="Điều chỉnh một quy định cho các trường của đơn vị" className="mt-6">
-          <ActionForm action={saveSettingAction} hidden={{ unitId: page.unit.id }} label="Lưu điều chỉnh">
+          <ActionForm once action={saveSettingAction} hidden={{ unitId: page.unit.id }} label="Lưu điều chỉnh">
             <select name="key" className={inputClass} aria-label="Quy định">
               {page.settings.map((s) => (
                 <option key={s.key} value={s.key}>

@@ -47,7 +47,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
             schoolYearId={page.year.id}
             issuerName={page.unit.name}
             signerName={viewer.displayName}
-            approved={page.approved.map((a) => ({ id: a.id, label: `${a.nomineeName} (${a.schoolName}) – ${a.titleName}${a.changed ? " (đổi hình thức)" : ""}` }))}
+            approved={page.approved.map((a) => ({ id: a.id, label: `${a.nomineeName} (${a.schoolName}) – ${a.titleName}${a.changed ? " (đổi hình thức)" : ""}${a.redecide ? " (quyết định trước đã thu hồi, xét lại)" : ""}` }))}
           />
         ) : (
           <ul className="text-sm">

@@ -10,6 +10,7 @@ import { orNotFound, routeId } from "@/lib/server/page";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { PostPackageForm } from "@/components/awards/post-package-form";
 import { ActionForm } from "@/components/awards/action-form";
 import { CheckList } from "@/components/awards/verdict";
 import { PackageItems } from "@/components/awards/package-items";
@@ -62,17 +63,13 @@ export default async function PackagePage({ params }: { params: Promise<{ school
             <div>
               LĐTT tính hạn mức: {page.counts.ldttHolders}; CSTĐCS đề nghị: {page.counts.cstdcs}
             </div>
-            <div>Công khai: {p.postedOn ? `từ ${formatIsoDay(p.postedOn)} (tối thiểu ${p.noticeDays} ngày)` : "chưa"}</div>
+            <div>Công khai: {p.postedOn ? `từ ${formatIsoDay(p.postedOn)} (tối thiểu ${p.noticeDays} ngày làm việc, hết ngày ${formatIsoDay(p.noticeLastDay)})` : "chưa"}</div>
+            {p.number && <div>Số tờ trình: {p.number}</div>}
             {p.deadline && <div>Hạn nộp: {formatIsoDay(p.deadline)}{p.reopenedUntil ? ` (mở lại đến ${formatIsoDay(p.reopenedUntil)})` : ""}</div>}
             {p.submittedAt && <div>Gửi lúc: {formatDateTime(p.submittedAt)}</div>}
           </dl>
           {page.can.post && (
-            <ActionForm action={postPackageAction} hidden={{ packageId: p.id, version: p.version }} label="Công khai danh sách" className="mt-3">
-              <label className="flex flex-col gap-1 text-sm">
-                Ngày niêm yết công khai
-                <input type="date" name="postedOn" defaultValue={today} max={today} className={inputClass} required />
-              </label>
-            </ActionForm>
+            <PostPackageForm action={postPackageAction} packageId={p.id} version={p.version} today={today} noticeDays={p.noticeDays} />
           )}
           {page.can.unpost && <ActionForm action={unpostPackageAction} hidden={{ packageId: p.id, version: p.version }} label="Thôi công khai để sửa" variant="secondary" className="mt-3" />}
           {page.can.submit && <ActionForm action={submitPackageAction} hidden={{ packageId: p.id, version: p.version }} label={p.status === "RETURNED" ? "Gửi lại cấp trên" : "Gửi cấp trên"} className="mt-3" confirm="Gửi hồ sơ lên cấp trên?" />}
@@ -93,7 +90,7 @@ export default async function PackagePage({ params }: { params: Promise<{ school
           <div className="mb-4 flex flex-wrap items-end gap-4 border-b border-slate-100 pb-4">
             <ActionForm action={addEligibleAction} hidden={{ packageId: p.id, titleCode: "LDTT" }} label="Thêm tất cả người đủ điều kiện LĐTT" variant="secondary" />
             <ActionForm action={addEligibleAction} hidden={{ packageId: p.id, titleCode: "CSTDCS" }} label="Thêm người đủ điều kiện CSTĐCS" variant="secondary" />
-            <ActionForm action={addItemAction} hidden={{ packageId: p.id }} label="Thêm" inline>
+            <ActionForm once action={addItemAction} hidden={{ packageId: p.id }} label="Thêm" inline>
               <label className="flex flex-col gap-1 text-sm">
                 Người / tập thể
                 <select name="nominee" className={inputClass}>

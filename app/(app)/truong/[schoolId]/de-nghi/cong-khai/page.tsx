@@ -36,7 +36,7 @@ export default async function PublicListPage({ params }: { params: Promise<{ sch
             ))}
           </ol>
           {p.open && page.canObject && (
-            <ActionForm action={lodgeObjectionAction} hidden={{ packageId: p.id }} label="Gửi ý kiến" variant="secondary">
+            <ActionForm once action={lodgeObjectionAction} hidden={{ packageId: p.id }} label="Gửi ý kiến" variant="secondary">
               <label className="flex flex-col gap-1 text-sm">
                 Ý kiến về
                 <select name="itemId" className={inputClass}>

@@ -167,7 +167,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
             {page.disciplines.length === 0 && <li className="text-slate-500">Không có.</li>}
           </ul>
           {page.canEdit && (
-            <ActionForm action={addDisciplineAction} label="Ghi nhận kỷ luật" variant="secondary">
+            <ActionForm once action={addDisciplineAction} label="Ghi nhận kỷ luật" variant="secondary">
               <Choice name="memberId" label="Đoàn viên" options={members.map((m) => [m.id, m.fullName])} />
               <Choice name="level" label="Hình thức kỷ luật" options={DISCIPLINE_LEVELS.map((l) => [l, DISCIPLINE_LABELS[l]])} />
               <input type="date" name="decidedOn" className={inputClass} aria-label="Ngày quyết định" required />
@@ -191,7 +191,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
             {page.openCases.length === 0 && <li className="text-slate-500">Không có.</li>}
           </ul>
           {page.canEdit && (
-            <ActionForm action={addOpenCaseAction} label="Ghi nhận vụ việc" variant="secondary">
+            <ActionForm once action={addOpenCaseAction} label="Ghi nhận vụ việc" variant="secondary">
               <Choice name="memberId" label="Đoàn viên" options={members.map((m) => [m.id, m.fullName])} />
               <Choice name="kind" label="Loại vụ việc" options={OPEN_CASE_KINDS.map((k) => [k, OPEN_CASE_LABELS[k]])} />
               <input type="date" name="openedOn" className={inputClass} aria-label="Ngày bắt đầu" required />

@@ -3,6 +3,7 @@ import { buildExportWorkbook } from "@/lib/members/excel";
 import { statusFilter } from "@/lib/members/rules";
 import { routeIdOrNull, xlsxDownload } from "@/lib/documents/response";
 import { gatedRoute } from "@/lib/authz/gate";
+import { textParam } from "@/lib/server/page";
 
 /**
  * GET: the (filtered) member list as .xlsx (member.export: chair, principal, upper staff of the
@@ -11,7 +12,7 @@ import { gatedRoute } from "@/lib/authz/gate";
 export async function GET(request: Request, { params }: { params: Promise<{ schoolId: string }> }) {
   const schoolId = routeIdOrNull((await params).schoolId);
   const sp = new URL(request.url).searchParams;
-  const text = (k: string, max: number) => sp.get(k)?.trim().slice(0, max) || undefined;
+  const text = (k: string, max: number) => textParam(sp.get(k), max);
   const groupId = routeIdOrNull(text("to", 64));
   const filters = { q: text("q", 100), groupId: groupId ?? undefined, status: statusFilter(text("trang-thai", 20)).slug || undefined };
   return xlsxDownload(request, gatedRoute("member.export", { school: schoolId }), async (viewer) => {

@@ -189,7 +189,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ schoo
                 </Link>
               </p>
             ) : (
-              <ActionForm action={createPeriodAction} hidden={{ schoolId: d.school.id, campaignId: c.id }} label="Tạo kỳ chấm điểm">
+              <ActionForm once action={createPeriodAction} hidden={{ schoolId: d.school.id, campaignId: c.id }} label="Tạo kỳ chấm điểm">
                 <div className="grid gap-3 sm:grid-cols-3">
                   <label className="flex flex-col gap-1 text-sm">
                     <span className="font-medium">Tên kỳ chấm</span>

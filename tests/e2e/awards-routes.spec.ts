@@ -1,0 +1,138 @@
+// Issue 12's "done when", in the browser on the demo data: one school package goes through both
+// routes. The chair builds it (LĐTT for everyone eligible, a union Giấy khen), the council votes,
+// the list is posted and split by deciding body; the upper union decides its Giấy khen (its
+// certificate reads TM. BAN THƯỜNG VỤ / CHỦ TỊCH); the principal downloads the government dossier
+// (PDF and Word), marks it sent, records the commune's decision with a scan and prints the
+// certificates under the state issuer's heading; the registry and the member's profile show both.
+import type { Page } from "@playwright/test";
+import { expect as baseExpect, test } from "./fixtures";
+
+const expect = baseExpect.configure({ timeout: 45_000 });
+const SCHOOL = "sch_sta";
+const UNIT = "org_cdgd_sonthuy";
+const YEAR = "sy_2025";
+const MEMBER = "mem_sta_doanvien";
+const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+/** A minimal PDF: the upload check reads the extension and the first bytes. */
+const SCAN = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(300_000);
+
+let unionUrl = "";
+let stateUrl = "";
+
+async function relogin(page: Page, loginAs: (email: string) => Promise<void>, email: string) {
+  await page.context().clearCookies();
+  await loginAs(email);
+}
+
+test("the chair builds, the council votes, the list is posted and split by deciding body", async ({ page, loginAs }) => {
+  page.on("dialog", (d) => void d.accept());
+  await loginAs("chutich.sta@thidua.test");
+  await page.goto(`/truong/${SCHOOL}/hoi-dong?nam=${YEAR}`);
+  test.skip(await page.getByText("Chưa thành lập Hội đồng").isVisible(), "awards demo data (seedAwardsDemo) is not loaded");
+
+  await page.goto(`/truong/${SCHOOL}/de-nghi?nam=${YEAR}`);
+  await page.getByRole("button", { name: "Lập hồ sơ đề nghị mới" }).click();
+  await page.waitForURL(/\/de-nghi\/[a-z0-9]+$/);
+  unionUrl = new URL(page.url()).pathname;
+  await page.getByRole("button", { name: "Thêm tất cả người đủ điều kiện LĐTT" }).click();
+  await expect(page.getByText("Đã thêm 25 người đủ điều kiện.")).toBeVisible();
+  await page.locator('select[name="nominee"]').selectOption(`m:${MEMBER}`);
+  await page.locator('select[name="titleCode"]').selectOption("GK_CD_CAP_TREN");
+  await page.getByRole("button", { name: "Thêm", exact: true }).click();
+  await expect(page.locator("tbody tr", { hasText: "Lê Văn Tuấn" }).filter({ hasText: "Giấy khen của Công đoàn cấp trên trực tiếp" })).toBeVisible();
+
+  await page.goto(`/truong/${SCHOOL}/hoi-dong?nam=${YEAR}`);
+  await page.getByLabel("Ngày họp").fill(iso(12));
+  await page.getByRole("button", { name: "Khai mạc (kiểm tra túc số)" }).click();
+  await page.waitForURL(/\/hoi-dong\/[a-z0-9]+$/);
+  await page.getByRole("button", { name: "Ghi kết quả biểu quyết" }).click();
+  await expect(page.getByText(/Đã ghi biểu quyết cho 26 người/)).toBeVisible();
+  await page.getByRole("button", { name: "Kết thúc phiên họp" }).click();
+  await expect(page.getByText("Đã kết thúc – biên bản đã khóa")).toBeVisible();
+
+  await page.goto(unionUrl);
+  await page.getByLabel("Ngày niêm yết công khai").fill(iso(10));
+  await page.getByRole("button", { name: "Công khai danh sách" }).click();
+  await expect(page.getByText(/Công khai: từ/)).toBeVisible();
+  // The panel shows the two routes and links the council minutes.
+  const routes = page.getByRole("list", { name: "Chia theo cấp quyết định" });
+  await expect(routes.getByText(/Ban Thường vụ Công đoàn Giáo dục huyện Sơn Thủy: 1 đề nghị/)).toBeVisible();
+  await expect(routes.getByText(/Chủ tịch Ủy ban nhân dân xã Sơn Thủy: 25 đề nghị/)).toBeVisible();
+  const minutes = page.getByRole("link", { name: /Biên bản họp ngày/ }).first();
+  expect((await page.request.get((await minutes.getAttribute("href"))!)).headers()["content-type"]).toBe("application/pdf");
+  await page.getByRole("button", { name: "Tách hồ sơ theo cấp quyết định" }).click();
+  await expect(page.getByText("Đã tách thành 2 hồ sơ theo cấp quyết định.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Tờ trình do TM. Ban Chấp hành / Chủ tịch ký")).toBeVisible();
+  stateUrl = (await page.getByRole("link", { name: /gửi Chủ tịch Ủy ban nhân dân xã Sơn Thủy/ }).getAttribute("href"))!;
+  await page.getByRole("button", { name: "Gửi cấp trên" }).click();
+  await expect(page.getByText("Đã gửi, chờ duyệt").first()).toBeVisible();
+});
+
+test("the union route: the upper union approves and decides its Giấy khen only", async ({ page, loginAs }) => {
+  test.skip(!unionUrl, "no package");
+  page.on("dialog", (d) => void d.accept());
+  const packageId = unionUrl.split("/").pop()!;
+  await loginAs("congdoan@thidua.test");
+  await page.goto(`/cap-tren/${UNIT}/duyet/${packageId}`);
+  await expect(page.getByRole("link", { name: /Biên bản họp ngày/ }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Duyệt những người đã chọn" }).click();
+  await expect(page.getByText("Đã duyệt xong").first()).toBeVisible();
+  await page.goto(`/cap-tren/${UNIT}/khen-thuong/quyet-dinh?nam=${YEAR}`);
+  await expect(page.getByText("Lê Văn Tuấn")).toBeVisible();
+  await expect(page.getByText("Lao động tiên tiến")).toHaveCount(0);
+  await page.getByLabel("Số quyết định").fill("95/QĐ-CĐGD");
+  await page.getByRole("button", { name: "Ban hành quyết định" }).click();
+  await page.waitForURL(/\/quyet-dinh\/[a-z0-9]+$/);
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  const cert = await page.request.get(`${new URL(page.url()).pathname}/giay-khen`);
+  expect(cert.headers()["content-type"]).toBe("application/pdf");
+});
+
+test("the government route: dossier PDF and Word, sent, decision recorded with a scan, certificates", async ({ page, loginAs }) => {
+  test.skip(!stateUrl, "no state package");
+  page.on("dialog", (d) => void d.accept());
+  await loginAs("hieutruong.sta@thidua.test");
+  await page.goto(stateUrl);
+  await expect(page.getByText("Tờ trình do Hiệu trưởng ký")).toBeVisible();
+  const pdf = await page.request.get(`${stateUrl}/to-trinh`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const docx = await page.request.get(`${stateUrl}/ho-so-word`);
+  expect(docx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
+  await page.getByRole("button", { name: "Đánh dấu đã gửi" }).click();
+  await expect(page.getByText("Đã đánh dấu hồ sơ đã gửi cơ quan có thẩm quyền.")).toBeVisible();
+  await page.reload();
+  await page.getByLabel("Số quyết định").fill("112/QĐ-UBND");
+  await page.getByLabel("Ngày ký").fill(iso(1));
+  await page.getByLabel("Cơ quan ban hành").fill("UBND xã Sơn Thủy");
+  await page.getByLabel("Cơ quan cấp trên (dòng trên tên cơ quan)").fill("UBND tỉnh Sơn Hà");
+  await page.getByLabel("Người ký").fill("Lương Văn Sơn");
+  await page.getByLabel(/Bản chụp quyết định đã ký/).setInputFiles({ name: "qd-112-ubnd.pdf", mimeType: "application/pdf", buffer: SCAN });
+  await page.getByRole("button", { name: "Ghi nhận quyết định" }).click();
+  await expect(page.getByText("Đã ghi nhận Quyết định số 112/QĐ-UBND; khen thưởng đã vào sổ.")).toBeVisible();
+  await page.reload();
+  const decisions = page.getByRole("list", { name: "Quyết định đã ghi nhận" });
+  await expect(decisions.getByText(/Quyết định số 112\/QĐ-UBND .* của UBND xã Sơn Thủy \(Chủ tịch Lương Văn Sơn\), 25 người/)).toBeVisible();
+  const scan = await page.request.get((await decisions.getByRole("link", { name: "Bản chụp" }).getAttribute("href"))!);
+  expect(scan.headers()["content-type"]).toBe("application/pdf");
+  const certs = await page.request.get((await decisions.getByRole("link", { name: "In giấy chứng nhận" }).getAttribute("href"))!);
+  expect(certs.headers()["content-type"]).toBe("application/pdf");
+});
+
+test("the registry and the member's profile show both routes with their issuers", async ({ page, loginAs }) => {
+  test.skip(!stateUrl, "no state package");
+  await loginAs("chutich.sta@thidua.test");
+  await page.goto(`/truong/${SCHOOL}/de-nghi/so-khen-thuong?nam=${YEAR}`);
+  await expect(page.locator("tbody tr", { hasText: "Lê Văn Tuấn" }).filter({ hasText: "112/QĐ-UBND" })).toBeVisible();
+  await expect(page.locator("tbody tr", { hasText: "Lê Văn Tuấn" }).filter({ hasText: "95/QĐ-CĐGD" })).toBeVisible();
+  await page.goto(`/truong/${SCHOOL}/doan-vien/${MEMBER}`);
+  await expect(page.getByText("112/QĐ-UBND").first()).toBeVisible();
+  await expect(page.getByText("95/QĐ-CĐGD").first()).toBeVisible();
+  // Another school's principal cannot open the government package.
+  await relogin(page, loginAs, "hieutruong.kd@thidua.test");
+  expect((await page.goto(stateUrl))?.status()).toBe(404);
+});
