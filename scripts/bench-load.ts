@@ -65,7 +65,8 @@ function options(): LoadOptions {
 // ---------------------------------------------------------------------------------------------
 // Demo accounts and the pages each may open.
 
-type Account = { email: string; role: string; school?: string; unit?: string };
+/** twoStep: the account signs in with a TOTP code (lib/auth/two-step.ts; the demo secret is published). */
+type Account = { email: string; role: string; school?: string; unit?: string; twoStep?: boolean };
 const ACCOUNTS: Account[] = [
   { email: "chutich.sta@thidua.test", role: "chair", school: "sch_sta" },
   { email: "chutich.kd@thidua.test", role: "chair", school: "sch_kd" },
@@ -73,9 +74,9 @@ const ACCOUNTS: Account[] = [
   { email: "hieutruong.kd@thidua.test", role: "principal", school: "sch_kd" },
   { email: "totruong.sta@thidua.test", role: "group leader", school: "sch_sta" },
   { email: "doanvien.sta@thidua.test", role: "member", school: "sch_sta" },
-  { email: "congdoan@thidua.test", role: "upper staff", school: "sch_sta", unit: "org_cdgd_sonthuy" },
-  { email: "congdoan.bs@thidua.test", role: "upper staff", school: "sch_bs", unit: "org_cdgd_bacson" },
-  { email: "admin@thidua.test", role: "admin", school: "sch_kd", unit: "org_cdgd_sonthuy" },
+  { email: "congdoan@thidua.test", role: "upper staff", school: "sch_sta", unit: "org_cdgd_sonthuy", twoStep: true },
+  { email: "congdoan.bs@thidua.test", role: "upper staff", school: "sch_bs", unit: "org_cdgd_bacson", twoStep: true },
+  { email: "admin@thidua.test", role: "admin", school: "sch_kd", unit: "org_cdgd_sonthuy", twoStep: true },
 ];
 
 interface Scenario {
@@ -139,10 +140,10 @@ export function totp(base32: string, now = Date.now()): string {
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, "0");
 }
 
-/** The demo TOTP secret, if the two-step sign-in documents one (README / lib/seed). */
+/** The published demo TOTP secret (lib/auth/demo-totp.ts). */
 function demoTotpSecret(): string | null {
   if (process.env.BENCH_TOTP_SECRET) return process.env.BENCH_TOTP_SECRET;
-  for (const f of ["lib/seed/demo.ts", "lib/seed/totp-demo.ts", "lib/auth/totp.ts"]) {
+  for (const f of ["lib/auth/demo-totp.ts", "lib/seed/demo.ts"]) {
     const p = path.join(ROOT, f);
     if (!existsSync(p)) continue;
     const m = readFileSync(p, "utf8").match(/DEMO_TOTP_SECRET\s*=\s*"([A-Z2-7=]{16,})"/);
@@ -151,14 +152,18 @@ function demoTotpSecret(): string | null {
   return null;
 }
 
-async function signIn(base: string, email: string): Promise<string> {
+async function signIn(base: string, account: Account): Promise<string> {
+  const email = account.email;
   const jar = new Jar();
   const csrfRes = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
   jar.take(csrfRes);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const fields: Record<string, string> = { csrfToken, email, password: PASSWORD, callbackUrl: `${base}/`, json: "true" };
-  const secret = demoTotpSecret();
-  if (secret) fields.totp = fields.code = totp(secret);
+  if (account.twoStep) {
+    const secret = demoTotpSecret();
+    if (!secret) throw new Error(`${email} needs a two-step code and no demo TOTP secret was found`);
+    fields.code = totp(secret);
+  }
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -434,7 +439,12 @@ export async function runLoadBench(o: LoadOptions = options()): Promise<{ result
     const need = new Map<string, number>();
     const plan = scenarios.map((s) => {
       const eligible = ACCOUNTS.filter((a) => s.url(a, fixture));
-      const vus = Array.from({ length: o.users }, (_, i) => ({ account: eligible[i % eligible.length], n: Math.floor(i / eligible.length) }));
+      // A two-step code is single-use (one sign-in per account per 30-s step): the users of such
+      // an account share its one session, like tabs of one browser. Everyone else signs in alone.
+      const vus = Array.from({ length: o.users }, (_, i) => {
+        const account = eligible[i % eligible.length];
+        return { account, n: account.twoStep ? 0 : Math.floor(i / eligible.length) };
+      });
       for (const v of vus) need.set(v.account.email, Math.max(need.get(v.account.email) ?? 0, v.n + 1));
       return { s, vus };
     });
@@ -442,7 +452,7 @@ export async function runLoadBench(o: LoadOptions = options()): Promise<{ result
     const jobs = [...need].flatMap(([email, n]) => Array.from({ length: n }, () => email));
     const t0 = performance.now();
     for (let i = 0; i < jobs.length; i += 4) {
-      const batch = await Promise.all(jobs.slice(i, i + 4).map(async (e) => [e, await signIn(base, e)] as const));
+      const batch = await Promise.all(jobs.slice(i, i + 4).map(async (e) => [e, await signIn(base, ACCOUNTS.find((a) => a.email === e)!)] as const));
       for (const [e, c] of batch) sessions.set(e, [...(sessions.get(e) ?? []), c]);
     }
     say(`signed in ${jobs.length} sessions for ${need.size} demo accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -466,6 +476,7 @@ export async function runLoadBench(o: LoadOptions = options()): Promise<{ result
     const think = o.thinkMs[1] > 0 ? `think time uniform ${o.thinkMs[0]}–${o.thinkMs[1]} ms between requests` : "no think time (saturation)";
     console.log(`\nLoad run — ${dbLabel}; next start on loopback, ${(await import("node:os")).cpus().length} CPUs`);
     console.log(`User model: closed loop, ${o.users} signed-in users per page, one request in flight per user, ${think}, ${o.seconds} s per page, requests cut at ${o.timeoutMs / 1000} s.`);
+    console.log(`Sessions: one sign-in (next-auth csrf + credentials) per user; upper staff and admin sign in with a TOTP code, single-use, so each such account has one session shared by its users.`);
     console.log(`${"page".padEnd(38)} ${"users (accounts)".padEnd(52)} ${"reqs".padStart(6)} ${"err".padStart(4)} ${"req/s".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  RSS`);
     const ms = (x: number) => `${x.toFixed(0)}`.padStart(7);
     for (const r of results) {

@@ -7,6 +7,7 @@ import { migrate } from "../lib/server/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../lib/seed/demo";
 import { seedScoringDemo } from "../lib/seed/scoring-demo";
 import { seedAwardsDemo } from "../lib/seed/awards-demo";
+import { seedRoutesDemo } from "../lib/seed/routes-demo";
 
 if (process.env.NODE_ENV === "production" && process.env.SEED_DEMO !== "1") {
   console.error(
@@ -37,6 +38,7 @@ try {
     // initiatives (so "3 consecutive CSTĐCS" and year-over-year reports have history).
     await seedScoringDemo(prisma);
     await seedAwardsDemo(prisma);
+    await seedRoutesDemo(prisma);
   }
   if (!created) {
     console.log(`Cơ sở dữ liệu đã có dữ liệu, không nạp dữ liệu mẫu. (${where})`);

@@ -1,4 +1,4 @@
-// npm test — the one test command: typecheck → unit → integration → e2e. Stops at the first
+// npm test — the one test command: typecheck → lint → unit → integration → e2e. Stops at the first
 // failing stage, then prints a summary and one closing line "N passed, N failed" summed from
 // the JSON reports in test-results/ (also written to test-results/totals.json for .ci/run).
 import { spawnSync } from "node:child_process";
@@ -16,6 +16,7 @@ const vitest = (project, report) => [
 
 const stages = [
   { name: "typecheck", args: [bin("typescript", "bin", "tsc"), "--noEmit"] },
+  { name: "lint", args: [bin("eslint", "bin", "eslint.js"), ".", "--max-warnings=0"] },
   { name: "unit", report: "unit.json", kind: "vitest", args: vitest("unit", path.join(OUT, "unit.json")) },
   { name: "integration", report: "int.json", kind: "vitest", args: vitest("integration", path.join(OUT, "int.json")) },
   { name: "e2e", report: "e2e.json", kind: "playwright", args: [path.join(ROOT, "scripts", "e2e.mjs")] },

@@ -1,6 +1,7 @@
 "use client";
 // The council's tally forms (rule 13). Each keeps what was typed when the server refuses a tally
 // (values come back in the action state) and shows the refusal beside the field it concerns.
+import { useId } from "react";
 import type { ActionState } from "@/lib/server/action";
 import { ActionForm, type FormAction } from "@/components/awards/action-form";
 import { inputClass } from "@/components/ui/field";
@@ -16,27 +17,29 @@ function errorsOf(state: State, name: string): string[] {
 
 function CountInput({ state, name, label, fallback, max, className = "w-24" }: { state: State; name: string; label: string; fallback: number | string; max: number; className?: string }) {
   const errs = errorsOf(state, name);
-  const id = `${name}-${label}`.replace(/\W+/g, "-");
+  const id = useId();
+  const v = value(state, name, fallback);
   return (
-    <label className={`flex flex-col gap-1 text-xs ${className}`}>
-      {label}
+    <div className={`flex flex-col gap-1 text-xs ${className}`}>
+      <label htmlFor={id}>{label}</label>
       <input
-        key={`${name}:${value(state, name, fallback)}`}
+        key={`${name}:${v}`}
+        id={id}
         name={name}
         type="number"
         min={0}
         max={max}
-        defaultValue={value(state, name, fallback)}
+        defaultValue={v}
         className={inputClass}
         aria-invalid={errs.length ? true : undefined}
-        aria-describedby={errs.length ? id : undefined}
+        aria-describedby={errs.length ? `${id}-error` : undefined}
       />
       {errs.length > 0 && (
-        <span id={id} className="text-red-700">
+        <span id={`${id}-error`} className="text-red-700">
           {errs.join(" ")}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 

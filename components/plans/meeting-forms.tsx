@@ -6,6 +6,7 @@ import { ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS } from "@/lib/meetings/rules"
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Input, Select, SIDE_OPTIONS, failedOf, useResetKey } from "./plan-forms";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export function GenerateMeetingsForm({ schoolId, schoolYearId, day }: { schoolId: string; schoolYearId: string; day: number }) {
   const [state, action] = useActionState(generateMeetingsAction, null);
@@ -31,6 +32,7 @@ export function CreateMeetingForm({ schoolId, schoolYearId }: { schoolId: string
   return (
     <form key={failed ? JSON.stringify(failed.values) : "new"} action={action} noValidate className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="schoolId" value={schoolId} />
+      <SubmissionKey after={state} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
       <Select form={f} name="kind" label="Loại cuộc họp" failed={failed} value="DISCIPLINE" options={EXTRA_KINDS} />
       <Input form={f} name="scheduledOn" label="Ngày họp" type="date" failed={failed} />
@@ -139,6 +141,7 @@ export function AddTaskForm({ meetingId }: { meetingId: string }) {
   return (
     <form key={failed ? JSON.stringify(failed.values) : `t-${reset}`} action={action} noValidate className="grid gap-2 sm:grid-cols-[1fr_12rem_10rem_10rem_auto] sm:items-start">
       <input type="hidden" name="meetingId" value={meetingId} />
+      <SubmissionKey after={state} />
       <Input form={f} name="content" label="Nhiệm vụ" failed={failed} maxLength={500} />
       <Input form={f} name="ownerName" label="Người thực hiện" failed={failed} maxLength={120} />
       <Select form={f} name="ownerSide" label="Bên phụ trách" failed={failed} value="BOTH" options={SIDE_OPTIONS} />

@@ -6,7 +6,8 @@ import { revalidatePath } from "next/cache";
 import QRCode from "qrcode";
 import { z } from "@/lib/validation";
 import { getDb } from "@/lib/server/db";
-import { runAction, type ActionState } from "@/lib/server/action";
+import type { ActionState } from "@/lib/server/action";
+import { gatedAction, OWN, publicAction } from "@/lib/authz/gate";
 import { AppError, ERROR_MESSAGES } from "@/lib/server/errors";
 import { record } from "@/lib/audit/record";
 import { clientAddress } from "./address";
@@ -43,6 +44,11 @@ const CODE_MESSAGES: Record<string, string> = {
  * then completes with the first code (lib/auth/sessions.ts confirms the enrolment).
  */
 export async function startSignInEnrolmentAction(_prev: EnrolmentState, formData: FormData): Promise<EnrolmentState> {
+  // Before any session: the password itself is the check (lib/authz/gate.ts publicAction).
+  return publicAction("sign-in", () => startSignInEnrolment(formData));
+}
+
+async function startSignInEnrolment(formData: FormData): Promise<EnrolmentState> {
   if (!(formData instanceof FormData)) return { ok: false, message: ERROR_MESSAGES.INVALID };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const password = String(formData.get("password") ?? "").slice(0, 200);
@@ -62,7 +68,7 @@ export async function startSignInEnrolmentAction(_prev: EnrolmentState, formData
 /** Signed in: start (or restart) an enrolment from the security page. */
 export async function startEnrolmentAction(_prev: EnrolmentState, formData: FormData): Promise<EnrolmentState> {
   let out: EnrolmentState = null;
-  const res = await runAction(formData, z.object({}), async (viewer) => {
+  const res = await gatedAction(formData, { cap: OWN, schema: z.object({}), target: () => "self" }, async (viewer) => {
     const db = await getDb();
     const row = await db.twoStep.findUnique({ where: { userId: viewer.userId } });
     if (isEnrolled(row)) throw new AppError("STATE", "Xác thực hai bước đã bật. Hãy tắt (hoặc nhờ quản trị đặt lại) trước khi đăng ký thiết bị mới.");
@@ -75,7 +81,7 @@ const codeSchema = z.object({ code: z.string().trim().min(6, "Nhập mã 6 số.
 
 /** Signed in: confirm the enrolment with the first code from the app. */
 export async function confirmEnrolmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const res = await runAction(formData, codeSchema, async (viewer, input) => {
+  const res = await gatedAction(formData, { cap: OWN, schema: codeSchema, target: () => "self" }, async (viewer, input) => {
     const db = await getDb();
     const r = await confirmEnrolment(db, viewer.userId, input.code, await requestClient(viewer.email));
     if (!r.ok) throw new AppError("INVALID", CODE_MESSAGES[r.reason === "code_locked" ? "CODE_LOCKED" : "CODE_INVALID"], { code: ["Mã chưa đúng."] });
@@ -87,7 +93,7 @@ export async function confirmEnrolmentAction(_prev: ActionState, formData: FormD
 
 /** Signed in, not required for the role: turn two-step sign-in off with a current code. */
 export async function disableTwoStepAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const res = await runAction(formData, codeSchema, async (viewer, input) => {
+  const res = await gatedAction(formData, { cap: OWN, schema: codeSchema, target: () => "self" }, async (viewer, input) => {
     const db = await getDb();
     if (twoStepRequired(viewer.grants)) throw new AppError("FORBIDDEN", "Vai trò của bạn bắt buộc dùng xác thực hai bước.");
     const row = await db.twoStep.findUnique({ where: { userId: viewer.userId } });
@@ -112,7 +118,7 @@ const resetSchema = z.object({ email: z.string().trim().toLowerCase().email("Ema
  * at the next sign-in.
  */
 export async function resetTwoStepAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const res = await runAction(formData, resetSchema, async (viewer, input) => {
+  const res = await gatedAction(formData, { cap: "user.twostep_reset", schema: resetSchema, target: (i) => ({ userEmail: i.email }) }, async (viewer, input) => {
     await resetTwoStep(await getDb(), viewer, input.email);
     return { ok: true, message: `Đã đặt lại xác thực hai bước của ${input.email}.` };
   });

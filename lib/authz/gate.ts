@@ -10,10 +10,10 @@ import "server-only";
 // - Pages: `requireAccess(cap, target)` (404 page on refusal); navigation: `navFor` in
 //   lib/authz/nav.ts, `canSee(viewer, cap, target)`.
 //
-// Order of checks, before any work: signed in → holds the capability somewhere (else FORBIDDEN,
+// Order of checks, before any work: signed in → holds the capability somewhere (else refused
 // before parsing, nothing echoed) → input parsed → target resolved from its id in the database
-// and inside the grant's scope (else NOT_FOUND: another tenant's id looks exactly like a
-// missing one). The area's scoped queries still look every row up by id AND scope.
+// and inside the grant's scope. Every refusal is NOT_FOUND's message: another tenant's id, a
+// missing id and a capability held nowhere all look the same. The area's scoped queries still look every row up by id AND scope.
 import type { z } from "zod";
 import { notFound as nextNotFound } from "next/navigation";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -26,7 +26,7 @@ import type { Viewer } from "./permissions";
 
 export { canSee, decide, holdsAny, OWN, type GateCapability, type ResolvedTarget } from "./decide";
 
-type Db = Pick<PrismaClient, "school" | "organisation" | "unionGroup" | "member" | "coordinationPlan" | "jointMeeting" | "meetingTask" | "scoringScale" | "scaleVersion" | "campaign" | "registration" | "scorePeriod" | "scoreSheet" | "evidence" | "appeal" | "nominationPackage" | "nominationItem" | "nominationObjection" | "dossierDocument" | "awardDecision" | "award" | "awardQuota" | "openCase" | "initiative" | "council" | "councilMember" | "councilMeeting">;
+type Db = Pick<PrismaClient, "user" | "school" | "organisation" | "unionGroup" | "member" | "coordinationPlan" | "jointMeeting" | "meetingTask" | "scoringScale" | "scaleVersion" | "campaign" | "registration" | "scorePeriod" | "scoreSheet" | "evidence" | "appeal" | "nominationPackage" | "nominationItem" | "nominationObjection" | "dossierDocument" | "awardDecision" | "award" | "awardQuota" | "openCase" | "initiative" | "council" | "councilMember" | "councilMeeting">;
 
 const SCHOOL = { select: { unionUnitId: true } } as const;
 const inSchool = (schoolId: string, unionUnitId: string): ResolvedTarget => ({ schoolId, unitId: unionUnitId });
@@ -155,6 +155,11 @@ const RESOLVERS = {
     const r = await db.councilMember.findUnique({ where: { id }, select: { council: COUNCIL } });
     return r && inSchool(r.council.schoolId, r.council.school.unionUnitId);
   },
+  /** A user account, by e-mail (an admin's reset): the place of its member, if any. */
+  userEmail: async (db: Db, email: string) => {
+    const r = await db.user.findUnique({ where: { email }, select: { member: MEMBER } });
+    return r && (r.member ? ofMember(r.member) : {});
+  },
   councilMeeting: async (db: Db, id: string) => {
     const r = await db.councilMeeting.findUnique({ where: { id }, select: { council: COUNCIL } });
     return r && inSchool(r.council.schoolId, r.council.school.unionUnitId);
@@ -203,7 +208,7 @@ export interface ActionGate<S extends z.ZodType> {
 /**
  * The wrapper of every server action (DESIGN.md's steps, lib/server/action.ts): who → holds the
  * capability somewhere → parse → target in scope → handler (scoped query, transaction, audit) →
- * ActionState. A refusal before parsing is FORBIDDEN; a target out of scope is NOT_FOUND.
+ * ActionState. Refused (before parsing, or a target out of scope): NOT_FOUND's message.
  */
 export async function gatedAction<S extends z.ZodType>(
   formData: FormData,
@@ -211,11 +216,21 @@ export async function gatedAction<S extends z.ZodType>(
   handler: (viewer: Viewer, input: z.output<S>, target: ResolvedTarget) => Promise<ActionState | void>,
 ): Promise<ActionState> {
   const viewer = await requireViewer();
-  if (!holdsAny(viewer, gate.cap)) return { ok: false, message: ERROR_MESSAGES.FORBIDDEN };
+  if (!holdsAny(viewer, gate.cap)) return { ok: false, message: ERROR_MESSAGES.NOT_FOUND };
   return runAction(formData, gate.schema, async (v, input) => {
     const target = await checkGate(v, gate.cap, gate.target(input, v));
     return handler(v, input, target);
   });
+}
+
+/**
+ * The gate's one explicit door for steps taken before a session exists (a sign-in step that
+ * checks the password itself, under the sign-in throttle). Every use is listed in
+ * tests/unit/gate-coverage.test.ts: a new one must be added there on purpose.
+ */
+export async function publicAction<T>(reason: "sign-in", run: () => Promise<T>): Promise<T> {
+  void reason;
+  return run();
 }
 
 /** A route handler's declared access: checked by the download helpers before any work. */

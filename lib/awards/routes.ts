@@ -6,6 +6,7 @@ import "server-only";
 // prints that dossier, marks it sent (markStateSent) and records the authority's decision when it
 // comes back (recordStateDecision): number, date, issuer, signer and a scan; the awards then enter
 // the registry like any other.
+import { coverNumbering, nextDocumentNumber } from "../documents/numbering";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope } from "../authz/scope";
@@ -21,6 +22,7 @@ import { toIsoDay } from "./facts";
 import { itemTransition, packageTransition, summarise } from "./rules";
 import { notifySchoolManagers } from "./notices";
 import { computePackageChecks } from "../nominations/checks";
+import { draftRouteCover } from "./routes-text";
 import { settlePackage } from "../nominations/review";
 import type { MarkSentInput, RecordStateDecisionInput, SplitPackageInput } from "./routes-schemas";
 
@@ -101,20 +103,6 @@ export async function routeGroups(db: Db, packageId: string, isoDay = todayIso()
 
 async function event(tx: Tx, viewer: Viewer, e: { packageId: string; itemId?: string; action: string; from?: string; to?: string; comment?: string | null }) {
   await tx.nominationEvent.create({ data: { packageId: e.packageId, itemId: e.itemId ?? null, action: e.action, fromStatus: e.from ?? null, toStatus: e.to ?? null, comment: e.comment ?? null, actorUserId: viewer.userId, actorName: viewer.displayName } });
-}
-
-/** The tờ trình text of one route, drafted from its proposals (editable afterwards). */
-export function draftRouteCover(schoolName: string, yearLabel: string, authorityName: string, side: "UNION" | "STATE", counts: { titleName: string; count: number }[]): string {
-  const who = side === "STATE" ? `${schoolName}` : `Ban Chấp hành Công đoàn cơ sở ${schoolName}`;
-  const lines = [
-    `Căn cứ ${side === "STATE" ? "Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành" : "Điều lệ Công đoàn Việt Nam và Quy chế khen thưởng của Tổng Liên đoàn Lao động Việt Nam"};`,
-    `Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng và kết quả công khai danh sách năm học ${yearLabel};`,
-    `${who} kính đề nghị ${authorityName} xem xét, ${side === "STATE" ? "công nhận danh hiệu thi đua và khen thưởng" : "khen thưởng"} cho các cá nhân, tập thể sau:`,
-    ...counts.map((c) => `- ${c.titleName}: ${c.count}`),
-    "(Có danh sách, biên bản họp Hội đồng và báo cáo thành tích kèm theo.)",
-    "Kính đề nghị xem xét, quyết định.",
-  ];
-  return lines.join("\n");
 }
 
 async function countsOf(tx: Tx, packageId: string) {
@@ -211,7 +199,9 @@ export async function markStateSent(viewer: Viewer, input: MarkSentInput): Promi
     if (c.blockingSubmit.length) throw new AppError("STATE", `Chưa gửi được: ${c.blockingSubmit.map((x) => x.detail).join("; ")}.`);
     for (const [itemId, v] of c.verdicts) await tx.nominationItem.updateMany({ where: { id: itemId, status: "POSTED" }, data: { eligibility: JSON.parse(JSON.stringify({ ...v, summary: summarise(v) })) } });
     const now = new Date();
-    const { count } = await tx.nominationPackage.updateMany({ where: { id: p.id, status: p.status, version: input.version }, data: { status: t.to, submittedAt: now, sentAt: now, sentById: viewer.userId, version: { increment: 1 } } });
+    // Số tờ trình of the school (lib/documents/numbering.ts), given when first sent.
+    const num = p.number ? null : await nextDocumentNumber(tx, coverNumbering(p, now));
+    const { count } = await tx.nominationPackage.updateMany({ where: { id: p.id, status: p.status, version: input.version }, data: { status: t.to, submittedAt: now, sentAt: now, sentById: viewer.userId, ...(num ? { number: num.number, numberYear: num.year } : {}), version: { increment: 1 } } });
     if (count === 0) throw conflict();
     await tx.nominationItem.updateMany({ where: { packageId: p.id, status: "POSTED" }, data: { status: "SUBMITTED", version: { increment: 1 } } });
     await event(tx, viewer, { packageId: p.id, action: "send", from: p.status, to: t.to, comment: `Gửi ${p.authorityName ?? "cơ quan có thẩm quyền"}` });

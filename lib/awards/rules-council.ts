@@ -145,11 +145,3 @@ export function tallyBallotSheet(b: BallotSheetInput, s: Settings): BallotSheetR
   return { consistent, problems, results, ok: consistent.passed && Object.keys(problems).length === 0 && b.nominees.length > 0 };
 }
 
-/** Rule 14: after the council vote the period's scores are frozen; a later change needs a logged reason. */
-export function scoreChangeRule(voteClosedAt: string | null, reason: string | null | undefined): Check {
-  const frozen = !!voteClosedAt;
-  const ok = !frozen || !!reason?.trim();
-  return check("scores-frozen", ok, "Quy chế thi đua: sau khi Hội đồng bỏ phiếu, điểm được khóa", frozen ? (ok ? `Sửa sau khi bỏ phiếu, lý do: ${reason!.trim()}` : "Điểm đã khóa sau phiên họp Hội đồng; cần ghi lý do khi sửa") : "Điểm chưa khóa", {
-    voteClosedAt,
-  });
-}

@@ -183,7 +183,9 @@ export const DEFAULT_SETTING_ROWS: readonly SettingRow[] = [
   d("ttLdxs.minCstdcs", 1, LUAT + ": có cá nhân đạt CSTĐCS", "law", "2024-01-01"),
   d("cap.cstdcsShare", { num: 15, den: 100 }, ND91 + ": CSTĐCS không quá 15% số cá nhân đạt LĐTT", "old"),
   d("cap.cstdcsRounding", "FLOOR", "Làm tròn xuống (giả định; đơn vị cấp trên có thể đổi)", "assumed"),
-  d("cap.htxsnvShare", { num: 20, den: 100 }, ND48 + ": HTXSNV không quá 20% số HTTNV trở lên", "law", "2023-07-10"),
+  // Rule 10: the cap itself is law (Decree 48/2023); the 20% figure is the app's assumed default
+  // (DOMAIN.md §6 rule 10), so the row is tagged "assumed" and says so.
+  d("cap.htxsnvShare", { num: 20, den: 100 }, ND48 + " quy định có hạn mức tỷ lệ HTXSNV; mức 20% số HTTNV trở lên là giá trị giả định, đơn vị điều chỉnh theo văn bản áp dụng", "assumed", "2023-07-10"),
   d("cap.htxsnvRounding", "FLOOR", "Làm tròn xuống (giả định)", "assumed"),
   d("council.quorum", { num: 2, den: 3 }, LUAT + " (hội đồng cấp trên); trường áp dụng theo quy chế", "law", "2024-01-01"),
   d("council.requireOdd", true, "Quy chế hoạt động Hội đồng Thi đua – Khen thưởng: số thành viên là số lẻ", "law"),

@@ -2,7 +2,8 @@ import "server-only";
 // Which campaigns concern a school: its own, and those launched by its upper unit or any unit
 // above it. Scoped lookups for campaigns in a school's context and in an upper unit's context.
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { can, type Capability, type Target, type Viewer } from "../authz/permissions";
+import type { Capability, Target, Viewer } from "../authz/permissions";
+import { decide } from "../authz/decide";
 import { schoolScope } from "../authz/scope";
 import { AppError, notFound } from "../server/errors";
 import { decideCampaign, type CampaignAction } from "./rules";
@@ -59,7 +60,7 @@ export async function findCampaignForSchool(db: Db, viewer: Viewer, schoolId: st
 
 /** A campaign launched by an upper unit the viewer serves, or NOT_FOUND. */
 export async function findCampaignOfUnit(db: Db, viewer: Viewer, unitId: string, campaignId: string, cap: Capability = "campaign.read") {
-  if (!can(viewer, cap, { unitId })) throw notFound();
+  if (!decide(viewer, cap, { unitId })) throw notFound();
   const c = await db.campaign.findFirst({ where: { id: campaignId, organisationId: unitId }, select: campaignSelect });
   if (!c) throw notFound();
   return c;
@@ -74,6 +75,6 @@ export function manageTarget(c: { schoolId: string | null; organisationId: strin
 }
 
 export function requireCampaignAction(viewer: Viewer, c: { state: Parameters<typeof decideCampaign>[0]; schoolId: string | null; organisationId: string | null }, action: CampaignAction, target: Target = manageTarget(c)): void {
-  const d = decideCampaign(c.state, action, (cap) => can(viewer, cap, target));
+  const d = decideCampaign(c.state, action, (cap) => decide(viewer, cap, target));
   if (!d.ok) throw new AppError(d.code);
 }

@@ -146,13 +146,3 @@ export async function getMinutesData(viewer: Viewer, meetingId: string) {
   };
 }
 export type MinutesData = Awaited<ReturnType<typeof getMinutesData>>;
-
-/** When the school's council last closed a meeting with ballots for the year (rule 14: scores freeze then). */
-export async function councilVoteClosedAt(db: Db, schoolId: string, schoolYearId: string): Promise<Date | null> {
-  const m = await db.councilMeeting.findFirst({
-    where: { council: { schoolId, schoolYearId }, status: "CLOSED", votes: { some: {} } },
-    orderBy: { closedAt: "asc" },
-    select: { closedAt: true },
-  });
-  return m?.closedAt ?? null;
-}

@@ -13,7 +13,7 @@ const PLACE = ["THÀNH PHỐ", "THỊ TRẤN", "THỊ XÃ", "HUYỆN", "QUẬN",
 /** Kinds of body or school: the proper name that follows stays on one line. */
 const KIND = ["TRUNG HỌC PHỔ THÔNG", "TRUNG HỌC CƠ SỞ", "TIỂU HỌC", "MẦM NON", "THPT", "THCS", "TH&THCS", "PTDTBT", "LIÊN CẤP"];
 /** Words that belong together inside a body's name. */
-const PAIRS = ["CÔNG ĐOÀN", "GIÁO DỤC", "ĐÀO TẠO", "LAO ĐỘNG", "LIÊN ĐOÀN", "NHÂN DÂN", "ỦY BAN", "BAN CHẤP HÀNH", "CƠ SỞ", "VIỆT NAM"];
+const PAIRS = ["BAN CHẤP HÀNH", "CÔNG ĐOÀN", "GIÁO DỤC", "ĐÀO TẠO", "LAO ĐỘNG", "LIÊN ĐOÀN", "NHÂN DÂN", "ỦY BAN", "CƠ SỞ", "VIỆT NAM", "PHỔ THÔNG", "DÂN TỘC", "BÁN TRÚ", "NỘI TRÚ", "THƯỜNG VỤ"];
 
 interface Group {
   text: string;
@@ -109,12 +109,23 @@ export interface FittedHeading {
  * given line, at the largest size of `sizes` where that works. As a last resort (a single word
  * wider than the column) the smallest size with breaks between any words.
  */
-export function fitHeading(text: string, width: number, measure: Measure, sizes: number[] = [12, 11.5, 11, 10.5, 10], maxLines = 2): FittedHeading {
+export function fitHeading(text: string, width: number, measureText: Measure, sizes: number[] = [12, 11.5, 11, 10.5, 10], maxLines = 2): FittedHeading {
+  const memo = new Map<string, number>();
+  const measure: Measure = (t, size) => {
+    const k = `${size}|${t}`;
+    let w = memo.get(k);
+    if (w === undefined) memo.set(k, (w = measureText(t, size)));
+    return w;
+  };
   const given = text.split("\n").map((l) => l.trim()).filter(Boolean);
   for (const size of sizes) {
     const out: string[] = [];
     let ok = true;
     for (const line of given) {
+      if (measure(line, size) <= width) {
+        out.push(line);
+        continue;
+      }
       const split = bestSplit(headingGroups(line), width, size, measure, maxLines) ?? bestSplit(headingGroups(line), width, size, measure, maxLines + 1);
       if (!split) {
         ok = false;

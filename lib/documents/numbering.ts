@@ -47,3 +47,13 @@ export async function nextDocumentNumber(tx: Tx, x: { issuerKey: string; year: n
     RETURNING "last"`;
   return { number: formatDocNumber(Number(rows[0].last), x.symbol), year: x.year };
 }
+
+/**
+ * The counter of a package's tờ trình: the grassroots union's ("TTr-CĐCS") on the union route, the
+ * school's ("TTr-THSTA") on the government route; per school and calendar year.
+ */
+export function coverNumbering(p: { schoolId: string; route?: string | null; school: { name: string } }, at: Date): { issuerKey: string; year: number; symbol: string } {
+  return p.route === "STATE"
+    ? { issuerKey: `school:${p.schoolId}`, year: at.getUTCFullYear(), symbol: SYMBOLS.schoolCover(p.school.name) }
+    : { issuerKey: `cdcs:${p.schoolId}`, year: at.getUTCFullYear(), symbol: SYMBOLS.unionCover };
+}

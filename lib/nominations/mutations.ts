@@ -13,7 +13,7 @@ import { capsAt, schoolFor, todayIso } from "../awards/access";
 import { titleEntry } from "../awards/catalogue";
 import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
 import { postingDateRule } from "../awards/rules-dossier";
-import { nextDocumentNumber, SYMBOLS } from "../documents/numbering";
+import { coverNumbering, nextDocumentNumber } from "../documents/numbering";
 import { notifySchoolMembers } from "../notifications/notify";
 import { evaluateAll, loadMemberFacts, settingsFor } from "../awards/facts-loader";
 import { itemTransition, packageTransition, summarise, type ItemAction, type PackageAction, type PackageState } from "../awards/rules";
@@ -325,13 +325,6 @@ export async function deleteDocument(viewer: Viewer, input: DeleteDocumentInput)
   });
   if (result.storageKey) await removeStoredFile(result.storageKey);
   return { schoolId: result.schoolId, packageId: result.packageId };
-}
-
-/** The issuer and symbol of a package's tờ trình: the union (TTr-CĐCS) or, on the government route, the school. */
-function coverNumbering(p: { schoolId: string; route?: string | null; school: { name: string } }, at: Date) {
-  return p.route === "STATE"
-    ? { issuerKey: `school:${p.schoolId}`, year: at.getUTCFullYear(), symbol: SYMBOLS.schoolCover(p.school.name) }
-    : { issuerKey: `cdcs:${p.schoolId}`, year: at.getUTCFullYear(), symbol: SYMBOLS.unionCover };
 }
 
 function refusal(checks: { detail: string }[], what: string): AppError {

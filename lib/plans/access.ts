@@ -7,7 +7,6 @@ import type { PlanRole } from "./rules";
 import { holdsHere } from "../authz/decide";
 import { orgScope, schoolScope } from "../authz/scope";
 
-
 /** Plans (school-level and unit-level) the viewer holds `cap` on. */
 export function planScope(viewer: Viewer, cap: Capability): Prisma.CoordinationPlanWhereInput {
   // School plans through the school scope, unit plans through the unit scope (lib/authz/scope.ts).

@@ -3,7 +3,8 @@ import "server-only";
 // the viewer's scope in one query, or it is NOT_FOUND (another school's id looks missing).
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ScoreStageKind } from "../generated/prisma/enums";
-import { can, type Capability, type Target, type Viewer } from "../authz/permissions";
+import type { Capability, Target, Viewer } from "../authz/permissions";
+import { decide } from "../authz/decide";
 import { memberScope, schoolScope } from "../authz/scope";
 import { AppError, notFound } from "../server/errors";
 import { parseScale, type ScaleDefinition } from "./scale";
@@ -76,7 +77,7 @@ export function sheetTarget(s: { member: { id: string; schoolId: string; unionGr
 
 /** Throws FORBIDDEN or STATE unless the period's state machine allows `action` for this viewer. */
 export function requirePeriodAction(viewer: Viewer, state: Parameters<typeof decidePeriod>[0], action: PeriodAction, target: Target): void {
-  const d = decidePeriod(state, action, (cap) => can(viewer, cap, target));
+  const d = decidePeriod(state, action, (cap) => decide(viewer, cap, target));
   if (!d.ok) throw new AppError(d.code);
 }
 

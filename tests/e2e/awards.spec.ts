@@ -35,7 +35,8 @@ test("the chair builds the package; the council votes; 16% CSTĐCS is refused; t
   await acceptDialogs(page);
   await loginAs("chutich.sta@thidua.test");
   await page.goto(`/truong/${SCHOOL}/hoi-dong?nam=${YEAR}`);
-  test.skip(await page.getByText("Chưa thành lập Hội đồng").isVisible(), "awards demo data (seedAwardsDemo) is not loaded");
+  // Missing demo data fails the journey (it is never silently skipped).
+  await expect(page.getByText("Chưa thành lập Hội đồng"), "awards demo data (seedAwardsDemo) must be loaded").toHaveCount(0);
 
   await page.goto(`/truong/${SCHOOL}/de-nghi?nam=${YEAR}`);
   await page.getByRole("button", { name: "Lập hồ sơ đề nghị mới" }).click();
@@ -92,14 +93,14 @@ test("the chair builds the package; the council votes; 16% CSTĐCS is refused; t
 });
 
 test("another school's chair gets a 404 for the package", async ({ page, loginAs }) => {
-  test.skip(!packageUrl, "no package");
+  expect(packageUrl, "made by the journey above (no package means it failed)").not.toBe("");
   await loginAs("chutich.kd@thidua.test");
   const res = await page.goto(packageUrl);
   expect(res?.status()).toBe(404);
 });
 
 test("the upper unit returns one nominee; the school fixes and resubmits; approve; decision; registries", async ({ page, loginAs }) => {
-  test.skip(!packageUrl, "no package");
+  expect(packageUrl, "made by the journey above (no package means it failed)").not.toBe("");
   await acceptDialogs(page);
   const packageId = packageUrl.split("/").pop()!;
   await loginAs("congdoan@thidua.test");

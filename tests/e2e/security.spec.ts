@@ -3,16 +3,25 @@
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { DEMO } from "../../lib/seed/demo";
+import { DEMO_TOTP_SECRET } from "../../lib/auth/demo-totp";
+import { totpCode } from "../../lib/auth/totp";
+import { ERROR_MESSAGES } from "../../lib/server/errors";
+import { ACTION_FIXTURES, mustRefuse, wrongCallers, type Account, type Fields, type FixtureContext } from "../factories/action-fixtures";
 
 const PASSWORD = "ThiDua@2025";
 const DB_URL = process.env.E2E_DATABASE_URL;
+/** Accounts that sign in with a second step (the demo's published secret). */
+const TWO_STEP: readonly string[] = [DEMO.emails.ADMIN, DEMO.emails.UPPER_SONTHUY, DEMO.emails.UPPER_BACSON];
 
-/** Signs in through next-auth's own endpoints; returns the cookie header of the session. */
+/** Signs in through next-auth's own endpoints; returns the response of the credentials callback. */
 async function apiSignIn(request: APIRequestContext, email: string, password = PASSWORD) {
   const csrf = await (await request.get("/api/auth/csrf")).json();
   const res = await request.post("/api/auth/callback/credentials", {
-    form: { email, password, csrfToken: csrf.csrfToken, json: "true", callbackUrl: "/" },
+    form: { email, password, csrfToken: csrf.csrfToken, json: "true", callbackUrl: "/", ...(TWO_STEP.includes(email) ? { code: totpCode(DEMO_TOTP_SECRET) } : {}) },
     maxRedirects: 0,
   });
   return res;
@@ -31,54 +40,134 @@ async function countRows(): Promise<Record<string, number>> {
   }
 }
 
-/** Every server action id and a page path that hosts it, from the build's manifest. */
-function serverActions(): { id: string; path: string }[] {
+interface BuiltAction {
+  id: string;
+  /** A page that hosts it (where the browser would post it). */
+  path: string;
+  /** "lib/members/actions.ts#createMemberAction", the key of tests/factories/action-fixtures.ts. */
+  key: string;
+}
+
+/** Every server action of the build, with its file and export name, from the build's manifest. */
+function serverActions(): BuiltAction[] {
   const file = path.join(process.cwd(), ".next", "server", "server-reference-manifest.json");
-  if (!existsSync(file)) return [];
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { workers: Record<string, unknown> }> };
+  expect(existsSync(file), `${file} is missing: the sweep needs a build (npm run test:e2e builds first)`).toBe(true);
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { workers: Record<string, { filename?: string; exportedName?: string }>; filename?: string; exportedName?: string }> };
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers)[0] ?? "app/page";
+    const filename = entry.filename ?? entry.workers[worker]?.filename;
+    const exportedName = entry.exportedName ?? entry.workers[worker]?.exportedName;
+    expect(filename && exportedName, `the manifest entry ${id} names no file and export`).toBeTruthy();
     const route = worker
       .replace(/^app/, "")
       .replace(/\/(page|route)$/, "")
       .replace(/\/\([^)]+\)/g, "")
-      .replace(/\[schoolId\]/g, "sch_kd")
+      .replace(/\[schoolId\]/g, "sch_sta")
       .replace(/\[unitId\]/g, "org_cdgd_sonthuy")
       .replace(/\[[^\]]+\]/g, "x");
-    return { id, path: route || "/" };
+    return { id, path: route || "/", key: `${filename!.replace(/^\.\//, "")}#${exportedName}` };
   });
 }
 
-test.describe("server actions are public endpoints: each one refuses the wrong caller", () => {
-  const actions = serverActions();
+/** React's reply encoding of (previousState, formData) as a multipart body; files as uploads. */
+async function actionBody(fields: Fields, args?: unknown[]) {
+  if (args) return { "0": JSON.stringify(args) };
+  const out: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { "0": '["$undefined","$K1"]' };
+  for (const [k, v] of Object.entries(fields))
+    out[`1_${k}`] = typeof v === "string" ? v : { name: v.name, mimeType: v.type || "application/octet-stream", buffer: Buffer.from(await v.arrayBuffer()) };
+  return out;
+}
 
-  test("the manifest lists the app's actions", () => {
-    expect(actions.length).toBeGreaterThan(0);
-  });
+type Answer = { status: number; redirect: string | null; body: string };
 
-  for (const who of ["anonymous", "doanvien.sta@thidua.test"] as const) {
-    test(`every action called as ${who} changes nothing`, async ({ playwright, baseURL }) => {
+async function postAction(request: APIRequestContext, a: BuiltAction, fields: Fields, args?: unknown[]): Promise<Answer> {
+  const res = await request.post(a.path, { headers: { "Next-Action": a.id }, multipart: await actionBody(fields, args), maxRedirects: 0 });
+  const h = res.headers();
+  return { status: res.status(), redirect: h["x-action-redirect"] ?? h["location"] ?? null, body: await res.text() };
+}
+
+/** Refused by authorisation: to sign-in (anonymous), a 404, or FORBIDDEN / NOT_FOUND — never the form's "invalid". */
+function refused(r: Answer, anonymous: boolean): boolean {
+  if (r.status >= 500) return false;
+  if (anonymous) return !!r.redirect?.includes("/dang-nhap") || r.status === 404;
+  if (r.status === 404) return true;
+  if (r.body.includes('"ok":true') || r.body.includes(ERROR_MESSAGES.INVALID)) return false;
+  return r.body.includes(ERROR_MESSAGES.FORBIDDEN) || r.body.includes(ERROR_MESSAGES.NOT_FOUND);
+}
+
+const succeeded = (r: Answer) => r.status < 400 && (r.body.includes('"ok":true') || (!!r.redirect && !r.redirect.includes("/dang-nhap")));
+
+test.describe("server actions are public endpoints: each one refuses the wrong caller, with a valid payload", () => {
+  test("every action of the build, called with its fixture (tests/factories/action-fixtures.ts) by the wrong callers, changes nothing", async ({ playwright, baseURL }) => {
+    test.setTimeout(15 * 60_000);
+    expect(DB_URL, "E2E_DATABASE_URL is missing: the sweep counts rows on PostgreSQL (run with DATABASE_URL)").toBeTruthy();
+    const built = serverActions();
+    expect(built.length).toBeGreaterThan(0);
+    const byKey = new Map(built.map((a) => [a.key, a]));
+    // Every action of the build has a fixture; a fixture's action may be absent only when no page uses it.
+    expect(built.map((a) => a.key).filter((k) => !(k in ACTION_FIXTURES)), "actions without a fixture").toEqual([]);
+
+    // One signed-in context per account, all before the first count (signing in writes rows).
+    const contexts = new Map<"anonymous" | Account, APIRequestContext>();
+    contexts.set("anonymous", await playwright.request.newContext({ baseURL }));
+    const accounts = new Set<Account>(Object.values(ACTION_FIXTURES).flatMap((fx) => [fx.rightful, ...wrongCallers(fx).filter((w): w is Account => w !== "anonymous")]));
+    for (const account of accounts) {
       const request = await playwright.request.newContext({ baseURL });
-      if (who !== "anonymous") expect((await apiSignIn(request, who)).ok()).toBeTruthy();
-      const before = DB_URL ? await countRows() : null;
-      for (const a of actions) {
-        // React's reply encoding of (prevState, formData): form fields aimed at another
-        // school's data, as an attacker would send them.
-        const fields = { schoolId: "sch_kd", memberId: "mem_kd_chutich", id: "mem_kd_chutich", version: "1", fullName: "Kẻ xâm nhập", name: "Kẻ xâm nhập", code: "HACK-1" };
-        const res = await request.post(a.path, {
-          headers: { "Next-Action": a.id },
-          multipart: { "0": '["$undefined","$K1"]', ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`1_${k}`, v])) },
-          maxRedirects: 0,
-        });
-        expect(res.status(), `${a.id} at ${a.path}`).toBeLessThan(500);
-        const body = await res.text();
-        // Nothing of another school comes back (Đặng Văn Hùng chairs TH Kim Đồng).
-        expect(body, `${a.id} at ${a.path}`).not.toContain("Đặng Văn Hùng");
+      const res = await apiSignIn(request, DEMO.emails[account]);
+      expect(res.ok(), `sign-in of ${DEMO.emails[account]}: ${res.status()}`).toBeTruthy();
+      contexts.set(account, request);
+    }
+
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: DB_URL! }) });
+    const ctx: FixtureContext = {
+      db,
+      async act(key, as, fields) {
+        const a = byKey.get(key);
+        if (!a) throw new Error(`${key} is not in the build`);
+        const r = await postAction(contexts.get(as)!, a, fields);
+        if (!succeeded(r)) throw new Error(`preparing with ${key} as ${DEMO.emails[as]} failed: ${r.status} ${r.body.slice(0, 300)}`);
+      },
+    };
+    const problems: string[] = [];
+    let refusedCalls = 0;
+    let rightful = 0;
+    let swept = 0;
+    try {
+      for (const [key, fx] of Object.entries(ACTION_FIXTURES)) {
+        const a = byKey.get(key);
+        if (!a) continue; // not referenced by any page: not an endpoint of this build
+        let fields: Fields;
+        try {
+          fields = await fx.fields(ctx);
+        } catch (e) {
+          problems.push(`${key}: its fixture could not be built on this database: ${(e as Error).message}`);
+          continue;
+        }
+        const args = fx.args ? await fx.args(ctx) : undefined;
+        swept++;
+        const before = await countRows();
+        for (const who of wrongCallers(fx).filter((w) => mustRefuse(fx, w))) {
+          const r = await postAction(contexts.get(who)!, a, fields, args);
+          if (!refused(r, who === "anonymous")) problems.push(`${key} as ${who}: not refused by authorisation (${r.status} ${r.redirect ?? ""} ${r.body.slice(0, 200)})`);
+          else refusedCalls++;
+          // Nothing of another school comes back (Đặng Văn Hùng chairs TH Kim Đồng).
+          if (r.body.includes("Đặng Văn Hùng")) problems.push(`${key} as ${who}: answered with another school's data`);
+        }
+        const after = await countRows();
+        for (const t of Object.keys(before)) if (before[t] !== after[t]) problems.push(`${key}: ${t} ${before[t]}→${after[t]} rows after the wrong callers`);
+        // The rightful account, so that the next fixtures find their rows (the journeys ran before
+        // on this database, so a few may be refused for the state they left).
+        if (!fx.rightfulRefusal && succeeded(await postAction(contexts.get(fx.rightful)!, a, fields, args))) rightful++;
       }
-      if (before) expect(await countRows()).toEqual(before);
-      await request.dispose();
-    });
-  }
+    } finally {
+      await db.$disconnect();
+      for (const c of contexts.values()) await c.dispose();
+    }
+    console.info(`[http sweep] ${built.length} actions in the build, ${swept} swept, ${refusedCalls} wrong calls refused, ${rightful} rightful successes`);
+    expect(problems).toEqual([]);
+    expect(swept).toBe(built.length);
+    expect(rightful, "most fixtures are valid for their rightful account over HTTP too").toBeGreaterThan(swept * 0.8);
+  });
 });
 
 test.describe("the proxy is not the guard", () => {

@@ -566,8 +566,13 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   },
   "lib/nominations/actions.ts#addItemAction": {
     rightful: "STA_PRINCIPAL",
-    // A union form (decided by the upper union), next to the state titles addEligible adds.
-    fields: async ({ db }) => ({ packageId: (await pkg(db)).id, nominee: "m:mem_sta_020", titleCode: "GK_CD_CAP_TREN" }),
+    // Union forms (decided by the upper union), next to the state titles addEligible adds: two,
+    // so that the upper unit reviews one and bulk-approves the other.
+    fields: async (ctx) => {
+      const packageId = (await pkg(ctx.db)).id;
+      await ctx.act("lib/nominations/actions.ts#addItemAction", "STA_PRINCIPAL", { packageId, nominee: "m:mem_sta_025", titleCode: "GK_CD_CAP_TREN" });
+      return { packageId, nominee: "m:mem_sta_020", titleCode: "GK_CD_CAP_TREN" };
+    },
   },
   "lib/nominations/actions.ts#updateItemAction": {
     rightful: "STA_PRINCIPAL",

@@ -59,7 +59,7 @@ import { ACTION_FIXTURES, formOf, mustRefuse, wrongCallers, type FixtureContext 
 const ROOT = path.resolve(__dirname, "../..");
 
 /** Every file under lib/ and app/ whose first statement is "use server", repo-relative. */
-function useServerFiles(): string[] {
+function serverActionFiles(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -89,7 +89,7 @@ function exportedNames(file: string): string[] {
   return [...names].sort();
 }
 
-const FILES = useServerFiles();
+const FILES = serverActionFiles();
 const FOUND = FILES.flatMap((f) => exportedNames(f).map((n) => `${f}#${n}`));
 
 type Outcome =
@@ -150,7 +150,12 @@ async function snapshot(): Promise<Record<string, string>> {
 }
 
 function changed(before: Record<string, string>, after: Record<string, string>): string[] {
-  return tables.filter((name) => before[name] !== after[name]).map((name) => `${name} ${before[name].split(":")[0]}→${after[name].split(":")[0]} rows${before[name] === after[name] ? "" : " (content changed)"}`);
+  return tables
+    .filter((name) => before[name] !== after[name])
+    .map((name) => {
+      const [b, a] = [before[name].split(":")[0], after[name].split(":")[0]];
+      return b === a ? `${name}: content of ${a} rows changed` : `${name}: ${b}→${a} rows`;
+    });
 }
 
 const ctx: FixtureContext = {

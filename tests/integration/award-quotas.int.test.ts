@@ -3,6 +3,7 @@
 // delete, each audited with before/after; another unit's staff, a school's chair, another unit's
 // school: NOT_FOUND with row counts unchanged (Bắc Sơn is the second upper unit).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { raceIt } from "../factories/races";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
@@ -130,7 +131,7 @@ describe("add, edit, delete", () => {
     expect(await code(deleteQuota(v.UPPER_SONTHUY, { quotaId, version: 2 }))).toBe("NOT_FOUND");
   });
 
-  it("two tabs adding the same quota at once make one row", async () => {
+  raceIt("tabs adding the same quota at once make one row (PostgreSQL: separate connections)", async () => {
     const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => createQuota(v.UPPER_SONTHUY, { ...base, schoolId: S.HM, titleCode: "LDTT", max: 10 + i })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => ((r as PromiseRejectedResult).reason as AppError).code)).toEqual(Array(5).fill("DUPLICATE"));

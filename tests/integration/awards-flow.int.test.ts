@@ -4,6 +4,7 @@
 // the immutable registry and revocation; tenancy (another unit or school finds nothing, rows
 // unchanged), audit rows, and races (approve vs reject, two decisions for one nominee).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { raceIt } from "../factories/races";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
@@ -245,17 +246,21 @@ describe("council, package, review, decision, registry", () => {
 });
 
 describe("races", () => {
-  it("approve and reject of one nominee racing make exactly one decision", async () => {
+  // SECURITY.md: approve and reject racing produce one decision, 50 times on separate connections.
+  raceIt("approve and reject of one nominee racing make exactly one decision (50 rounds)", async () => {
     const pkg = await createPackage(v.KD_CHAIR, { schoolId: S.KD, schoolYearId: Y25 });
-    const item = await t.prisma.nominationItem.create({ data: { packageId: pkg.id, schoolId: S.KD, subject: "MEMBER", memberId: M.KD_THANH_TAM, nomineeName: "Nguyễn Thị Thanh Tám", titleCode: "GK_CD_CAP_TREN", level: "DIRECT_UPPER", achievementKey: "year:2025", status: "SUBMITTED" } });
     await t.prisma.nominationPackage.update({ where: { id: pkg.id }, data: { status: "SUBMITTED" } });
-    const results = await Promise.allSettled([
-      reviewItem(v.UPPER_SONTHUY, { itemId: item.id, version: 1, decision: "approve" }),
-      reviewItem(v.UPPER_SONTHUY, { itemId: item.id, version: 1, decision: "reject", comment: "Không đủ thành tích" }),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
-    const after = await t.prisma.nominationItem.findUniqueOrThrow({ where: { id: item.id } });
-    expect(["APPROVED", "REJECTED"]).toContain(after.status);
-    expect(await t.prisma.nominationEvent.count({ where: { itemId: item.id, action: { in: ["approve", "reject"] } } })).toBe(1);
-  });
+    for (let round = 0; round < 50; round++) {
+      const item = await t.prisma.nominationItem.create({ data: { packageId: pkg.id, schoolId: S.KD, subject: "MEMBER", memberId: M.KD_THANH_TAM, nomineeName: "Nguyễn Thị Thanh Tám", titleCode: "GK_CD_CAP_TREN", level: "DIRECT_UPPER", achievementKey: `race:${round}`, status: "SUBMITTED" } });
+      const results = await Promise.allSettled([
+        reviewItem(v.UPPER_SONTHUY, { itemId: item.id, version: 1, decision: "approve" }),
+        reviewItem(v.UPPER_SONTHUY, { itemId: item.id, version: 1, decision: "reject", comment: "Không đủ thành tích" }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled").length, `round ${round}`).toBe(1);
+      const after = await t.prisma.nominationItem.findUniqueOrThrow({ where: { id: item.id } });
+      expect(["APPROVED", "REJECTED"]).toContain(after.status);
+      expect(await t.prisma.nominationEvent.count({ where: { itemId: item.id, action: { in: ["approve", "reject"] } } }), `round ${round}`).toBe(1);
+    }
+  }, 120_000);
 });
+

@@ -38,6 +38,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
         )}
       </Card>
       <Card title={`Đã duyệt, chờ quyết định (${page.approved.length})`} className="mt-6">
+        {page.notDecidable > 0 && <p className="mb-2 text-xs text-slate-500">Chỉ hiện hình thức thuộc thẩm quyền của đơn vị; {page.notDecidable} người đã duyệt ở hình thức của cấp khác.</p>}
         {page.approved.length === 0 ? (
           <EmptyState>Không có người nào đang chờ quyết định.</EmptyState>
         ) : page.canIssue ? (
