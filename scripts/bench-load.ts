@@ -193,6 +193,35 @@ function children(): Map<number, number[]> {
   return kids;
 }
 
+/** pid and its descendants. */
+function tree(pid: number): number[] {
+  const kids = children();
+  const out: number[] = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...(kids.get(p) ?? []));
+  }
+  return out;
+}
+
+/**
+ * CPU time (ms, user + system) the server's process tree has used: the work per request,
+ * which unlike latency does not depend on what else the machine is running.
+ */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of tree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {}
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /** Sum of VmRSS (MB) over pid and its descendants. */
 export function treeRssMb(pid: number): number {
   const kids = children();
@@ -223,6 +252,7 @@ interface Result {
   seconds: number;
   latencies: number[];
   rssEndMb: number;
+  cpuMsPerRequest: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -241,6 +271,7 @@ async function runScenario(base: string, s: Scenario, vus: { account: Account; c
   const errorKinds: Record<string, number> = {};
   let errors = 0;
   const think = () => o.thinkMs[0] + Math.random() * (o.thinkMs[1] - o.thinkMs[0]);
+  const cpu0 = treeCpuMs(serverPid);
   const started = performance.now();
   const end = started + o.seconds * 1000;
   const user = async (v: (typeof vus)[number]) => {
@@ -271,7 +302,8 @@ async function runScenario(base: string, s: Scenario, vus: { account: Account; c
   const mix = Object.entries(vus.reduce<Record<string, number>>((m, v) => ((m[v.account.role] = (m[v.account.role] ?? 0) + 1), m), {}))
     .map(([r, n]) => `${n} ${r}`)
     .join(", ");
-  return { key: s.key, label: s.label, users: vus.length, mix, requests: latencies.length, errors, errorKinds, seconds, latencies: latencies.sort((a, b) => a - b), rssEndMb: treeRssMb(serverPid) };
+  const cpuMsPerRequest = (treeCpuMs(serverPid) - cpu0) / Math.max(1, latencies.length);
+  return { key: s.key, label: s.label, users: vus.length, mix, requests: latencies.length, errors, errorKinds, seconds, latencies: latencies.sort((a, b) => a - b), rssEndMb: treeRssMb(serverPid), cpuMsPerRequest };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,7 +342,10 @@ async function acquireLock() {
       } catch {}
       let alive = !holder;
       try {
-        if (holder) process.kill(holder, 0), (alive = true);
+        if (holder) {
+          process.kill(holder, 0);
+          alive = true;
+        }
       } catch {}
       if (!alive) rmSync(LOCK, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error("another e2e/bench run holds .next-e2e.lock for 30 minutes");
@@ -477,16 +512,17 @@ export async function runLoadBench(o: LoadOptions = options()): Promise<{ result
     console.log(`\nLoad run — ${dbLabel}; next start on loopback, ${(await import("node:os")).cpus().length} CPUs`);
     console.log(`User model: closed loop, ${o.users} signed-in users per page, one request in flight per user, ${think}, ${o.seconds} s per page, requests cut at ${o.timeoutMs / 1000} s.`);
     console.log(`Sessions: one sign-in (next-auth csrf + credentials) per user; upper staff and admin sign in with a TOTP code, single-use, so each such account has one session shared by its users.`);
-    console.log(`${"page".padEnd(38)} ${"users (accounts)".padEnd(52)} ${"reqs".padStart(6)} ${"err".padStart(4)} ${"req/s".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  RSS`);
+    console.log(`${"page".padEnd(38)} ${"users (accounts)".padEnd(52)} ${"reqs".padStart(6)} ${"err".padStart(4)} ${"req/s".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"cpu/req".padStart(8)}  RSS`);
     const ms = (x: number) => `${x.toFixed(0)}`.padStart(7);
     for (const r of results) {
       const L = r.latencies;
       console.log(
-        `${r.label.padEnd(38)} ${`${r.users} (${r.mix})`.padEnd(52)} ${String(r.requests).padStart(6)} ${String(r.errors).padStart(4)} ${(r.requests / r.seconds).toFixed(1).padStart(7)} ${ms(quantile(L, 0.5))} ${ms(quantile(L, 0.95))} ${ms(quantile(L, 0.99))} ${ms(L[L.length - 1] ?? NaN)}  ${r.rssEndMb.toFixed(0)} MB` +
+        `${r.label.padEnd(38)} ${`${r.users} (${r.mix})`.padEnd(52)} ${String(r.requests).padStart(6)} ${String(r.errors).padStart(4)} ${(r.requests / r.seconds).toFixed(1).padStart(7)} ${ms(quantile(L, 0.5))} ${ms(quantile(L, 0.95))} ${ms(quantile(L, 0.99))} ${ms(L[L.length - 1] ?? NaN)} ${ms(r.cpuMsPerRequest)} ms  ${r.rssEndMb.toFixed(0)} MB` +
           (r.errors ? `   errors: ${JSON.stringify(r.errorKinds)}` : ""),
       );
     }
-    console.log(`(latencies in ms, request sent → whole body read)`);
+    console.log(`(latencies in ms, request sent → whole body read; cpu/req: the server's CPU time per request)`);
+    console.log(`Machine load average during the run: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min) — latency figures are only comparable at similar load.`);
     console.log(`Server RSS (VmRSS, next-server process tree): before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB (${o.settleMs / 1000} s after the run)`);
     const pages = results.filter((r) => r.key !== "plan-pdf");
     const worst = Math.max(...pages.map((r) => quantile(r.latencies, 0.95)));

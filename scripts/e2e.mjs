@@ -145,7 +145,10 @@ async function acquireLock() {
       } catch {}
       let alive = !holder; // no pid yet: the holder is still writing it
       try {
-        if (holder) process.kill(holder, 0), (alive = true);
+        if (holder) {
+          process.kill(holder, 0);
+          alive = true;
+        }
       } catch {}
       if (!alive) rmSync(LOCK, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error("another e2e run holds the lock for 30 minutes");

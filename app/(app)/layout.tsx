@@ -40,6 +40,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <div className="font-medium">{viewer.displayName}</div>
             <div className="text-xs text-slate-500">{roleText}</div>
           </div>
+          <Link href="/ca-nhan/bao-mat" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+            Bảo mật
+          </Link>
           <SignOutButton />
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6 lg:px-8">{children}</main>

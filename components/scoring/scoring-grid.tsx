@@ -4,7 +4,7 @@
 // as usual. Totals and classification are live, from lib/scoring/rules.ts. One save sends every
 // changed row with the version it was loaded at; rows someone else changed meanwhile come back as
 // conflicts and keep what you typed until you reload them.
-import { useActionState, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useActionState, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import type { ActionState } from "@/lib/server/action";
 import type { GridView } from "@/lib/scoring/queries";
@@ -39,12 +39,17 @@ export function ScoringGrid({ view, action, sheetHref }: { view: GridView; actio
   const refs = useRef(new Map<string, HTMLInputElement>());
   const outcome = ((state as { data?: unknown } | null)?.data ?? null) as Outcome | null;
 
-  useEffect(() => {
-    if (!outcome) return;
-    setVersions((v) => ({ ...v, ...Object.fromEntries(outcome.saved.map((s) => [s.sheetId, s.version])) }));
-    setDirty((d) => new Set([...d].filter((id) => !outcome.saved.some((s) => s.sheetId === id))));
-    setConflicts(new Set(outcome.conflicts));
-  }, [state]);
+  // A new answer from the server: take its versions and conflicts while rendering (React's
+  // "adjust state when a prop changes"), not in an effect that would render twice.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (outcome) {
+      setVersions((v) => ({ ...v, ...Object.fromEntries(outcome.saved.map((s) => [s.sheetId, s.version])) }));
+      setDirty((d) => new Set([...d].filter((id) => !outcome.saved.some((s) => s.sheetId === id))));
+      setConflicts(new Set(outcome.conflicts));
+    }
+  }
 
   const parsed = useMemo(() => {
     const out: Record<string, { data: StageData; errors: Record<number, string> }> = {};

@@ -6,7 +6,7 @@ import type { Role } from "../generated/prisma/enums";
 import { record } from "../audit/record";
 import { can, type Viewer } from "../authz/permissions";
 import { AppError } from "../server/errors";
-import { anyLocked, clearFailures, codeCounters, recordFailures, type Client } from "./throttle";
+import { anyLocked, clearFailures, codeCounters, recordFailures, WARN_REMAINING, type Client } from "./throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { openSecret, sealSecret } from "./totp-crypto";
 import { looksLikeRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpUri } from "./totp";
@@ -68,7 +68,7 @@ export async function checkSecondStep(db: PrismaClient, userId: string, row: Two
     }
   }
   const counted = await recordFailures(db, counters, now);
-  return counted.locked ? { ok: false, reason: "code_locked" } : { ok: false, reason: "code_invalid", remaining: counted.remaining };
+  return counted.locked ? { ok: false, reason: "code_locked" } : { ok: false, reason: "code_invalid", ...(counted.remaining <= WARN_REMAINING ? { remaining: counted.remaining } : {}) };
 }
 
 /** Confirms a pending enrolment with its first code: the pending secret and codes become active. */
@@ -95,7 +95,7 @@ export async function confirmEnrolment(db: PrismaClient, userId: string, code: s
     }
   }
   const counted = await recordFailures(db, counters, now);
-  return counted.locked ? { ok: false, reason: "code_locked" } : { ok: false, reason: "code_invalid", remaining: counted.remaining };
+  return counted.locked ? { ok: false, reason: "code_locked" } : { ok: false, reason: "code_invalid", ...(counted.remaining <= WARN_REMAINING ? { remaining: counted.remaining } : {}) };
 }
 
 export interface Enrolment {

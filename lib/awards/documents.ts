@@ -7,6 +7,7 @@ import { LEVEL_LABELS, titleName, type AwardLevelCode } from "./catalogue";
 import { formatIsoDay } from "./facts";
 import { percent } from "./settings";
 import { placeOfUnit as placeFromName } from "./certificate";
+import { ballotFigures } from "../council/ballot-figures";
 
 const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
 /** The place for the date line: the commune in the school's address, else blank. */
@@ -53,7 +54,10 @@ export function minutesDocument(m: MinutesInput): AdminDocument {
   ];
   const secret = m.votes.filter((v) => v.secret);
   const open = m.votes.filter((v) => !v.secret);
-  const row = (v: MinutesInput["votes"][number], i: number) => [String(i + 1), v.nomineeName, titleName(v.titleCode), String(v.issued), String(v.returned), String(v.valid), String(v.agree), `${percent(v.agree, v.baseCount)}%`, v.passed ? "Đạt" : "Không đạt"];
+  const row = (v: MinutesInput["votes"][number], i: number) => {
+    const f = ballotFigures(v);
+    return [String(i + 1), v.nomineeName, titleName(v.titleCode), String(f.issued), String(f.returned), String(f.valid), String(f.agree), f.percentText, v.passed ? "Đạt" : "Không đạt"];
+  };
   const columns = [
     { header: "TT", width: 0.8, align: "center" as const },
     { header: "Họ và tên", width: 4 },
@@ -62,7 +66,7 @@ export function minutesDocument(m: MinutesInput): AdminDocument {
     { header: "Thu về", width: 1.3, align: "center" as const },
     { header: "Hợp lệ", width: 1.3, align: "center" as const },
     { header: "Đồng ý", width: 1.3, align: "center" as const },
-    { header: "Tỷ lệ", width: 1.5, align: "center" as const },
+    { header: "% đồng ý", width: 1.5, align: "center" as const },
     { header: "Kết quả", width: 1.8, align: "center" as const },
   ];
   if (secret.length) {

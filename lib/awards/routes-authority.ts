@@ -3,7 +3,7 @@ import "server-only";
 // empty) and add or edit a row, version-checked and audited. Rows are never deleted: a row stops
 // applying at its validTo, so past decisions keep the basis they were taken on.
 import type { Viewer } from "../authz/permissions";
-import { can } from "../authz/permissions";
+import { decide } from "../authz/decide";
 import { getDb } from "../server/db";
 import { record } from "../audit/record";
 import { conflict, forbidden, notFound } from "../server/errors";
@@ -19,7 +19,7 @@ export async function listAuthorities(viewer: Viewer) {
   const versions = new Map(stored.map((r) => [r.id, r.version]));
   const rows = await loadAuthorities(db);
   return {
-    editable: can(viewer, "authority.manage", {}) || viewer.grants.some((g) => g.role === "ADMIN"),
+    editable: decide(viewer, "authority.manage", {}),
     seeded: stored.length > 0,
     rows: rows.map((r) => ({ ...r, titleName: titleName(r.titleCode), sideLabel: ROUTE_LABELS[r.side], bodyKindLabel: BODY_KINDS[r.bodyKind as BodyKind] ?? r.bodyKind, version: versions.get(r.id) ?? 0 })),
   };
@@ -27,7 +27,7 @@ export async function listAuthorities(viewer: Viewer) {
 
 /** Adds (no authorityId) or edits a row (version-checked). Audited. Throws FORBIDDEN, NOT_FOUND, CONFLICT. */
 export async function saveAuthority(viewer: Viewer, input: SaveAuthorityInput): Promise<{ id: string }> {
-  if (!viewer.grants.some((g) => g.role === "ADMIN")) throw forbidden();
+  if (!decide(viewer, "authority.manage", {})) throw forbidden();
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const data = {

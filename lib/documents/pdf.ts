@@ -7,7 +7,7 @@
 import PDFDocument from "pdfkit";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { AdminDocument, DocBlock, DocSignature } from "./types";
+import type { AdminDocument, DocBlock } from "./types";
 import { placeDateLine } from "./types";
 import { fitHeading } from "./heading";
 
@@ -41,13 +41,13 @@ export function documentFonts(): Record<FontName, Buffer> {
 
 type Doc = PDFKit.PDFDocument;
 
-function use(doc: Doc, font: FontName, size: number): Doc {
+function withFont(doc: Doc, font: FontName, size: number): Doc {
   return doc.font(font).fontSize(size);
 }
 
 /** Centred text lines in a column; returns the y after them. */
 function centred(doc: Doc, lines: string[], x: number, width: number, y: number, font: FontName, size: number): number {
-  use(doc, font, size);
+  withFont(doc, font, size);
   for (const line of lines) {
     doc.text(line, x, y, { width, align: "center", lineGap: 1 });
     y = doc.y;
@@ -73,20 +73,20 @@ function drawHeader(doc: Doc, d: AdminDocument): void {
   // Long names break between words at a sensible point, never inside a place (lib/documents/heading.ts).
   let ly = top;
   if (d.issuer.parent) {
-    const parent = fitHeading(d.issuer.parent, left.w, (t, size) => use(doc, "regular", size).widthOfString(t));
+    const parent = fitHeading(d.issuer.parent, left.w, (t, size) => withFont(doc, "regular", size).widthOfString(t));
     ly = centred(doc, parent.lines, left.x, left.w, ly, "regular", parent.size);
   }
-  const name = fitHeading(d.issuer.name, left.w, (t, size) => use(doc, "bold", size).widthOfString(t));
+  const name = fitHeading(d.issuer.name, left.w, (t, size) => withFont(doc, "bold", size).widthOfString(t));
   const nameLines = name.lines;
   ly = centred(doc, nameLines, left.x, left.w, ly, "bold", name.size);
-  use(doc, "bold", name.size);
+  withFont(doc, "bold", name.size);
   const nameWidth = Math.max(...nameLines.map((l) => doc.widthOfString(l)));
   rule(doc, left.x + left.w / 2, ly + 2, Math.min(nameWidth, left.w) * 0.4);
 
   // Right: the national motto, the second line underlined across its width.
   let ry = centred(doc, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], right.x, right.w, top, "bold", 12);
   ry = centred(doc, ["Độc lập – Tự do – Hạnh phúc"], right.x, right.w, ry, "bold", 13);
-  use(doc, "bold", 13);
+  withFont(doc, "bold", 13);
   rule(doc, right.x + right.w / 2, ry + 2, doc.widthOfString("Độc lập – Tự do – Hạnh phúc"));
 
   // Number under the issuer; place and date under the motto, on one line.
@@ -97,7 +97,7 @@ function drawHeader(doc: Doc, d: AdminDocument): void {
   doc.x = MARGIN.left;
 
   if (d.mark) {
-    use(doc, "bold", 11);
+    withFont(doc, "bold", 11);
     const w = doc.widthOfString(d.mark) + 12;
     const x = PAGE.width - MARGIN.right - w;
     doc.save().lineWidth(0.8).rect(x, top - 28, w, 17).stroke().restore();
@@ -110,7 +110,7 @@ function drawTitle(doc: Doc, d: AdminDocument): void {
   const width = CONTENT_WIDTH - 40;
   const x = MARGIN.left + 20;
   let y = centred(doc, [d.kind], x, width, doc.y, "bold", 14);
-  use(doc, "bold", 14);
+  withFont(doc, "bold", 14);
   doc.text(d.title, x, y, { width, align: "center", lineGap: 1 });
   y = doc.y;
   rule(doc, MARGIN.left + CONTENT_WIDTH / 2, y + 3, Math.min(doc.widthOfString(d.title), width) * 0.35 + 20);
@@ -119,7 +119,7 @@ function drawTitle(doc: Doc, d: AdminDocument): void {
 }
 
 function paragraph(doc: Doc, text: string, font: FontName, opts: { indent?: boolean; align?: "justify" | "left" | "center" } = {}): void {
-  use(doc, font, BODY_SIZE);
+  withFont(doc, font, BODY_SIZE);
   const height = doc.heightOfString(text, { width: CONTENT_WIDTH, indent: opts.indent === false ? 0 : INDENT, lineGap: LINE_GAP });
   ensureSpace(doc, Math.min(height, BODY_SIZE * 3));
   doc.text(text, MARGIN.left, doc.y, {
@@ -139,11 +139,11 @@ function table(doc: Doc, block: Extract<DocBlock, { type: "table" }>): void {
   const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
 
   const rowHeight = (cells: string[], font: FontName) => {
-    use(doc, font, size);
+    withFont(doc, font, size);
     return Math.max(...cells.map((c, i) => doc.heightOfString(c || " ", { width: widths[i] - 2 * pad, lineGap: 1 }))) + 2 * pad;
   };
   const drawRow = (cells: string[], font: FontName, y: number, h: number) => {
-    use(doc, font, size);
+    withFont(doc, font, size);
     doc.save().lineWidth(0.5);
     cells.forEach((c, i) => {
       doc.rect(xs[i], y, widths[i], h).stroke();
@@ -181,7 +181,7 @@ function drawBlocks(doc: Doc, blocks: DocBlock[]): void {
   blocks.forEach((b, i) => {
     // The signature never stands alone on a page: the last paragraph moves over with it.
     if (i === blocks.length - 1 && b.type === "paragraph") {
-      use(doc, b.bold ? "bold" : "regular", BODY_SIZE);
+      withFont(doc, b.bold ? "bold" : "regular", BODY_SIZE);
       ensureSpace(doc, doc.heightOfString(b.text, { width: CONTENT_WIDTH, indent: b.noIndent ? 0 : INDENT, lineGap: LINE_GAP }) + PARAGRAPH_GAP + SIGNATURE_SPACE);
     }
     switch (b.type) {
@@ -228,12 +228,12 @@ function drawSignatures(doc: Doc, d: AdminDocument): void {
 }
 
 function drawRecipients(doc: Doc, lines: string[]): void {
-  use(doc, "regular", 11);
+  withFont(doc, "regular", 11);
   const h = lines.length * 14 + 20;
   ensureSpace(doc, h);
-  use(doc, "boldItalic", 12);
+  withFont(doc, "boldItalic", 12);
   doc.text("Nơi nhận:", MARGIN.left - 5 * MM, doc.y, { width: 90 * MM });
-  use(doc, "regular", 11);
+  withFont(doc, "regular", 11);
   for (const l of lines) doc.text(l, MARGIN.left - 5 * MM, doc.y, { width: 90 * MM, lineGap: 0.5 });
 }
 
@@ -268,7 +268,7 @@ export async function renderAdminDocumentPdf(d: AdminDocument): Promise<Buffer> 
   const range = doc.bufferedPageRange();
   for (let i = range.start + 1; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    use(doc, "regular", 12);
+    withFont(doc, "regular", 12);
     doc.text(String(i + 1), MARGIN.left, MARGIN.top / 2, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
   }
   doc.end();

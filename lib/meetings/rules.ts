@@ -94,7 +94,10 @@ export function regularMeetings(startsOn: Date, endsOn: Date, day: number): Regu
     if (d < startsOn) d = nextWorkingDay(startsOn);
     if (d <= endsOn) out.push({ periodMonth: y * 100 + m, scheduledOn: d, title: `Họp liên tịch tháng ${m}/${y}` });
     m++;
-    if (m > 12) (m = 1), y++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 }

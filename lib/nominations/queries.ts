@@ -12,6 +12,7 @@ import { titleEntry } from "../awards/catalogue";
 import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
 import { DOC_LABELS, type DocKind, docsNeededFor, itemTransition, packageTransition, summarise, type Check, type Verdict } from "../awards/rules";
 import { computePackageChecks } from "./checks";
+import { settingsFor } from "../awards/facts-loader";
 
 /**
  * The school's packages for a year (nomination.read: chair, principal, upper staff of the unit).
@@ -180,10 +181,13 @@ export async function getPublicLists(viewer: Viewer, schoolId: string) {
   const school = await schoolFor(viewer, schoolId, "nomination.public");
   const packages = await db.nominationPackage.findMany({
     where: { schoolId: school.id, status: { in: ["POSTED", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"] }, postedOn: { not: null } },
-    include: { schoolYear: { select: { label: true } }, items: { where: { status: { notIn: ["WITHDRAWN", "DRAFT"] } }, select: { id: true, nomineeName: true, titleCode: true, status: true }, orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }] } },
+    include: { schoolYear: true, items: { where: { status: { notIn: ["WITHDRAWN", "DRAFT"] } }, select: { id: true, nomineeName: true, titleCode: true, status: true }, orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }] } },
     orderBy: { postedOn: "desc" },
     take: 5,
   });
+  // The posting period in working days (the upper unit's setting for the package's year).
+  const noticeDays = new Map<string, number>();
+  for (const p of packages) if (!noticeDays.has(p.schoolYearId)) noticeDays.set(p.schoolYearId, (await settingsFor(db, school.unionUnitId, periodOf(p.schoolYear)))["nomination.noticeDays"].value);
   const mine = viewer.memberId
     ? await db.nominationObjection.findMany({ where: { memberId: viewer.memberId, packageId: { in: packages.map((p) => p.id) } }, include: { item: { select: { nomineeName: true } } }, orderBy: { createdAt: "desc" } })
     : [];
@@ -195,6 +199,9 @@ export async function getPublicLists(viewer: Viewer, schoolId: string) {
       yearLabel: p.schoolYear.label,
       status: p.status,
       postedOn: formatIsoDay(p.postedOn ? toIsoDay(p.postedOn) : null),
+      noticeDays: noticeDays.get(p.schoolYearId)!,
+      /** Last working day of the posting (dd/mm/yyyy). */
+      noticeLastDay: p.postedOn ? formatIsoDay(addWorkingDays(toIsoDay(p.postedOn), noticeDays.get(p.schoolYearId)!)) : null,
       open: p.status === "POSTED",
       items: p.items.map((i) => ({ id: i.id, nomineeName: i.nomineeName, titleName: titleEntry(i.titleCode).name })),
     })),

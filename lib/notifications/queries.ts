@@ -129,7 +129,7 @@ export async function getWaitingCounts(viewer: Viewer): Promise<WaitingItem[]> {
     jobs.push(count.then((n) => ({ key, label, count: n, href, placeId })));
 
   for (const u of await unitsWith(viewer, "nomination.review")) {
-    add(`review:${u.unitId}`, "Hồ sơ đề nghị khen thưởng chờ duyệt", `/cap-tren/${u.unitId}/duyet`, u.unitId, db.nominationPackage.count({ where: { status: "SUBMITTED", AND: [{ school: { unionUnitId: { in: u.tree } } }, { school: schoolScope(viewer, "nomination.review") }] } }));
+    add(`review:${u.unitId}`, "Hồ sơ đề nghị khen thưởng chờ duyệt", `/cap-tren/${u.unitId}/duyet`, u.unitId, db.nominationPackage.count({ where: { status: "SUBMITTED", route: "UNION", AND: [{ school: { unionUnitId: { in: u.tree } } }, { school: schoolScope(viewer, "nomination.review") }] } }));
   }
   for (const s of schoolsWith(viewer, "nomination.manage")) {
     const pkg = { schoolId: s, school: schoolScope(viewer, "nomination.manage") };

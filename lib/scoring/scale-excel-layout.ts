@@ -115,7 +115,12 @@ export function headerKey(s: string): string {
 export function roman(n: number): string {
   const parts: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
-  for (const [v, s] of parts) while (n >= v) ((out += s), (n -= v));
+  for (const [v, s] of parts) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 

@@ -14,7 +14,6 @@ import { actionLabel, diffChanges, roleLabels } from "@/components/audit/audit-f
 
 const O = DEMO.orgs;
 const S = DEMO.schools;
-const E = DEMO.emails;
 
 let t: TestDb;
 let v: DemoViewers;

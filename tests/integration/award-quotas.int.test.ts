@@ -12,7 +12,6 @@ import { createQuota, deleteQuota, getQuotaPage, updateQuota } from "@/lib/award
 import { computePackageChecks } from "@/lib/nominations/checks";
 import { todayIso } from "@/lib/awards/access";
 
-const E = DEMO.emails;
 const S = DEMO.schools;
 const O = DEMO.orgs;
 const Y25 = DEMO.years.Y2025;

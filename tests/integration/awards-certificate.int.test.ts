@@ -14,7 +14,6 @@ import { getPackagePage } from "@/lib/nominations/queries";
 import { getPackageSealedScores, getSealedScores, readSealedSnapshot } from "@/lib/nominations/snapshots";
 import { formatPoints } from "@/lib/scoring/points";
 
-const E = DEMO.emails;
 const M = DEMO.members;
 const S = DEMO.schools;
 const O = DEMO.orgs;

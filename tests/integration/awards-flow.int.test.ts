@@ -21,7 +21,6 @@ import { bulkApprove, reviewItem } from "@/lib/nominations/review";
 import { listInitiatives } from "@/lib/initiatives/queries";
 import { createInitiative } from "@/lib/initiatives/mutations";
 
-const E = DEMO.emails;
 const M = DEMO.members;
 const S = DEMO.schools;
 const Y25 = DEMO.years.Y2025;
@@ -250,8 +249,14 @@ describe("races", () => {
   raceIt("approve and reject of one nominee racing make exactly one decision (50 rounds)", async () => {
     const pkg = await createPackage(v.KD_CHAIR, { schoolId: S.KD, schoolYearId: Y25 });
     await t.prisma.nominationPackage.update({ where: { id: pkg.id }, data: { status: "SUBMITTED" } });
+    // One nominee per (member, title) in a package: 25 members × 2 titles = 50 rounds.
+    const members = await t.prisma.member.findMany({ where: { schoolId: S.KD }, orderBy: { id: "asc" }, take: 25, select: { id: true, fullName: true } });
+    expect(members).toHaveLength(25);
     for (let round = 0; round < 50; round++) {
-      const item = await t.prisma.nominationItem.create({ data: { packageId: pkg.id, schoolId: S.KD, subject: "MEMBER", memberId: M.KD_THANH_TAM, nomineeName: "Nguyễn Thị Thanh Tám", titleCode: "GK_CD_CAP_TREN", level: "DIRECT_UPPER", achievementKey: `race:${round}`, status: "SUBMITTED" } });
+      const m = members[round % 25];
+      // Deciding the only open nominee settles the package: put it back under review.
+      await t.prisma.nominationPackage.update({ where: { id: pkg.id }, data: { status: "SUBMITTED" } });
+      const item = await t.prisma.nominationItem.create({ data: { packageId: pkg.id, schoolId: S.KD, subject: "MEMBER", memberId: m.id, nomineeName: m.fullName, titleCode: round < 25 ? "GK_CD_CAP_TREN" : "GK_UBND_XA", level: "DIRECT_UPPER", achievementKey: `race:${round}`, status: "SUBMITTED" } });
       const results = await Promise.allSettled([
         reviewItem(v.UPPER_SONTHUY, { itemId: item.id, version: 1, decision: "approve" }),
         reviewItem(v.UPPER_SONTHUY, { itemId: item.id, version: 1, decision: "reject", comment: "Không đủ thành tích" }),

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
+import { DEMO } from "@/lib/seed/demo";
 import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import type { Viewer } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/server/errors";
@@ -41,7 +41,6 @@ const unitRoute = await import("@/app/(app)/cap-tren/[unitId]/duyet/[packageId]/
 
 const S = DEMO.schools;
 const O = DEMO.orgs;
-const E = DEMO.emails;
 const Y25 = DEMO.years.Y2025;
 
 let t: TestDb;

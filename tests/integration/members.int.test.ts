@@ -39,7 +39,6 @@ const { createGroupAction } = await import("@/lib/groups/actions");
 const S = DEMO.schools;
 const M = DEMO.members;
 const G = DEMO.groups;
-const E = DEMO.emails;
 
 let t: TestDb;
 let v: DemoViewers;

@@ -13,7 +13,6 @@ import { markAllNotificationsRead, markNotificationRead } from "@/lib/notificati
 import { remindUnregistered } from "@/lib/campaigns/mutations";
 import { createPackage, submitPackage } from "@/lib/nominations/mutations";
 
-const E = DEMO.emails;
 const M = DEMO.members;
 const S = DEMO.schools;
 const U = DEMO.users;

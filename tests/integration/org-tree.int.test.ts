@@ -64,6 +64,15 @@ describe.each(backends)("organisation tree on $name", ({ pg }) => {
     expect(await unitAncestors(t.prisma, "t_S")).toEqual(["t_S"]);
   });
 
+  it("one query each way, however deep the tree", async () => {
+    let queries = 0;
+    const counted = { $queryRaw: ((...args: Parameters<typeof t.prisma.$queryRaw>) => (queries++, t.prisma.$queryRaw(...args))) as typeof t.prisma.$queryRaw };
+    expect(await unitAncestors(counted, "t_A1a1x")).toHaveLength(6);
+    expect(queries).toBe(1);
+    expect(await unitDescendants(counted, ["t_R", "t_S"])).toHaveLength(TREE.length);
+    expect(queries).toBe(2);
+  });
+
   it("a leaf has no descendants but itself; an unknown id has neither", async () => {
     expect(await unitDescendants(t.prisma, "t_B1")).toEqual(["t_B1"]);
     expect(await unitDescendants(t.prisma, "khong_co")).toEqual([]);

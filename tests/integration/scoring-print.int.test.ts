@@ -19,7 +19,6 @@ import { computeStage } from "@/lib/scoring/rules";
 import { TEMPLATE_100 } from "@/lib/scoring/templates";
 
 const S = DEMO.schools;
-const E = DEMO.emails;
 const PERIOD = SCORING_DEMO.periods.STA_LAST_YEAR;
 
 let t: TestDb;

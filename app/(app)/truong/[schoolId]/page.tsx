@@ -8,6 +8,7 @@ import { SCHOOL_LEVEL_LABELS } from "@/lib/schools/schemas";
 import { formatNumber } from "@/lib/format";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { Card, PageHeader, Stat } from "@/components/ui/page";
+import { canSee } from "@/lib/authz/decide";
 
 export const metadata: Metadata = { title: "Trường" };
 
@@ -18,7 +19,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ schoolI
   const s = c.school;
   const base = `/truong/${s.id}`;
   const listMembers = canListMembers(viewer, s);
-  const ownHere = viewer.grants.some((g) => g.schoolId === s.id) && viewer.memberId;
+  const ownHere = !!viewer.memberId && canSee(viewer, "member.read", { schoolId: s.id, memberId: viewer.memberId });
   const links = [
     ...(listMembers ? [{ href: `${base}/doan-vien`, title: "Đoàn viên", text: c.canManage ? "Thêm, sửa, chuyển tổ, nhập và xuất Excel" : "Danh sách đoàn viên" }] : []),
     { href: `${base}/to-cong-doan`, title: "Tổ công đoàn", text: can(viewer, "group.manage", { schoolId: s.id }) ? "Các tổ, số đoàn viên; thêm và đổi tên tổ" : "Các tổ và số đoàn viên" },

@@ -26,7 +26,8 @@ export default async function PublicListPage({ params }: { params: Promise<{ sch
       {page.packages.map((p) => (
         <Card key={p.id} title={`${p.title} (năm học ${p.yearLabel})`} className="mb-6">
           <p className="mb-2 text-sm text-slate-600">
-            Công khai từ {p.postedOn} · <Badge tone={packageTone(p.status)}>{packageLabel(p.status)}</Badge>
+            Công khai từ {p.postedOn}
+            {p.open && p.noticeLastDay ? ` (${p.noticeDays} ngày làm việc, đến hết ngày ${p.noticeLastDay}; góp ý trong thời hạn này)` : ""} · <Badge tone={packageTone(p.status)}>{packageLabel(p.status)}</Badge>
           </p>
           <ol className="mb-4 list-decimal pl-6 text-sm">
             {p.items.map((i) => (

@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getMeetingPage } from "@/lib/council/queries";
 import { closeMeetingAction, recordBallotSheetAction, recordListVoteAction, recordVoteAction } from "@/lib/council/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { percent } from "@/lib/awards/settings";
+import { ballotFigures } from "@/lib/council/ballot-figures";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -116,30 +116,35 @@ export default async function MeetingPage({ params }: { params: Promise<{ school
                     <tr>
                       <th className="py-1 pr-2">Họ và tên</th>
                       <th className="py-1 pr-2">Đề nghị</th>
-                      <th className="py-1 pr-2">Phát/Thu/Hợp lệ</th>
+                      <th className="py-1 pr-2">Phát ra</th>
+                      <th className="py-1 pr-2">Thu về</th>
+                      <th className="py-1 pr-2">Hợp lệ</th>
                       <th className="py-1 pr-2">Đồng ý</th>
+                      <th className="py-1 pr-2">% đồng ý</th>
                       <th className="py-1 pr-2">Kết quả</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {page.votes.map((v, k) => (
-                      <tr key={k} className="border-t border-slate-100">
+                    {page.votes.map((v, k) => {
+                      const f = ballotFigures(v);
+                      return (
+                      <tr key={k} className="border-t border-slate-100" data-testid="ket-qua-phieu">
                         <td className="py-1 pr-2">{v.nomineeName}</td>
                         <td className="py-1 pr-2">
                           {v.titleName}
                           {v.secret ? " (phiếu kín)" : ""}
                         </td>
-                        <td className="py-1 pr-2">
-                          {v.issued}/{v.returned}/{v.valid}
-                        </td>
-                        <td className="py-1 pr-2">
-                          {v.agree}/{v.baseCount} ({percent(v.agree, v.baseCount)}%)
-                        </td>
+                        <td className="py-1 pr-2 tabular-nums">{f.issued}</td>
+                        <td className="py-1 pr-2 tabular-nums">{f.returned}</td>
+                        <td className="py-1 pr-2 tabular-nums">{f.valid}</td>
+                        <td className="py-1 pr-2 tabular-nums">{f.agreeText}</td>
+                        <td className="py-1 pr-2 tabular-nums">{f.percentText}</td>
                         <td className="py-1 pr-2">
                           <Badge tone={v.passed ? "green" : "red"}>{v.passed ? "Đạt" : "Không đạt"}</Badge>
                         </td>
                       </tr>
-                    ))}
+                      );
+                    })}
                   </tbody>
                 </table>
               </div>

@@ -12,6 +12,7 @@ import { Badge, Card, PageHeader, Stat } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/scoring/action-form";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { canSee } from "@/lib/authz/decide";
 
 export const metadata: Metadata = { title: "Phong trào thi đua" };
 
@@ -78,7 +79,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ schoo
               <ActionForm key={t.key} action={transitionCampaignAction} hidden={{ campaignId: c.id, version: c.version, action: t.key }} label={t.label} confirm={t.confirm} />
             ))}
           </div>
-          {!viewer.grants.some((g) => g.role === "UNION_CHAIR" || g.role === "PRINCIPAL") && (
+          {!!viewer.memberId && canSee(viewer, "registration.read", { schoolId: d.school.id, within: true }) && (
             <p className="mt-3 text-sm">
               Đăng ký của bạn:{" "}
               <Link href="/ca-nhan/thi-dua" className="text-brand-700 underline">
