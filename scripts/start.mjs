@@ -37,10 +37,10 @@ if (env.DATABASE_URL) {
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // V8 sizes its heap limit from the machine's memory (GBs) and, under load, lets the heap grow
 // toward it instead of collecting, then keeps the pages: RSS went from 403 MB to 1.48 GB in a
-// 50-user run and stayed at 1.31 GB. The server's live data is ~100 MB (the largest single job,
-// a 20,000-row Excel export, stays well under this), so a 256 MB old generation keeps it near
-// its working set. `npm run bench` starts the server with these same flags.
-const NODE_FLAGS = ["--max-old-space-size=256"];
+// 50-user run and stayed at 1.31 GB. The server's live data is ~100 MB; the largest single job,
+// a 20,000-row Excel export, needs ~180 MB of heap on its own, so 384 MB of old generation keeps
+// the server near its working set with room for that. `npm run bench` uses these same flags.
+const NODE_FLAGS = ["--max-old-space-size=384"];
 if (!existsSync(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") {
   console.log("Đang build ứng dụng (lần đầu mất khoảng 1–2 phút)…");
   run(process.execPath, [next, "build"]);

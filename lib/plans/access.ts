@@ -3,7 +3,7 @@ import "server-only";
 // permission table (lib/authz/permissions.ts) like every other scope.
 import type { Prisma } from "../generated/prisma/client";
 import type { Capability, Viewer } from "../authz/permissions";
-import type { PlanRole } from "./rules";
+import { PLAN_PARTY_CAPS, type PlanRole } from "./rules";
 import { holdsHere } from "../authz/decide";
 import { orgScope, schoolScope } from "../authz/scope";
 
@@ -29,18 +29,14 @@ export function readablePlans(viewer: Viewer): Prisma.CoordinationPlanWhereInput
 }
 
 /**
- * The workflow roles the viewer holds on this plan (lib/plans/rules.ts). Taken from the role
- * grants at the plan's own school (or unit), and confirmed against the permission table.
+ * The workflow parties the viewer is on this plan (lib/plans/rules.ts PLAN_PARTY_CAPS): the
+ * capabilities held at the plan's own school, or over its unit for a unit plan.
  */
 export function planRolesOf(viewer: Viewer, plan: { schoolId: string | null; organisationId: string | null }): PlanRole[] {
-  const roles: PlanRole[] = [];
-  if (plan.schoolId) {
-    // The parties sign in their own name: capabilities held at this school, not an admin's "all".
-    const t = { schoolId: plan.schoolId };
-    if (holdsHere(viewer, "plan.edit", t) && holdsHere(viewer, "plan.sign_school", t)) roles.push("PRINCIPAL");
-    if (holdsHere(viewer, "plan.sign_union", t)) roles.push("UNION_CHAIR");
-  } else if (plan.organisationId) {
-    if (holdsHere(viewer, "plan.manage_unit", { unitId: plan.organisationId })) roles.push("UNIT_STAFF");
-  }
+  const roles = (Object.keys(PLAN_PARTY_CAPS) as (keyof typeof PLAN_PARTY_CAPS)[]).filter((party) => {
+    const { place, caps } = PLAN_PARTY_CAPS[party];
+    const here = place === "school" ? (plan.schoolId ? { schoolId: plan.schoolId } : null) : !plan.schoolId && plan.organisationId ? { unitId: plan.organisationId } : null;
+    return !!here && caps.every((c) => holdsHere(viewer, c, here));
+  });
   return roles.length ? roles : ["READER"];
 }

@@ -6,6 +6,7 @@
 //     ▲                   │  └──sign_union──▶ SIGNED_UNION ──sign_gov──┘
 //     └──withdraw/return──┘ (from any not-yet-complete signing state; signatures are cleared)
 //   SIGNED ──amend──▶ (a new DRAFT revision; the signed one never changes)
+import type { Capability } from "../authz/permissions";
 
 /** The machine's states: the stored status plus which side has signed. */
 export const PLAN_STATES = ["DRAFT", "SUBMITTED", "SIGNED_GOV", "SIGNED_UNION", "SIGNED"] as const;
@@ -22,6 +23,17 @@ export type PlanAction = (typeof PLAN_ACTIONS)[number];
  */
 export const PLAN_ROLES = ["PRINCIPAL", "UNION_CHAIR", "UNIT_STAFF", "READER"] as const;
 export type PlanRole = (typeof PLAN_ROLES)[number];
+
+/**
+ * Each party by the capabilities that make it (issue 10: workflows ask capabilities, not role
+ * names), held at the plan's own school (or over its unit) – never through an admin's blanket
+ * grant, since a party signs in their own name (lib/authz/decide.ts holdsHere).
+ */
+export const PLAN_PARTY_CAPS: Record<Exclude<PlanRole, "READER">, { place: "school" | "unit"; caps: readonly Capability[] }> = {
+  PRINCIPAL: { place: "school", caps: ["plan.edit", "plan.sign_school"] },
+  UNION_CHAIR: { place: "school", caps: ["plan.sign_union"] },
+  UNIT_STAFF: { place: "unit", caps: ["plan.manage_unit"] },
+};
 
 type Rule = { from: readonly PlanState[]; roles: readonly PlanRole[]; to: PlanState | "same" | "new_draft" };
 

@@ -184,3 +184,20 @@ describe("the government route", () => {
     expect(y25.map((a) => [a.titleCode, a.issuerName]).sort()).toEqual([["GK_CD_CAP_TREN", "Công đoàn Giáo dục huyện Sơn Thủy"], ["LDTT", "UBND xã Sơn Thủy"]]);
   });
 });
+
+describe("the demo (npm run db:seed) shows both routes", () => {
+  it("Kim Đồng: the union part decided by 87/QĐ-CĐGD, the government part sent and waiting for its decision", async () => {
+    const { seedRoutesDemo } = await import("@/lib/seed/routes-demo");
+    expect((await seedRoutesDemo(t.prisma)).created).toBe(true);
+    expect((await seedRoutesDemo(t.prisma)).created).toBe(false);
+    const panel = await getRoutePanel(v.KD_PRINCIPAL, "hs_kd_2025_nn");
+    expect(panel.package).toMatchObject({ route: "STATE", status: "SUBMITTED", authorityName: "Chủ tịch Ủy ban nhân dân xã Sơn Thủy" });
+    expect(panel.can.record).toBe(true);
+    expect(panel.siblings.map((s) => s.id)).toEqual(["hs_kd_2025_cd"]);
+    const union = await getRoutePanel(v.KD_CHAIR, "hs_kd_2025_cd");
+    expect(union.package).toMatchObject({ route: "UNION", status: "DECIDED" });
+    const reg = await listSchoolRegistry(v.KD_CHAIR, S.KD, { yearId: Y25 });
+    expect(reg.rows.map((r) => r.decisionNumber)).toEqual(["87/QĐ-CĐGD", "87/QĐ-CĐGD"]);
+    expect(await code(getRoutePanel(v.STA_CHAIR, "hs_kd_2025_nn"))).toBe("NOT_FOUND");
+  });
+});

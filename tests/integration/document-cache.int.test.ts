@@ -96,7 +96,7 @@ describe("document cache", () => {
   });
 
   it("a signed amendment is a new document with its own file; the signed original stays cached", async () => {
-    const rev2 = (await amendPlan(v.STA_PRINCIPAL, { planId, version: await version(), reason: "Bổ sung chỉ tiêu theo hướng dẫn mới của cấp trên." })).id;
+    const rev2 = (await amendPlan(v.STA_PRINCIPAL, { planId, reason: "Bổ sung chỉ tiêu theo hướng dẫn mới của cấp trên." })).id;
     await transitionPlan(v.STA_PRINCIPAL, { planId: rev2, version: await version(rev2), action: "submit" });
     await transitionPlan(v.STA_PRINCIPAL, { planId: rev2, version: await version(rev2), action: "sign_gov" });
     await transitionPlan(v.STA_CHAIR, { planId: rev2, version: await version(rev2), action: "sign_union" });
