@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadViewerPlaces } from "@/lib/orgs/queries";
-import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/scope";
 import { navFor } from "@/lib/authz/nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLinks, type NavSection } from "@/components/layout/nav-links";
@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const [places, notes] = await Promise.all([loadViewerPlaces(viewer), loadNotificationSummary(viewer)]);
   // Which links: the gate's decision per capability and place (lib/authz/nav.ts), not role names.
   const sections: NavSection[] = navFor(viewer, places);
-  const roleText = [...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(", ");
+  const roleText = roleLabels(viewer).join(", ");
   const placeNames = Object.fromEntries([...places.units, ...places.schools].map((p) => [p.id, p.name]));
   const bell = <NotificationBell items={notes.items} unread={notes.unread} waiting={notes.waiting} places={placeNames} />;
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getSchoolCounts, getUnitCounts, loadViewerPlaces } from "@/lib/orgs/queries";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/scope";
 import { Card, PageHeader, Stat } from "@/components/ui/page";
 import { formatNumber } from "@/lib/format";
 import { loadNotificationSummary } from "@/lib/notifications/queries";
@@ -16,7 +17,7 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={`Xin chào, ${viewer.displayName}`} subtitle={[...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(" · ")} />
+      <PageHeader title={`Xin chào, ${viewer.displayName}`} subtitle={roleLabels(viewer).join(" · ")} />
       {todo.length > 0 && (
         <section className="mb-8" aria-labelledby="viec-dang-cho">
           <h2 id="viec-dang-cho" className="mb-3 text-lg font-semibold">

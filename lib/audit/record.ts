@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
+import { actorRoles } from "../authz/scope";
 import { sealOf } from "./anchor";
 
 type Tx = Prisma.TransactionClient;
@@ -27,9 +28,7 @@ function json(v: unknown): Prisma.InputJsonValue | undefined {
  * written in the same transaction.
  */
 export async function record(tx: Tx, viewer: Viewer | null, e: AuditEntry): Promise<void> {
-  const roles = viewer
-    ? [...new Set(viewer.grants.filter((g) => !e.schoolId || g.schoolId === e.schoolId || !g.schoolId).map((g) => g.role))]
-    : [];
+  const roles = viewer ? actorRoles(viewer, e.schoolId) : [];
   const row = await tx.auditLog.create({
     select: { id: true, hash: true },
     data: {

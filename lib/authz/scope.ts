@@ -1,7 +1,8 @@
 // Prisma `where` fragments of what a viewer may see, built from the same table as can().
 // A viewer without the capability gets a filter that matches nothing (deny by default).
 import type { Prisma } from "../generated/prisma/client";
-import { grantsFor, type Capability, type Viewer } from "./permissions";
+import type { Role } from "../generated/prisma/enums";
+import { grantsFor, ROLE_LABELS, type Capability, type Viewer } from "./permissions";
 
 const NOTHING = { id: { in: [] as string[] } };
 
@@ -73,4 +74,22 @@ export function viewerPlaces(viewer: Viewer): { schoolIds: string[]; unitRoots: 
 /** The roles a viewer holds at one school (display only: "Hiệu trưởng, Chủ tịch công đoàn"). */
 export function rolesIn(viewer: Viewer, schoolId: string) {
   return viewer.grants.filter((g) => g.schoolId === schoolId).map((g) => g.role);
+}
+
+/** Every role label the viewer holds, once each (display only: the header, the dashboard). */
+export function roleLabels(viewer: Viewer): string[] {
+  return [...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))];
+}
+
+/**
+ * The roles recorded with an audit row (lib/audit/record.ts): those held at the row's school and
+ * those placed above schools (an upper unit, everywhere); every role when the row has no school.
+ */
+export function actorRoles(viewer: Viewer, schoolId?: string | null): Role[] {
+  return [...new Set(viewer.grants.filter((g) => !schoolId || g.schoolId === schoolId || !g.schoolId).map((g) => g.role))];
+}
+
+/** The upper units the viewer serves, with every unit below them (for narrowing, never for access). */
+export function unitsServed(viewer: Viewer): readonly string[] {
+  return viewer.unitIds;
 }

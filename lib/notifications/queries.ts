@@ -7,7 +7,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "../generated/prisma/client";
 import { grantsFor, type Capability, type Viewer } from "../authz/permissions";
-import { memberScope, schoolScope, viewerPlaces } from "../authz/scope";
+import { memberScope, schoolScope, unitsServed, viewerPlaces } from "../authz/scope";
 import { getDb } from "../server/db";
 import { unitDescendants } from "../orgs/tree";
 import { widestScope } from "../authz/decide";
@@ -104,11 +104,12 @@ function schoolsWith(viewer: Viewer, cap: Capability): string[] {
 /** Each upper unit the viewer serves with `cap` (a root of their grants) and the unit ids under it. */
 async function unitsWith(viewer: Viewer, cap: Capability): Promise<{ unitId: string; tree: string[] }[]> {
   const roots = [...new Set(grantsFor(viewer, cap).filter((x) => x.scope === "unit" && x.grant.organisationId).map((x) => x.grant.organisationId!))];
-  if (roots.length <= 1) return roots.map((unitId) => ({ unitId, tree: viewer.unitIds }));
-  // Several roots (rare): split viewer.unitIds by root with one read of the small tree.
+  const served = unitsServed(viewer);
+  if (roots.length <= 1) return roots.map((unitId) => ({ unitId, tree: [...served] }));
+  // Several roots (rare): split the units served by root with one read of the small tree.
   const db = await getDb();
   const trees = await Promise.all(roots.map((unitId) => unitDescendants(db, unitId)));
-  return roots.map((unitId, i) => ({ unitId, tree: trees[i].filter((id) => viewer.unitIds.includes(id)) }));
+  return roots.map((unitId, i) => ({ unitId, tree: trees[i].filter((id) => served.includes(id)) }));
 }
 
 /**

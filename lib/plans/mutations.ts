@@ -7,6 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { can, type Viewer } from "../authz/permissions";
+import { holdsHere } from "../authz/decide";
 import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { AppError, conflict, forbidden, notFound } from "../server/errors";
@@ -160,7 +161,9 @@ export async function createPlan(viewer: Viewer, input: CreatePlanInput): Promis
     select: { id: true, name: true, level: true, address: true, unionUnitId: true, govUnit: { select: { name: true } }, unionUnit: { select: { name: true } } },
   });
   if (!school) throw notFound();
-  if (!planRolesOf(viewer, { schoolId: school.id, organisationId: null }).includes("PRINCIPAL")) throw forbidden();
+  // The school side drafts its plan in its own name (lib/authz/decide.ts holdsHere): plan.edit and
+  // plan.sign_school held at this school, never through an admin's blanket grant.
+  if (!(["plan.edit", "plan.sign_school"] as const).every((c) => holdsHere(viewer, c, { schoolId: school.id }))) throw forbidden();
   const year = await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true, startsOn: true } });
   if (!year) throw notFound();
 
@@ -214,7 +217,7 @@ export async function createPlan(viewer: Viewer, input: CreatePlanInput): Promis
  */
 export async function createUnitPlan(viewer: Viewer, input: CreateUnitPlanInput): Promise<{ id: string; unitId: string }> {
   const db = await getDb();
-  if (!planRolesOf(viewer, { schoolId: null, organisationId: input.unitId }).includes("UNIT_STAFF")) throw notFound();
+  if (!holdsHere(viewer, "plan.manage_unit", { unitId: input.unitId })) throw notFound();
   const unit = await db.organisation.findUnique({ where: { id: input.unitId }, select: { id: true, name: true, parent: { select: { name: true } } } });
   if (!unit) throw notFound();
   const year = await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true, startsOn: true } });
@@ -407,7 +410,7 @@ export async function transitionPlan(viewer: Viewer, input: TransitionInput): Pr
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const plan = await findForWrite(tx, viewer, input.planId);
-    const { role, state } = authorize(viewer, plan, input.action);
+    const { state } = authorize(viewer, plan, input.action);
     const now = new Date();
     let r: Prisma.BatchPayload;
     switch (input.action) {
@@ -441,10 +444,11 @@ export async function transitionPlan(viewer: Viewer, input: TransitionInput): Pr
         const gov = input.action === "sign_gov";
         // A unit's staff record the counterpart's signature with the signer's name; a school's
         // principal and chair sign as themselves.
-        const name = role === "UNIT_STAFF" ? (input.signerName ?? (gov ? null : viewer.displayName)) : viewer.displayName;
+        const recordsBoth = !plan.schoolId && holdsHere(viewer, "plan.manage_unit", { unitId: plan.organisationId });
+        const name = recordsBoth ? (input.signerName ?? (gov ? null : viewer.displayName)) : viewer.displayName;
         if (!name) throw new AppError("INVALID", "Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.", { signerName: ["Vui lòng nhập họ tên người ký của cơ quan quản lý."] });
         // Segregation of duties: one person never signs for both sides of a school's plan.
-        if (!gov && role !== "UNIT_STAFF" && plan.govSignerId === viewer.userId) throw forbidden();
+        if (!gov && !recordsBoth && plan.govSignerId === viewer.userId) throw forbidden();
         const data = gov
           ? { govSignerId: viewer.userId, govSignerName: name, govSignedAt: now }
           : { unionSignerId: viewer.userId, unionSignerName: name, unionSignedAt: now };

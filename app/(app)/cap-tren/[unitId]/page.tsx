@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
-import { canSome } from "@/lib/authz/permissions";
+import { canSee, requireAccess } from "@/lib/authz/gate";
 import { getUnitOverview } from "@/lib/schools/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { formatNumber } from "@/lib/format";
@@ -12,7 +11,8 @@ import { SchoolTable } from "@/components/schools/school-table";
 export const metadata: Metadata = { title: "Tổng quan đơn vị" };
 
 export default async function UnitOverviewPage({ params }: { params: Promise<{ unitId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with school.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("school.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const o = await orNotFound(getUnitOverview(viewer, unitId));
   const base = `/cap-tren/${o.unit.id}`;
@@ -34,7 +34,7 @@ export default async function UnitOverviewPage({ params }: { params: Promise<{ u
         <Stat label="Tổ công đoàn" value={formatNumber(o.totals.groups)} />
       </div>
       <h2 className="mb-3 text-lg font-semibold text-slate-900">Các trường</h2>
-      <SchoolTable rows={o.rows} unitId={o.unit.id} canEdit={canSome(viewer, "school.update")} empty="Đơn vị chưa có trường trực thuộc." />
+      <SchoolTable rows={o.rows} unitId={o.unit.id} canEdit={canSee(viewer, "school.update", { unitId: o.unit.id })} empty="Đơn vị chưa có trường trực thuộc." />
       <p className="mt-4 flex flex-wrap gap-4 text-sm">
         <Link href={`${base}/nguoi-dung`} className="text-brand-700 hover:underline">Người giữ vai trò →</Link>
         <Link href={`${base}/nhat-ky`} className="text-brand-700 hover:underline">Nhật ký thay đổi →</Link>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { can } from "@/lib/authz/permissions";
 import { getSchoolCounts } from "@/lib/orgs/queries";
 import { canListMembers } from "@/lib/members/rules";
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Trường" };
 
 /** A school's overview: everyone with a role at the school, its upper unit's staff, admins (school.read). */
 export default async function SchoolPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with school.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("school.read", { school: (await params).schoolId, within: true });
   const c = await orNotFound(getSchoolCounts(viewer, routeId((await params).schoolId)));
   const s = c.school;
   const base = `/truong/${s.id}`;

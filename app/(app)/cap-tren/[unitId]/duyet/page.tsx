@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getReviewQueue } from "@/lib/nominations/queue";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { PACKAGE_STATES } from "@/lib/awards/workflow";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Duyệt hồ sơ khen thưởng" };
 
 /** The unit's review queue across its schools (nomination.review), with filters and counts. */
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with nomination.review (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("nomination.review", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const sp = await searchParams;
   const status = textParam(sp["trang-thai"], 20);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { unitPlanOverview } from "@/lib/plans/queries";
 import { PLAN_DEADLINE, UNIT_PLAN_STATUS_LABELS } from "@/lib/plans/rules";
 import { formatDateTime } from "@/lib/format";
@@ -20,7 +20,8 @@ const TONE = { NONE: "slate", DRAFT: "slate", SUBMITTED: "amber", SIGNED: "green
  * own plan with its government counterpart.
  */
 export default async function UnitPlansPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with plan.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("plan.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const r = await orNotFound(unitPlanOverview(viewer, unitId, textParam((await searchParams).nam, 64)));
   const base = `/cap-tren/${r.unit.id}/ke-hoach`;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listUnitRegistry } from "@/lib/awards/queries";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Sổ khen thưởng" };
 
 /** The unit's awards registry with filters and Excel export (award.read; export: award.export). */
 export default async function UnitRegistryPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const sp = await searchParams;
   const titleCode = textParam(sp["danh-hieu"], 40);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { getUnitOrThrow } from "@/lib/orgs/queries";
 import { HOLDER_ROLES, listUnitRoleHolders, type HolderRole } from "@/lib/roles/queries";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Người giữ vai trò" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function RoleHoldersPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Search> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with roles.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("roles.read", { unit: (await params).unitId });
   const unit = await orNotFound(getUnitOrThrow(viewer, routeId((await params).unitId)));
   const sp = await searchParams;
   const r = textParam(sp["vai-tro"], 20);

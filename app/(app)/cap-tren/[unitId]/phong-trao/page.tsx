@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { campaignFormOptions, listUnitCampaigns } from "@/lib/campaigns/queries";
 import { createCampaignAction } from "@/lib/campaigns/actions";
 import { CAMPAIGN_STATE_LABELS, MOVEMENT_LABELS } from "@/lib/campaigns/rules";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Phong trào của đơn vị" };
 
 /** Campaigns an upper unit launches for all its schools; its staff create and follow them. */
 export default async function UnitCampaignsPage({ params }: { params: Promise<{ unitId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with campaign.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("campaign.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const unit = await orNotFound(getUnitOrThrow(viewer, unitId));
   const { campaigns, canCreate } = await orNotFound(listUnitCampaigns(viewer, unit.id));

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
-import { canSome } from "@/lib/authz/permissions";
+import { canSee, requireAccess } from "@/lib/authz/gate";
 import { getUnitOrThrow } from "@/lib/orgs/queries";
 import { listUnitSchools } from "@/lib/schools/queries";
 import { SCHOOL_CODE_RE } from "@/lib/schools/schemas";
@@ -17,7 +16,8 @@ export const metadata: Metadata = { title: "Trường trực thuộc" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function UnitSchoolsPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Search> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with school.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("school.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const sp = await searchParams;
   const q = textParam(sp.q, 100);
@@ -48,7 +48,7 @@ export default async function UnitSchoolsPage({ params, searchParams }: { params
       <SchoolTable
         rows={list.rows}
         unitId={unit.id}
-        canEdit={canSome(viewer, "school.update")}
+        canEdit={canSee(viewer, "school.update", { unitId: unit.id })}
         showAddress
         empty={q ? `Không có trường nào khớp với “${q}”.` : "Đơn vị chưa có trường trực thuộc."}
       />

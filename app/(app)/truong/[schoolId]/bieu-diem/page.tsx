@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listScales } from "@/lib/scoring/scale-queries";
 import { createScaleAction, importScaleAction } from "@/lib/scoring/scale-actions";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Biểu điểm thi đua" };
 
 /** The school's scales (everyone in the school reads them); the chair creates them, or imports one from Excel. */
 export default async function ScalesPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scale.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scale.read", { school: (await params).schoolId, within: true });
   const { school, scales, years, currentYearId, canManage } = await orNotFound(listScales(viewer, routeId((await params).schoolId)));
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listPeriods } from "@/lib/scoring/queries";
 import { findSchool } from "@/lib/campaigns/access";
 import { getDb } from "@/lib/server/db";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Chấm điểm thi đua" };
 
 /** The school's scoring periods (scoring.read: members see theirs via their own page). */
 export default async function ScoringPeriodsPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const school = await orNotFound(getDb().then((db) => findSchool(db, viewer, schoolId, "scoring.read")));
   const periods = await listPeriods(viewer, school.id);

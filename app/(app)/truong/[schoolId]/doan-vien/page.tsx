@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listMembers } from "@/lib/members/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { statusFilter } from "@/lib/members/rules";
@@ -18,7 +18,8 @@ type Search = Record<string, string | string[] | undefined>;
 
 /** A school's members (member.read: chair, principal, upper staff; a group leader sees their group). */
 export default async function MembersPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Search> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with member.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("member.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const sp = await searchParams;
   const q = textParam(sp.q, 100);

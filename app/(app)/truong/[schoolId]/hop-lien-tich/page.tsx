@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listMeetings } from "@/lib/meetings/queries";
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from "@/lib/meetings/rules";
 import { formatDate } from "@/lib/format";
@@ -19,7 +19,8 @@ const TONE = { PLANNED: "slate", HELD: "amber", CLOSED: "green", CANCELLED: "red
  * union chair see and run them all), with the overdue tasks of both sides.
  */
 export default async function MeetingsPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with meeting.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("meeting.read", { school: (await params).schoolId, within: true });
   const sid = routeId((await params).schoolId);
   const r = await orNotFound(listMeetings(viewer, sid, textParam((await searchParams).nam, 64)));
   const base = `/truong/${r.school.id}/hop-lien-tich`;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listSchoolPlans } from "@/lib/plans/queries";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound, routeId, textParam } from "@/lib/server/page";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Kế hoạch phối hợp" };
  * principal, the union chair and the upper unit). The principal creates one here.
  */
 export default async function PlansPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with plan.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("plan.read", { school: (await params).schoolId, within: true });
   const sid = routeId((await params).schoolId);
   const nam = textParam((await searchParams).nam, 64);
   const r = await orNotFound(listSchoolPlans(viewer, sid, nam));

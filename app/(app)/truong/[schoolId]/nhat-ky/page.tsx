@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getSchoolOrThrow } from "@/lib/orgs/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { PageHeader } from "@/components/ui/page";
@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Nhật ký thay đổi" };
 
 /** A school's audit log: its chair and principal (audit.read, school scope), upper staff, admins. */
 export default async function SchoolAuditPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with audit.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("audit.read", { school: (await params).schoolId, within: true });
   const school = await orNotFound(getSchoolOrThrow(viewer, routeId((await params).schoolId)));
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { campaignFormOptions, listSchoolCampaigns } from "@/lib/campaigns/queries";
 import { createCampaignAction } from "@/lib/campaigns/actions";
 import { CAMPAIGN_STATE_LABELS, MOVEMENT_LABELS } from "@/lib/campaigns/rules";
@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Phong trào thi đua" };
 
 /** Campaigns that concern the school: its own and its upper units'. The chair launches the school's. */
 export default async function CampaignsPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with campaign.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("campaign.read", { school: (await params).schoolId, within: true });
   const { school, campaigns, canCreate } = await orNotFound(listSchoolCampaigns(viewer, routeId((await params).schoolId)));
   const options = canCreate ? await campaignFormOptions(viewer, school.id) : null;
   return (

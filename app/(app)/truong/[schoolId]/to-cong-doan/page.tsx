@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listGroups } from "@/lib/groups/queries";
 import { canListMembers } from "@/lib/members/rules";
 import { formatNumber } from "@/lib/format";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Tổ công đoàn" };
 
 /** A school's union groups (group.read: everyone at the school); the chair adds and renames (group.manage). */
 export default async function GroupsPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with group.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("group.read", { school: (await params).schoolId, within: true });
   const r = await orNotFound(listGroups(viewer, routeId((await params).schoolId)));
   const membersHref = `/truong/${r.school.id}/doan-vien`;
   const mayList = canListMembers(viewer, r.school);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPackagePage } from "@/lib/nominations/queries";
 import { getPackageSealedScores } from "@/lib/nominations/snapshots";
 import { bulkApproveAction, reviewItemAction, setDeadlineAction } from "@/lib/nominations/actions";
@@ -25,7 +25,8 @@ export const metadata: Metadata = { title: "Xét duyệt hồ sơ" };
 
 /** One school's package under review: evidence per nominee, per-nominee decisions, bulk approve. */
 export default async function ReviewPackagePage({ params }: { params: Promise<{ unitId: string; packageId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with nomination.review (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("nomination.review", { unit: (await params).unitId });
   const { unitId, packageId } = await params;
   const load = async () => {
     const unit = await unitFor(viewer, routeId(unitId), "nomination.review");

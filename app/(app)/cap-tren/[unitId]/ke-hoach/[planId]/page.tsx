@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPlanDetail } from "@/lib/plans/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { PlanView } from "@/components/plans/plan-view";
@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: "Kế hoạch phối hợp của đơ
 
 /** The upper unit's own plan with its government counterpart (same feature as a school's). */
 export default async function UnitPlanPage({ params }: { params: Promise<{ unitId: string; planId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with plan.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("plan.read", { unit: (await params).unitId });
   const { unitId, planId } = await params;
   const uid = routeId(unitId);
   const d = await orNotFound(getPlanDetail(viewer, { organisationId: uid }, routeId(planId)));

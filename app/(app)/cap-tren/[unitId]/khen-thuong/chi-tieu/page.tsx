@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getQuotaPage } from "@/lib/awards/quotas";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { orNotFound, routeId, idParam } from "@/lib/server/page";
@@ -32,7 +32,8 @@ function Usage({ used, pending, max }: { used: number; pending: number; max: num
  * to see; award.settings to add, edit, delete.
  */
 export default async function QuotaPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const page = await orNotFound(getQuotaPage(viewer, unitId, idParam((await searchParams).nam)));
   const base = `/cap-tren/${page.unit.id}/khen-thuong`;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getSettingsPage } from "@/lib/awards/queries";
 import { saveSettingAction } from "@/lib/awards/actions";
 import { SOURCE_LABELS } from "@/lib/awards/catalogue";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Quy định thi đua – khen thư�
 
 /** Thresholds in force for the unit's schools, each with its legal basis; overrides (award.settings). */
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const page = await orNotFound(getSettingsPage(viewer, unitId, idParam((await searchParams).nam)));
   const path = `/cap-tren/${page.unit.id}/khen-thuong/quy-dinh`;

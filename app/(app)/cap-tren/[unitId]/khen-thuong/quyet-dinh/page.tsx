@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getDecisionsPage } from "@/lib/awards/queries";
 import { issueDecisionAction } from "@/lib/awards/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Quyết định khen thưởng" };
 
 /** The unit's decisions of a year and the form to issue one for approved nominees (decision.issue). */
 export default async function DecisionsPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
   const page = await orNotFound(getDecisionsPage(viewer, unitId, idParam((await searchParams).nam)));
   const base = `/cap-tren/${page.unit.id}/khen-thuong/quyet-dinh`;

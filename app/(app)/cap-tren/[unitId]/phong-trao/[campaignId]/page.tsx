@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { campaignFormOptions, getUnitCampaignProgress } from "@/lib/campaigns/queries";
 import { transitionCampaignAction, updateCampaignAction } from "@/lib/campaigns/actions";
 import { AUDIENCE_LABELS, CAMPAIGN_STATE_LABELS, MOVEMENT_LABELS, decideCampaign, titleLabel } from "@/lib/campaigns/rules";
@@ -22,7 +22,8 @@ const TRANSITIONS = [
 
 /** Progress across the unit's schools: registered %, scored % (sheets the council settled). */
 export default async function UnitCampaignPage({ params }: { params: Promise<{ unitId: string; campaignId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with campaign.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("campaign.read", { unit: (await params).unitId });
   const p = await params;
   const unitId = routeId(p.unitId);
   const { campaign: c, schools } = await orNotFound(getUnitCampaignProgress(viewer, unitId, routeId(p.campaignId)));

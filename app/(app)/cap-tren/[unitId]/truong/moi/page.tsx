@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/authz/permissions";
+import { requireAccess } from "@/lib/authz/gate";
 import { getUnitOrThrow } from "@/lib/orgs/queries";
 import { listGovUnitOptions, listUnionUnitOptions } from "@/lib/schools/queries";
 import { createSchoolAction } from "@/lib/schools/actions";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { formatDate } from "@/lib/format";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page";
 import { SchoolForm } from "@/components/schools/school-form";
 
 export const metadata: Metadata = { title: "Thêm trường" };
 
 export default async function NewSchoolPage({ params }: { params: Promise<{ unitId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with school.create (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("school.create", { unit: (await params).unitId });
   const unit = await orNotFound(getUnitOrThrow(viewer, routeId((await params).unitId)));
-  if (!can(viewer, "school.create", { unitId: unit.id })) notFound();
   const [unionUnits, govUnits] = await Promise.all([listUnionUnitOptions(viewer), listGovUnitOptions()]);
   const base = `/cap-tren/${unit.id}/truong`;
   return (

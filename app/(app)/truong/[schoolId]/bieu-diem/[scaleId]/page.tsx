@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getScale } from "@/lib/scoring/scale-queries";
 import { adoptScaleAction, newScaleVersionAction, saveScaleDraftAction } from "@/lib/scoring/scale-actions";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Biểu điểm" };
  * number) which locks it, earlier versions read-only with their checksum verified.
  */
 export default async function ScalePage({ params }: { params: Promise<{ schoolId: string; scaleId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scale.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scale.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const { school, scale, canManage } = await orNotFound(getScale(viewer, routeId(p.schoolId), routeId(p.scaleId)));
   const latest = scale.versions[0];

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPeriodOverview } from "@/lib/scoring/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -16,7 +16,8 @@ const STAGES = ["SELF", "GROUP", "COUNCIL"] as const;
 
 /** A period: progress, who scored what, distribution per group, missing scores, flags, appeals, seals. */
 export default async function PeriodPage({ params }: { params: Promise<{ schoolId: string; periodId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const schoolId = routeId(p.schoolId);
   const o = await orNotFound(getPeriodOverview(viewer, schoolId, routeId(p.periodId)));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getMemberOrThrow } from "@/lib/members/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/members/rules";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Đoàn viên" };
 
 /** One member: read (member.read scope); edit, move and status changes for the chair (member.manage). */
 export default async function MemberPage({ params, searchParams }: { params: Promise<{ schoolId: string; memberId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with member.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("member.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const { member: m, canManage, canList } = await orNotFound(getMemberOrThrow(viewer, routeId(p.schoolId), routeId(p.memberId)));
   const base = `/truong/${m.schoolId}/doan-vien`;

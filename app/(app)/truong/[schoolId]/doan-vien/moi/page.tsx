@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getSchoolForMembers } from "@/lib/members/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Thêm đoàn viên" };
 
 /** Thêm đoàn viên: the school's chair (member.manage). */
 export default async function NewMemberPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with member.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("member.read", { school: (await params).schoolId, within: true });
   const school = await orNotFound(getSchoolForMembers(viewer, routeId((await params).schoolId), "member.manage"));
   const groups = await listGroupOptions(viewer, school.id);
   const base = `/truong/${school.id}/doan-vien`;

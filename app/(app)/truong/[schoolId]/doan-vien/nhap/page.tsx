@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getSchoolForMembers } from "@/lib/members/queries";
 import { IMPORT_COLUMNS } from "@/lib/members/rules";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Nhập đoàn viên từ Excel" };
 
 /** Nhập đoàn viên từ Excel: the school's chair (member.manage). */
 export default async function ImportMembersPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with member.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("member.read", { school: (await params).schoolId, within: true });
   const school = await orNotFound(getSchoolForMembers(viewer, routeId((await params).schoolId), "member.manage"));
   const base = `/truong/${school.id}/doan-vien`;
   return (

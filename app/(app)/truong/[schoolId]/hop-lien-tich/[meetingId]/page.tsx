@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getMeetingDetail } from "@/lib/meetings/queries";
 import { ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from "@/lib/meetings/rules";
 import { formatDate, formatDateTime, toDateInput } from "@/lib/format";
@@ -23,7 +23,8 @@ function Text({ label, text }: { label: string; text: string | null }) {
 
 /** One joint meeting: its minutes (written by the principal and the chair), tasks and follow-up. */
 export default async function MeetingPage({ params }: { params: Promise<{ schoolId: string; meetingId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with meeting.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("meeting.read", { school: (await params).schoolId, within: true });
   const { schoolId, meetingId } = await params;
   const sid = routeId(schoolId);
   const d = await orNotFound(getMeetingDetail(viewer, sid, routeId(meetingId)));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { campaignFormOptions, getSchoolCampaign } from "@/lib/campaigns/queries";
 import { registerCollectiveAction, remindAction, transitionCampaignAction, updateCampaignAction, withdrawRegistrationAction } from "@/lib/campaigns/actions";
 import { createPeriodAction } from "@/lib/scoring/actions";
@@ -24,7 +24,8 @@ const TRANSITIONS = [
 
 /** A campaign seen from the school: registration (who has not), collective titles, scoring periods. */
 export default async function CampaignPage({ params }: { params: Promise<{ schoolId: string; campaignId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with campaign.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("campaign.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const d = await orNotFound(getSchoolCampaign(viewer, routeId(p.schoolId), routeId(p.campaignId)));
   const c = d.campaign;

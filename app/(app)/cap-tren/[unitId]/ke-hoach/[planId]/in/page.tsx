@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPlanDocument } from "@/lib/plans/export";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { DocumentView } from "@/components/plans/document-view";
@@ -9,7 +9,8 @@ import { PrintButton } from "@/components/plans/print-button";
 export const metadata: Metadata = { title: "Bản in kế hoạch phối hợp" };
 
 export default async function UnitPlanPrintPage({ params }: { params: Promise<{ unitId: string; planId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with plan.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("plan.read", { unit: (await params).unitId });
   const { unitId, planId } = await params;
   const uid = routeId(unitId);
   const pid = routeId(planId);

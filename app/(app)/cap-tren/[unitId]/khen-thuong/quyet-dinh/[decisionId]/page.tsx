@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getDecision } from "@/lib/awards/queries";
 import { getCertificateSummary } from "@/lib/awards/certificate-queries";
 import { revokeDecisionAction } from "@/lib/awards/actions";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Quyết định khen thưởng" };
 
 /** A decision and its awards; revocation keeps the record (rule 16). */
 export default async function DecisionPage({ params }: { params: Promise<{ unitId: string; decisionId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const { unitId, decisionId } = await params;
   const [d, certs] = await orNotFound(Promise.all([getDecision(viewer, routeId(unitId), routeId(decisionId)), getCertificateSummary(viewer, routeId(unitId), routeId(decisionId))]));
   const base = `/cap-tren/${d.unit.id}/khen-thuong/quyet-dinh`;

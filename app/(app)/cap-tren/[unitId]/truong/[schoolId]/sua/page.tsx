@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getSchoolForEdit, listGovUnitOptions, listUnionUnitOptions } from "@/lib/schools/queries";
 import { updateSchoolAction } from "@/lib/schools/actions";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -10,7 +10,8 @@ import { SchoolForm } from "@/components/schools/school-form";
 export const metadata: Metadata = { title: "Sửa thông tin trường" };
 
 export default async function EditSchoolPage({ params }: { params: Promise<{ unitId: string; schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // The unit itself must be one the viewer serves with school.update (the gate, lib/authz/gate.ts).
+  const { viewer } = await requireAccess("school.update", { unit: (await params).unitId });
   const p = await params;
   const unitId = routeId(p.unitId);
   const school = await orNotFound(getSchoolForEdit(viewer, unitId, routeId(p.schoolId)));

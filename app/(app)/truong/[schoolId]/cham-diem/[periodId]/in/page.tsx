@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPeriodPrint } from "@/lib/scoring/print";
 import { orNotFound, routeId, textParam } from "@/lib/server/page";
 import { PrintSheets } from "@/components/scoring/print-sheets";
@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "In phiếu chấm điểm" };
  * group's), ?to=<groupId> for one union group, ?phieu=<sheetId> for one member.
  */
 export default async function PeriodPrintPage({ params, searchParams }: { params: Promise<{ schoolId: string; periodId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const q = await searchParams;
   const to = textParam(q.to);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getMinutesDocument } from "@/lib/meetings/export";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { DocumentView } from "@/components/plans/document-view";
@@ -9,7 +9,8 @@ import { PrintButton } from "@/components/plans/print-button";
 export const metadata: Metadata = { title: "Bản in biên bản họp liên tịch" };
 
 export default async function MinutesPrintPage({ params }: { params: Promise<{ schoolId: string; meetingId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with meeting.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("meeting.read", { school: (await params).schoolId, within: true });
   const { schoolId, meetingId } = await params;
   const sid = routeId(schoolId);
   const mid = routeId(meetingId);

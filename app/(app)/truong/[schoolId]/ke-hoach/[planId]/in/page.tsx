@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPlanDocument } from "@/lib/plans/export";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { DocumentView } from "@/components/plans/document-view";
@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Bản in kế hoạch phối hợp" 
 
 /** The plan as it prints (same reader rights as the plan page). */
 export default async function PlanPrintPage({ params }: { params: Promise<{ schoolId: string; planId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with plan.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("plan.read", { school: (await params).schoolId, within: true });
   const { schoolId, planId } = await params;
   const sid = routeId(schoolId);
   const { doc } = await orNotFound(getPlanDocument(viewer, { schoolId: sid }, routeId(planId)));

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { routeId, textParam } from "@/lib/server/page";
 import { ComparePage } from "@/components/plans/compare-page";
 
@@ -7,7 +7,8 @@ export const metadata: Metadata = { title: "So sánh phiên bản kế hoạch" 
 
 /** What changed between this revision and the previous one (or ?voi=<id>), field by field. */
 export default async function PlanComparePage({ params, searchParams }: { params: Promise<{ schoolId: string; planId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with plan.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("plan.read", { school: (await params).schoolId, within: true });
   const { schoolId, planId } = await params;
   const sid = routeId(schoolId);
   const voi = textParam((await searchParams).voi, 64);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getSheetDetail } from "@/lib/scoring/queries";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { PageHeader } from "@/components/ui/page";
@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Phiếu chấm điểm" };
 
 /** One member's sheet (scoring.read scope: the member, their group leader, chair, principal, upper unit). */
 export default async function SheetPage({ params }: { params: Promise<{ schoolId: string; periodId: string; sheetId: string }> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const d = await orNotFound(getSheetDetail(viewer, routeId(p.sheetId), routeId(p.schoolId)));
   if (d.period.id !== p.periodId) notFound();

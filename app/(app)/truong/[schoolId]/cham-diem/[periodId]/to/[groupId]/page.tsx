@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getGrid } from "@/lib/scoring/queries";
 import { saveGridAction } from "@/lib/scoring/actions";
 import { orNotFound, routeId, textParam } from "@/lib/server/page";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Bảng chấm điểm tổ" };
  * the council stage. Rows are those the viewer may score; the mutation checks everything again.
  */
 export default async function GroupGridPage({ params, searchParams }: { params: Promise<{ schoolId: string; periodId: string; groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const stage = textParam((await searchParams).buoc) === "hoi-dong" ? "COUNCIL" : "GROUP";
   const view = await orNotFound(getGrid(viewer, routeId(p.schoolId), routeId(p.periodId), routeId(p.groupId), stage));
