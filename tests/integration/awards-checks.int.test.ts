@@ -9,7 +9,7 @@ import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { AppError } from "@/lib/server/errors";
 import { computePackageChecks } from "@/lib/nominations/checks";
-import { addDocument, addEligible, addItem, createPackage, postPackage, submitPackage, unpostPackage, updateItem, withdrawItem } from "@/lib/nominations/mutations";
+import { addDocument, addEligible, addItem, createPackage, postPackage, submitPackage, unpostPackage, withdrawItem } from "@/lib/nominations/mutations";
 import { getPackagePage } from "@/lib/nominations/queries";
 import { reviewItem } from "@/lib/nominations/review";
 import { getCouncilPage, getMeetingPage, getMinutesData } from "@/lib/council/queries";
