@@ -10,7 +10,7 @@ import { foldVietnamese } from "../format";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { unitFor } from "./access";
-import { certificatePages, renderCertificatesPdf, type CertificateAward, type CertificateDecision } from "./certificate";
+import { certificatePages, printableUnder, renderCertificatesPdf, type CertificateAward, type CertificateDecision } from "./certificate";
 import { toIsoDay } from "./facts";
 import { cachedDocument } from "../documents/cache";
 
@@ -32,6 +32,11 @@ export const DECISION_INCLUDE = {
 } satisfies Prisma.AwardDecisionInclude;
 type DecisionRow = Prisma.AwardDecisionGetPayload<{ include: typeof DECISION_INCLUDE }>;
 
+/** Issue 12: the side recorded on the decision; older rows read it from the organisation. */
+function unionSideOf(d: { side: "UNION" | "STATE" | null; organisation: { type: string } }): boolean {
+  return d.side ? d.side === "UNION" : d.organisation.type === "LIEN_DOAN_LAO_DONG" || d.organisation.type === "CONG_DOAN_NGANH_GD";
+}
+
 function decisionData(d: DecisionRow): { decision: CertificateDecision; awards: CertificateAward[] } {
   return {
     decision: {
@@ -41,8 +46,7 @@ function decisionData(d: DecisionRow): { decision: CertificateDecision; awards: 
       signerTitle: d.signerTitle,
       issuerName: d.issuerName,
       issuerParent: d.issuerParent ?? d.organisation.parent?.name ?? null,
-      // Issue 12: the side recorded on the decision; older rows read it from the organisation.
-      unionSide: d.side ? d.side === "UNION" : d.organisation.type === "LIEN_DOAN_LAO_DONG" || d.organisation.type === "CONG_DOAN_NGANH_GD",
+      unionSide: unionSideOf(d),
       yearLabel: d.schoolYear.label,
       revoked: !!d.revocation,
     },
@@ -114,10 +118,12 @@ export async function getCertificateSummary(viewer: Viewer, unitId: string, deci
   const unit = await unitFor(viewer, unitId, "award.read");
   const d = await db.awardDecision.findFirst({
     where: { id: decisionId, organisationId: unit.id },
-    select: { revocation: { select: { id: true } }, awards: { select: { id: true, nominationItem: { select: { status: true } } } } },
+    select: { side: true, organisation: { select: { type: true } }, revocation: { select: { id: true } }, awards: { select: { id: true, titleCode: true, nominationItem: { select: { status: true } } } } },
   });
   if (!d) throw notFound();
-  const printable = d.revocation ? [] : d.awards.filter((a) => a.nominationItem?.status !== "REVOKED").map((a) => a.id);
+  // The same filter as the printing (certificatePages): a state title under a union issuer has none.
+  const union = { unionSide: unionSideOf(d) };
+  const printable = d.revocation ? [] : d.awards.filter((a) => a.nominationItem?.status !== "REVOKED" && printableUnder(union, a.titleCode)).map((a) => a.id);
   return { printable, canPrint: can(viewer, "award.export", { unitId: unit.id }) };
 }
 
@@ -127,7 +133,8 @@ export async function listOwnCertificateIds(viewer: Viewer): Promise<string[]> {
   const db = await getDb();
   const rows = await db.award.findMany({
     where: { AND: [{ memberId: viewer.memberId, decision: { revocation: null } }, { member: memberScope(viewer, "award.read") }, { OR: [{ nominationItemId: null }, { nominationItem: { status: { not: "REVOKED" } } }] }] },
-    select: { id: true },
+    select: { id: true, titleCode: true, decision: { select: { side: true, organisation: { select: { type: true } } } } },
   });
-  return rows.map((r) => r.id);
+  // A state title under a union issuer prints nothing (certificatePages): no download offered.
+  return rows.filter((r) => printableUnder({ unionSide: unionSideOf(r.decision) }, r.titleCode)).map((r) => r.id);
 }

@@ -1,7 +1,8 @@
 // Certificates printed from a decision and the school's sealed scores on the upper unit's review,
 // on the demo data with real viewers: the issuing unit prints every awardee or one, revoked ones
 // never; another tenant (Bắc Sơn), a school's chair and a member asking for someone else's award
-// find nothing; a member downloads their own. The review shows each nominee's sealed council
+// find nothing; a member downloads their own. A state title recorded under a union decision (data
+// from before issue 12) prints nothing and is offered nowhere. The review shows each nominee's sealed council
 // score with its checksum recomputed: "intact" on the seed, a mismatch after tampering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
@@ -23,16 +24,17 @@ let t: TestDb;
 let v: DemoViewers;
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
-const ids = { pkg: "pk_cert", itemChair: "ni_cert_chair", itemRevoked: "ni_cert_revoked", d1: "qd_cert_1", d2: "qd_cert_revoked", chair: "aw_cert_chair", member: "aw_cert_member", revoked: "aw_cert_revoked", group: "aw_cert_group", inRevoked: "aw_cert_in_revoked" };
+const ids = { pkg: "pk_cert", itemChair: "ni_cert_chair", itemRevoked: "ni_cert_revoked", d1: "qd_cert_1", d2: "qd_cert_revoked", chair: "aw_cert_chair", member: "aw_cert_member", revoked: "aw_cert_revoked", group: "aw_cert_group", inRevoked: "aw_cert_in_revoked", stateTitle: "aw_cert_state_title" };
 
 beforeAll(async () => {
   ({ t, v } = await openDemoDb({ scoring: true, awards: true }));
 
   // A decided package whose second nominee was revoked on its own, and two decisions of the
-  // Sơn Thủy education union: one in force, one revoked (decisions are insert-only rows).
+  // Sơn Thủy education union: one in force, one revoked (decisions are insert-only rows). The
+  // decision in force also names a CSTĐCS, a state title the union does not decide (issue 12).
   await t.prisma.nominationPackage.create({ data: { id: ids.pkg, schoolId: S.STA, schoolYearId: Y25, organisationId: O.CDGD_SONTHUY, title: "Hồ sơ kiểm thử giấy khen", status: "DECIDED" } });
   const item = (id: string, memberId: string, nomineeName: string, titleCode: string, status: "DECIDED" | "REVOKED") => ({ id, packageId: ids.pkg, schoolId: S.STA, subject: "MEMBER" as const, memberId, nomineeName, titleCode, level: "SCHOOL" as const, achievementKey: "year:2025", status });
-  await t.prisma.nominationItem.createMany({ data: [item(ids.itemChair, M.STA_CHAIR, "Nguyễn Thị Thanh Tâm", "CSTDCS", "DECIDED"), item(ids.itemRevoked, M.STA_GROUP_LEADER, "Trần Thị Mỹ Linh", "LDTT", "REVOKED")] });
+  await t.prisma.nominationItem.createMany({ data: [item(ids.itemChair, M.STA_CHAIR, "Nguyễn Thị Thanh Tâm", "GVT_DVN", "DECIDED"), item(ids.itemRevoked, M.STA_GROUP_LEADER, "Trần Thị Mỹ Linh", "LDTT", "REVOKED")] });
   const decision = (id: string, number: string) => ({ id, organisationId: O.CDGD_SONTHUY, schoolYearId: Y25, number, signedOn: day("2026-06-05"), signerName: "Phạm Quang Vinh", signerTitle: "Chủ tịch", issuerName: "Công đoàn Giáo dục huyện Sơn Thủy", level: "DIRECT_UPPER" as const });
   const award = (id: string, decisionId: string, o: { memberId?: string; unionGroupId?: string; recipientName: string; titleCode: string; item?: string }) => ({
     id,
@@ -52,7 +54,8 @@ beforeAll(async () => {
   await t.prisma.awardDecision.create({ data: decision(ids.d2, "91/QĐ-CĐGD") });
   await t.prisma.award.createMany({
     data: [
-      award(ids.chair, ids.d1, { memberId: M.STA_CHAIR, recipientName: "Nguyễn Thị Thanh Tâm", titleCode: "CSTDCS", item: ids.itemChair }),
+      award(ids.chair, ids.d1, { memberId: M.STA_CHAIR, recipientName: "Nguyễn Thị Thanh Tâm", titleCode: "GVT_DVN", item: ids.itemChair }),
+      award(ids.stateTitle, ids.d1, { memberId: M.STA_CHAIR, recipientName: "Nguyễn Thị Thanh Tâm", titleCode: "CSTDCS" }),
       award(ids.member, ids.d1, { memberId: M.STA_MEMBER, recipientName: "Lê Văn Tuấn", titleCode: "GK_CD_CAP_TREN" }),
       award(ids.revoked, ids.d1, { memberId: M.STA_GROUP_LEADER, recipientName: "Trần Thị Mỹ Linh", titleCode: "LDTT", item: ids.itemRevoked }),
       award(ids.group, ids.d1, { unionGroupId: DEMO.groups.STA_K3, recipientName: "Tổ CĐ Khối 3", titleCode: "TO_CD_HTXS" }),
@@ -64,7 +67,7 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 describe("certificates of a decision (upper unit)", () => {
-  it("the issuing unit prints every awardee but the revoked one, or just one", async () => {
+  it("the issuing unit prints every awardee but the revoked one and the state title, or just one", async () => {
     const all = await getDecisionCertificates(v.UPPER_SONTHUY, O.CDGD_SONTHUY, ids.d1);
     expect(all.count).toBe(3);
     expect(all.pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -73,6 +76,8 @@ describe("certificates of a decision (upper unit)", () => {
     expect(one).toMatchObject({ count: 1, fileName: "giay-khen-90-qd-cdgd-nguyen-thi-thanh-tam.pdf" });
     expect(await code(getDecisionCertificates(v.UPPER_SONTHUY, O.CDGD_SONTHUY, ids.d1, ids.revoked))).toBe("NOT_FOUND");
     expect(await code(getDecisionCertificates(v.UPPER_SONTHUY, O.CDGD_SONTHUY, ids.d1, ids.inRevoked))).toBe("NOT_FOUND");
+    // Issue 12: a union decision prints no "GIẤY CHỨNG NHẬN" for a state title (CSTĐCS).
+    expect(await code(getDecisionCertificates(v.UPPER_SONTHUY, O.CDGD_SONTHUY, ids.d1, ids.stateTitle))).toBe("NOT_FOUND");
     expect((await getDecisionCertificates(v.ADMIN, O.CDGD_SONTHUY, ids.d1)).count).toBe(3);
     const summary = await getCertificateSummary(v.UPPER_SONTHUY, O.CDGD_SONTHUY, ids.d1);
     expect(summary.canPrint).toBe(true);
@@ -109,6 +114,10 @@ describe("a member's own certificate", () => {
     // The school's chair reads everyone's awards, but this route serves one's own only.
     expect(await code(getOwnCertificate(v.STA_CHAIR, ids.member))).toBe("NOT_FOUND");
     expect((await getOwnCertificate(v.STA_CHAIR, ids.chair)).count).toBe(1);
+    // Their CSTĐCS under the union's decision has no certificate, and no download is offered.
+    expect(await code(getOwnCertificate(v.STA_CHAIR, ids.stateTitle))).toBe("NOT_FOUND");
+    expect(await listOwnCertificateIds(v.STA_CHAIR)).toContain(ids.chair);
+    expect(await listOwnCertificateIds(v.STA_CHAIR)).not.toContain(ids.stateTitle);
     // Individually revoked: not printed for its holder either.
     expect(await code(getOwnCertificate(v.STA_GROUP_LEADER, ids.revoked))).toBe("NOT_FOUND");
     expect(await code(getOwnCertificate(v.UPPER_SONTHUY, ids.member))).toBe("NOT_FOUND");
