@@ -39,6 +39,8 @@ const SCHOOL: readonly Capability[] = ["nomination.manage"];
 const UPPER: readonly Capability[] = ["nomination.review"];
 /** …and decides (or revokes) by a decision it issues. */
 const DECIDER: readonly Capability[] = ["decision.issue"];
+/** The union route (issue 12, DOMAIN.md §5): the union chair proposes union forms to the upper union. */
+const UNION_PROPOSER: readonly Capability[] = ["nomination.propose_union"];
 /** The government route (issue 12): the principal proposes to the state authority… */
 const PROPOSER: readonly Capability[] = ["nomination.propose_state"];
 /** …and records the authority's decision. */
@@ -58,8 +60,8 @@ export const ITEM_ACTIONS = {
   withdraw: { from: ["DRAFT", "POSTED", "RETURNED"], to: "WITHDRAWN", caps: SCHOOL, label: "Rút khỏi danh sách" },
   post: { from: ["DRAFT"], to: "POSTED", caps: SCHOOL, label: "Công khai" },
   unpost: { from: ["POSTED"], to: "DRAFT", caps: SCHOOL, label: "Thôi công khai để sửa" },
-  submit: { from: ["POSTED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi cấp trên" },
-  resubmit: { from: ["RETURNED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi lại" },
+  submit: { from: ["POSTED"], to: "SUBMITTED", caps: UNION_PROPOSER, label: "Gửi cấp trên" },
+  resubmit: { from: ["RETURNED"], to: "SUBMITTED", caps: UNION_PROPOSER, label: "Gửi lại" },
   return: { from: ["SUBMITTED"], to: "RETURNED", caps: UPPER, label: "Trả lại để bổ sung" },
   approve: { from: ["SUBMITTED"], to: "APPROVED", caps: UPPER, label: "Duyệt" },
   approveChanged: { from: ["SUBMITTED"], to: "APPROVED_CHANGED", caps: UPPER, label: "Duyệt ở hình thức/cấp khác" },
@@ -76,8 +78,8 @@ export const PACKAGE_ACTIONS = {
   edit: { from: ["DRAFT", "RETURNED"], to: null, caps: SCHOOL, label: "Sửa hồ sơ" },
   post: { from: ["DRAFT"], to: "POSTED", caps: SCHOOL, label: "Công khai danh sách" },
   unpost: { from: ["POSTED"], to: "DRAFT", caps: SCHOOL, label: "Thôi công khai để sửa" },
-  submit: { from: ["POSTED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi cấp trên" },
-  resubmit: { from: ["RETURNED"], to: "SUBMITTED", caps: SCHOOL, label: "Gửi lại cấp trên" },
+  submit: { from: ["POSTED"], to: "SUBMITTED", caps: UNION_PROPOSER, label: "Gửi cấp trên" },
+  resubmit: { from: ["RETURNED"], to: "SUBMITTED", caps: UNION_PROPOSER, label: "Gửi lại cấp trên" },
   review: { from: ["SUBMITTED"], to: null, caps: UPPER, label: "Xét duyệt" },
   decide: { from: ["REVIEWED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định" },
   split: { from: ["POSTED"], to: null, caps: SCHOOL, label: "Tách hồ sơ theo cấp quyết định" },

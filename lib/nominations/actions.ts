@@ -104,7 +104,7 @@ export async function unpostPackageAction(_prev: ActionState, formData: FormData
 }
 
 export async function submitPackageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return gatedAction(formData, { cap: "nomination.manage", schema: packageVersionSchema, target: (i) => ({ package: i.packageId }) }, async (viewer, input) => {
+  return gatedAction(formData, { cap: "nomination.propose_union", schema: packageVersionSchema, target: (i) => ({ package: i.packageId }) }, async (viewer, input) => {
     refresh((await submitPackage(viewer, input)).schoolId);
     return { ok: true, message: "Đã gửi hồ sơ lên cấp trên." };
   });

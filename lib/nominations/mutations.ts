@@ -388,7 +388,8 @@ export async function unpostPackage(viewer: Viewer, input: PackageVersionInput):
 export async function submitPackage(viewer: Viewer, input: PackageVersionInput): Promise<{ schoolId: string }> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const found = await tx.nominationPackage.findFirst({ where: { id: input.packageId, ...bySchoolScope(viewer, "nomination.manage") }, select: { status: true } });
+    // The union chair proposes union forms (DOMAIN.md §5): nomination.propose_union, not manage.
+    const found = await tx.nominationPackage.findFirst({ where: { id: input.packageId, ...bySchoolScope(viewer, "nomination.propose_union") }, select: { status: true } });
     if (!found) throw notFound();
     const action = found.status === "RETURNED" ? "resubmit" : "submit";
     const p = await packageFor(tx, viewer, input.packageId, action);

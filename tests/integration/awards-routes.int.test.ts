@@ -111,6 +111,8 @@ describe("one school package, split by deciding body", () => {
 
 describe("the union route", () => {
   it("the union part goes to the upper union; the state part is not in its queue and cannot be reviewed there", async () => {
+    // Union forms are proposed by the union chair (DOMAIN.md §5), not by the principal.
+    expect(await code(submitPackage(v.STA_PRINCIPAL, { packageId, version: (await getPackagePage(v.STA_CHAIR, packageId)).package.version }))).toBe("NOT_FOUND");
     await submitPackage(v.STA_CHAIR, { packageId, version: (await getPackagePage(v.STA_CHAIR, packageId)).package.version });
     const q = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(q.packages.map((p) => p.id)).toEqual([packageId]);
@@ -146,7 +148,8 @@ describe("the government route", () => {
     let p = await getPackagePage(v.STA_PRINCIPAL, statePackageId);
     expect(await code(markStateSent(v.STA_CHAIR, { packageId: statePackageId, version: p.package.version }))).toBe("NOT_FOUND");
     expect(await code(markStateSent(v.KD_PRINCIPAL, { packageId: statePackageId, version: p.package.version }))).toBe("NOT_FOUND");
-    expect(await code(submitPackage(v.STA_PRINCIPAL, { packageId: statePackageId, version: p.package.version }))).toBe("STATE");
+    expect(await code(submitPackage(v.STA_CHAIR, { packageId: statePackageId, version: p.package.version }))).toBe("STATE");
+    expect(await code(submitPackage(v.STA_PRINCIPAL, { packageId: statePackageId, version: p.package.version }))).toBe("NOT_FOUND");
     await markStateSent(v.STA_PRINCIPAL, { packageId: statePackageId, version: p.package.version });
     p = await getPackagePage(v.STA_PRINCIPAL, statePackageId);
     expect(p.package.status).toBe("SUBMITTED");

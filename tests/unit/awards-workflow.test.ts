@@ -22,6 +22,8 @@ const CAPS: readonly Capability[] = CAPABILITIES;
 const SCHOOL: Capability[] = ["nomination.manage"];
 const UPPER: Capability[] = ["nomination.review"];
 const DECIDER: Capability[] = ["decision.issue"];
+/** Union forms are proposed by the union chair (DOMAIN.md §5), not by whoever manages the package. */
+const UNION_PROPOSER: Capability[] = ["nomination.propose_union"];
 
 /** The expected item machine, written out independently of the implementation. */
 const ITEM_EXPECTED: Record<ItemAction, { who: Capability[]; moves: Partial<Record<ItemState, ItemState>> }> = {
@@ -29,8 +31,8 @@ const ITEM_EXPECTED: Record<ItemAction, { who: Capability[]; moves: Partial<Reco
   withdraw: { who: SCHOOL, moves: { DRAFT: "WITHDRAWN", POSTED: "WITHDRAWN", RETURNED: "WITHDRAWN" } },
   post: { who: SCHOOL, moves: { DRAFT: "POSTED" } },
   unpost: { who: SCHOOL, moves: { POSTED: "DRAFT" } },
-  submit: { who: SCHOOL, moves: { POSTED: "SUBMITTED" } },
-  resubmit: { who: SCHOOL, moves: { RETURNED: "SUBMITTED" } },
+  submit: { who: UNION_PROPOSER, moves: { POSTED: "SUBMITTED" } },
+  resubmit: { who: UNION_PROPOSER, moves: { RETURNED: "SUBMITTED" } },
   return: { who: UPPER, moves: { SUBMITTED: "RETURNED" } },
   approve: { who: UPPER, moves: { SUBMITTED: "APPROVED" } },
   approveChanged: { who: UPPER, moves: { SUBMITTED: "APPROVED_CHANGED" } },
@@ -45,8 +47,8 @@ const PACKAGE_EXPECTED: Record<PackageAction, { who: Capability[]; moves: Partia
   edit: { who: SCHOOL, moves: { DRAFT: "DRAFT", RETURNED: "RETURNED" } },
   post: { who: SCHOOL, moves: { DRAFT: "POSTED" } },
   unpost: { who: SCHOOL, moves: { POSTED: "DRAFT" } },
-  submit: { who: SCHOOL, moves: { POSTED: "SUBMITTED" } },
-  resubmit: { who: SCHOOL, moves: { RETURNED: "SUBMITTED" } },
+  submit: { who: UNION_PROPOSER, moves: { POSTED: "SUBMITTED" } },
+  resubmit: { who: UNION_PROPOSER, moves: { RETURNED: "SUBMITTED" } },
   review: { who: UPPER, moves: { SUBMITTED: "SUBMITTED" } },
   decide: { who: DECIDER, moves: { REVIEWED: "DECIDED" } },
   split: { who: SCHOOL, moves: { POSTED: "POSTED" } },
