@@ -163,7 +163,7 @@ process.on("exit", () => {
 });
 
 /** Specs that run on a database of their own in a whole run (see below). */
-const ISOLATED = ["awards.spec.ts", "awards-routes.spec.ts", "council-votes.spec.ts"];
+const ISOLATED = ["awards.spec.ts", "awards-routes.spec.ts", "council-votes.spec.ts", "double-submit.spec.ts"];
 
 /** One e2e.json whose stats add up every pass (scripts/test.mjs reads the stats). */
 function mergeReports(files) {
