@@ -206,7 +206,9 @@ try {
       stdio: "inherit",
       // The test process may count rows in the server's database (PostgreSQL only; PGlite is
       // held by the server process).
-      env: { ...env, ...pass.env, E2E_JSON: path.join("test-results", pass.json), E2E_BASE_URL: BASE, ...(env.DATABASE_URL ? { E2E_DATABASE_URL: env.DATABASE_URL } : {}) },
+      // react-server: the security sweep builds its payloads with the app's own server-only
+      // modules (tests/factories/action-fixtures.ts), as `npm run bench` does.
+      env: { ...env, ...pass.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(), E2E_JSON: path.join("test-results", pass.json), E2E_BASE_URL: BASE, ...(env.DATABASE_URL ? { E2E_DATABASE_URL: env.DATABASE_URL } : {}) },
     });
     if ((result.status ?? 1) !== 0) code = result.status ?? 1;
     else if (code === 1 && pass === passes[0]) code = 0;
