@@ -171,7 +171,7 @@ test("the government route: dossier PDF and Word, sent, decision recorded with a
   expect(certs.headers()["content-type"]).toBe("application/pdf");
 });
 
-test("the registry and the member's profile show both routes with their issuers", async ({ page, loginAs }) => {
+test("the registry shows both routes with their issuers; the member's profile their Giấy khen", async ({ page, loginAs }) => {
   expect(stateUrl, "made by the journey above (no state package means it failed)").not.toBe("");
   await loginAs("chutich.sta@thidua.test");
   await page.goto(`/truong/${SCHOOL}/de-nghi/so-khen-thuong?nam=${YEAR}`);
