@@ -5,7 +5,7 @@
 // its government decision recorded; the immutable registry and revocation; tenancy (another unit or school finds nothing, rows
 // unchanged), audit rows, and races (approve vs reject, two decisions for one nominee).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { raceIt } from "../factories/races";
+import { raceIt, raceDescribe } from "../factories/races";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
@@ -348,7 +348,7 @@ describe("council, package, split by deciding body, both routes, registry", () =
   });
 });
 
-describe("races", () => {
+raceDescribe("races", () => {
   // SECURITY.md: approve and reject racing produce one decision, 50 times on separate connections.
   raceIt("approve and reject of one nominee racing make exactly one decision (50 rounds)", async () => {
     const pkg = await createPackage(v.KD_CHAIR, { schoolId: S.KD, schoolYearId: Y25 });

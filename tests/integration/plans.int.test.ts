@@ -8,7 +8,7 @@ import { setDbForTests } from "@/lib/server/db";
 import { seedDemo, DEMO } from "@/lib/seed/demo";
 import { AppError } from "@/lib/server/errors";
 import { viewerFor } from "../factories/viewer";
-import { raceIt } from "../factories/races";
+import { raceIt, raceDescribe } from "../factories/races";
 import { createTestDb, type TestDb } from "./harness";
 import {
   addComment,
@@ -351,7 +351,7 @@ describe("upper units", () => {
   });
 });
 
-describe("races (SECURITY.md: state changes as conditional updates)", () => {
+raceDescribe("races (SECURITY.md: state changes as conditional updates)", () => {
   raceIt("signing from both sides while the principal withdraws: always one consistent outcome, one audit row per success", async () => {
     const [kdP, kdC] = await Promise.all([viewerFor(prisma, DEMO.emails.KD_PRINCIPAL), viewerFor(prisma, DEMO.emails.KD_CHAIR)]);
     const owner = { schoolId: DEMO.schools.KD };

@@ -99,7 +99,8 @@ describe("certificate wording", () => {
   });
 });
 
-describe.skipIf(!has("pdftotext") || !has("pdfinfo"))("certificate PDF", () => {
+// In CI (CI=true) a missing poppler fails this block; elsewhere it is left out with a printed reason.
+describe.skipIf(!process.env.CI && (!has("pdftotext") || !has("pdfinfo")))("certificate PDF", () => {
   it("is A4 landscape, a page per printable awardee, with the Vietnamese text", async () => {
     const pdf = await renderCertificatesPdf(certificatePages(decision, awards), { title: "Giấy khen – Quyết định số 88/QĐ-CĐGD" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
