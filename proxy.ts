@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "./lib/auth/callback";
 import { hstsHeader } from "./lib/auth/tls";
 import { isRouteHandlerPath } from "./lib/server/route-handlers";
-import { tooLarge, tooLargeMessage } from "./lib/server/body-limit";
+import { bodyOverLimit, tooLargeMessage } from "./lib/server/body-limit";
 
 // Redirects and headers only. This is NOT a security gate: every page, action and query
 // checks the viewer and scope itself (SECURITY.md: proxies have been bypassed many ways).
@@ -10,14 +10,15 @@ import { tooLarge, tooLargeMessage } from "./lib/server/body-limit";
 /** Inlined at build time by next.config.ts (`env`). */
 const ROUTE_HANDLERS: string[] = JSON.parse(process.env.ROUTE_HANDLER_PATTERNS ?? "[]");
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const hsts = hstsHeader();
   const withTls = <R extends Response>(res: R): R => {
     if (hsts) res.headers.set("Strict-Transport-Security", hsts);
     return res;
   };
 
-  if (tooLarge(request)) {
+  // Declared (Content-Length) or counted (a chunked body): over the limit is a 413, not a 500.
+  if (await bodyOverLimit(request)) {
     return withTls(
       new NextResponse(tooLargeMessage(), {
         status: 413,

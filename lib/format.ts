@@ -17,21 +17,91 @@ export function foldVietnamese(s: string): string {
     .trim();
 }
 
-/**
- * Vietnamese lists are ordered by given name (the last word), then family and middle names:
- * "Lê Văn An" comes before "Nguyễn Thị Bình". Folded, with the given name's accents kept as a
- * tie-breaker so "Tâm" and "Tám" stay distinct but adjacent.
- */
-export function vietnameseSortKey(fullName: string): string {
-  const words = cleanText(fullName).split(" ");
-  const given = words[words.length - 1] ?? "";
-  return `${foldVietnamese(given)} ${foldVietnamese(fullName)} ${given.normalize("NFC").toLowerCase()}`;
+// Vietnamese collation (CLDR "vi", as Intl.Collator("vi") applies it): the alphabet is
+// a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (Đ is its own letter after D, so
+// "Dương" < "Đặng" < "E…"), and tones only break ties, in the order ngang, huyền, hỏi, ngã,
+// sắc, nặng. The key is plain ASCII (two lowercase letters per letter), so that byte order in
+// PostgreSQL (C collation), PGlite (no ICU) and JavaScript string comparison all agree.
+// prisma/migrations/20261202150000_vietnamese_sort_key defines the same key in SQL
+// (vi_sort_key) for the backfill: change both together (tests/unit/format-collation.test.ts).
+const VI_LETTERS = [
+  ..."0123456789",
+  "a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+  "o", "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b", "v", "w", "x", "y", "z",
+];
+const VI_MODIFIERS = new Set(["\u0306", "\u0302", "\u031b"]);
+const VI_TONES: Record<string, number> = { "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5 };
+/** Level separator "aa", word separator "ab", then one two-letter code per letter. */
+function viCode(k: number): string {
+  return String.fromCharCode(97 + Math.floor(k / 26), 97 + (k % 26));
+}
+const VI_CODE = new Map(VI_LETTERS.map((l, i) => [l, viCode(i + 2)]));
+
+/** Words of a name as [letters' codes, letters' tones]. */
+function viWords(text: string): { p: string; t: string }[] {
+  const words: { p: string; t: string }[] = [];
+  let word = { p: "", t: "" };
+  let base = "";
+  let mod = "";
+  let tone = 0;
+  const flushLetter = () => {
+    if (!base) return;
+    word.p += VI_CODE.get(base + mod) ?? VI_CODE.get(base)!;
+    word.t += String.fromCharCode(97 + tone);
+    base = mod = "";
+    tone = 0;
+  };
+  const flushWord = () => {
+    flushLetter();
+    if (word.p) words.push(word);
+    word = { p: "", t: "" };
+  };
+  for (const ch of cleanText(text).normalize("NFD")) {
+    if (ch in VI_TONES) {
+      if (base) tone = VI_TONES[ch];
+    } else if (VI_MODIFIERS.has(ch)) {
+      if (base) mod = ch;
+    } else if (ch === " ") {
+      flushWord();
+    } else {
+      flushLetter();
+      const l = ch === "Đ" ? "đ" : ch >= "A" && ch <= "Z" ? ch.toLowerCase() : ch;
+      if (VI_CODE.has(l)) base = l;
+    }
+  }
+  flushWord();
+  return words;
 }
 
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
-/** Compare two full names the Vietnamese way (given name first). */
+/**
+ * The stored sort key (Member.sortKey): Vietnamese lists are ordered by given name (the last
+ * word, with its tones), then the whole name from the family name: "Lê Văn An" comes before
+ * "Nguyễn Thị Bình", "Dương Văn An" before "Đặng Văn An", "Tám" before "Tâm", "Dung" before "Dũng".
+ */
+export function vietnameseSortKey(fullName: string): string {
+  const words = viWords(fullName);
+  const given = words[words.length - 1] ?? { p: "", t: "" };
+  return `${given.p}aa${given.t}${words.map((w) => w.p).join("ab")}aa${words.map((w) => w.t).join("")}`;
+}
+
+/** Compare two full names the Vietnamese way (given name first); agrees with ORDER BY "sortKey". */
 export function compareVietnameseNames(a: string, b: string): number {
-  return collator.compare(vietnameseSortKey(a), vietnameseSortKey(b));
+  const ka = vietnameseSortKey(a);
+  const kb = vietnameseSortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Key for any other text sorted the Vietnamese way, word by word from the start (school, group, title names). */
+export function vietnameseTextKey(text: string): string {
+  const words = viWords(text);
+  return `${words.map((w) => w.p).join("ab")}aa${words.map((w) => w.t).join("")}`;
+}
+
+/** Compare two texts the Vietnamese way, word by word from the start. */
+export function compareVietnamese(a: string, b: string): number {
+  const ka = vietnameseTextKey(a);
+  const kb = vietnameseTextKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 function pad(n: number): string {
@@ -88,4 +158,11 @@ export function schoolYearOf(d: Date): number {
 
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat("vi-VN").format(n);
+}
+
+/** A share as Vietnamese shows it: "55,56%" (comma decimal, no space, so it never wraps before "%").
+ * `share` is a fraction (0.5556) unless `alreadyPercent`. Empty denominators are the caller's to show as "—". */
+export function formatPercent(share: number, digits = 1, alreadyPercent = false): string {
+  const v = alreadyPercent ? share : share * 100;
+  return `${new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(v)}%`;
 }

@@ -33,7 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
         <NavLinks sections={sections} />
       </aside>
-      <div className="flex-1">
+      <div className="min-w-0 flex-1">
         <header className="no-print hidden items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 lg:flex">
           {bell}
           <div className="text-right text-sm">

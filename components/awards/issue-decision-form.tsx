@@ -8,13 +8,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormAction } from "./action-form";
 import { MultiCheck } from "./multi-check";
+import { todayIsoVN } from "@/lib/time";
 
 export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[] }) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, null);
   const [key] = useState(() => crypto.randomUUID());
   const failed = state && !state.ok ? state : null;
   const err = (k: string) => failed?.fieldErrors?.[k];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoVN();
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="unitId" value={unitId} />

@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { packageLabel, packageTone } from "@/components/awards/labels";
+import { todayIsoVN } from "@/lib/time";
 
 export async function RoutePanel({ packageId }: { packageId: string }) {
   const viewer = await requireViewer();
@@ -20,7 +21,7 @@ export async function RoutePanel({ packageId }: { packageId: string }) {
   const p = r.package;
   const schoolBase = `/truong/${r.schoolId}`;
   const base = `${schoolBase}/de-nghi/${p.id}`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoVN();
   return (
     <div className="mb-6 grid gap-4 lg:grid-cols-2">
       <Card title="Cấp quyết định">
@@ -39,7 +40,7 @@ export async function RoutePanel({ packageId }: { packageId: string }) {
                 </li>
               ))}
             </ul>
-            {r.can.split && <ActionForm action={splitPackageAction} hidden={{ packageId: p.id, version: p.version }} label="Tách hồ sơ theo cấp quyết định" className="mt-3" confirm="Tách hồ sơ: mỗi cơ quan quyết định có tờ trình và danh sách riêng?" />}
+            {r.can.split && <ActionForm once action={splitPackageAction} hidden={{ packageId: p.id, version: p.version }} label="Tách hồ sơ theo cấp quyết định" className="mt-3" confirm="Tách hồ sơ: mỗi cơ quan quyết định có tờ trình và danh sách riêng?" />}
           </>
         ) : (
           <p className="text-sm">
@@ -82,7 +83,7 @@ export async function RoutePanel({ packageId }: { packageId: string }) {
           {p.sentAt && <p className="mt-2 text-sm">Đã gửi lúc {formatDateTime(p.sentAt)}.</p>}
           {r.can.send && <ActionForm action={markStateSentAction} hidden={{ packageId: p.id, version: p.version }} label="Đánh dấu đã gửi" className="mt-3" confirm="Hồ sơ đã được gửi đến cơ quan có thẩm quyền?" />}
           {r.can.record && (
-            <ActionForm action={recordStateDecisionAction} hidden={{ packageId: p.id }} label="Ghi nhận quyết định" className="mt-4 max-w-3xl">
+            <ActionForm once action={recordStateDecisionAction} hidden={{ packageId: p.id }} label="Ghi nhận quyết định" className="mt-4 max-w-3xl">
               <h3 className="text-sm font-semibold">Ghi nhận quyết định của {p.authorityName ?? "cơ quan có thẩm quyền"}</h3>
               <div className="grid gap-3 md:grid-cols-2">
                 <label className="flex flex-col gap-1 text-sm">
@@ -124,6 +125,14 @@ export async function RoutePanel({ packageId }: { packageId: string }) {
                   <a href={`${schoolBase}/de-nghi/quyet-dinh/${d.id}/ban-chup`} className="text-blue-700 hover:underline">
                     Bản chụp
                   </a>
+                  {r.can.revoke && !d.revoked && (
+                    <>
+                      {" · "}
+                      <a href={`${schoolBase}/de-nghi/quyet-dinh?nam=${r.schoolYearId}#qd-${d.id}`} className="text-blue-700 hover:underline">
+                        Ghi nhận thu hồi
+                      </a>
+                    </>
+                  )}
                   {r.can.print && !d.revoked && (
                     <>
                       {" · "}

@@ -22,7 +22,7 @@ export function AwardYearTabs({ years, current, path }: { years: { id: string; l
 export function SchoolAwardsNav({ schoolId, active, manage }: { schoolId: string; active: string; manage: boolean }) {
   const base = `/truong/${schoolId}`;
   const links = [
-    ...(manage ? [{ href: `${base}/de-nghi`, label: "Hồ sơ đề nghị" }, { href: `${base}/de-nghi/xet-dieu-kien`, label: "Xét điều kiện" }, { href: `${base}/hoi-dong`, label: "Hội đồng TĐ-KT" }] : []),
+    ...(manage ? [{ href: `${base}/de-nghi`, label: "Hồ sơ đề nghị" }, { href: `${base}/de-nghi/xet-dieu-kien`, label: "Xét điều kiện" }, { href: `${base}/hoi-dong`, label: "Hội đồng TĐ-KT" }, { href: `${base}/de-nghi/quyet-dinh`, label: "Quyết định" }] : []),
     { href: `${base}/sang-kien`, label: "Sáng kiến" },
     { href: `${base}/de-nghi/cong-khai`, label: "Danh sách công khai" },
     { href: `${base}/de-nghi/so-khen-thuong`, label: "Sổ khen thưởng" },

@@ -1,17 +1,21 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { importMembersAction, type ImportResult } from "@/lib/members/actions";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { SubmissionKey } from "@/components/ui/submission-key";
 import { formatNumber } from "@/lib/format";
 
 /**
  * Upload → check → import. The form is sent by hand (not through `action=`) so the chosen file
  * stays selected after a check: the person ticks "only valid rows" or fixes nothing and imports.
  */
-export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref: string }) {
+export function ImportForm({ schoolId, listHref, maxRows, maxMegabytes }: { schoolId: string; listHref: string; maxRows: number; maxMegabytes: number }) {
   const [state, formAction, pending] = useActionState(importMembersAction, null);
+  // What the progress line says while the server works: the step, the file's size, and (for an
+  // import after a check) how many rows are being written.
+  const [work, setWork] = useState<{ intent: string; fileName: string; bytes: number } | null>(null);
   const result = state?.ok ? (state.data?.result as ImportResult | undefined) : undefined;
   const fileErrors = state && !state.ok ? state.fieldErrors?.file : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -19,11 +23,15 @@ export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref:
   useEffect(() => {
     if (result && result.imported > 0) formRef.current?.reset();
   }, [result]);
+  // The valid rows of the last check: what an import of the same file will write.
+  const lastValid = result && result.imported === 0 ? result.valid : 0;
   const tone = !state ? "" : !state.ok || (result && result.problems.length > 0 && result.imported === 0) ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-800";
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    const file = fd.get("file");
+    setWork({ intent: String(fd.get("intent") ?? "check"), fileName: file instanceof File ? file.name : "", bytes: file instanceof File ? file.size : 0 });
     startTransition(() => formAction(fd));
   }
 
@@ -31,7 +39,9 @@ export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref:
     <div className="flex flex-col gap-4">
       <form ref={formRef} onSubmit={onSubmit} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="schoolId" value={schoolId} />
-        <Field name="file" label="Tệp Excel (.xlsx, tối đa 2 MB)" errors={fileErrors}>
+        {/* One import per rendered form: a double click or a resend imports once (lib/server/submission.ts). */}
+        <SubmissionKey after={state} />
+        <Field name="file" label={`Tệp Excel (.xlsx, tối đa ${formatNumber(maxRows)} dòng, ${maxMegabytes} MB)`} errors={fileErrors} hint={`Mỗi lần nhập tối đa ${formatNumber(maxRows)} đoàn viên; tệp lớn hơn hãy chia thành nhiều tệp.`}>
           <input
             id="file"
             name="file"
@@ -59,6 +69,19 @@ export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref:
           </Button>
         </div>
       </form>
+
+      {pending && work && (
+        <div role="status" aria-live="polite" className="flex flex-col gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800" data-testid="import-progress">
+          <span>
+            {work.intent === "import"
+              ? `Đang nhập${lastValid ? ` ${formatNumber(lastValid)} đoàn viên` : ""} từ “${work.fileName}”: ghi theo từng lô 1.000 dòng, tất cả trong một lần (lỗi giữa chừng thì không dòng nào được ghi).`
+              : `Đang tải lên và kiểm tra “${work.fileName}” (${formatNumber(Math.max(1, Math.round(work.bytes / 1024)))} KB).`}{" "}
+            Tệp lớn có thể mất đến một phút; đừng đóng trang.
+          </span>
+          {/* Indeterminate: the server does not report its steps while one request runs. */}
+          <progress className="h-2 w-full accent-brand-600" aria-label={work.intent === "import" ? "Tiến độ nhập" : "Tiến độ kiểm tra"} />
+        </div>
+      )}
 
       {state?.message && (
         <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${tone}`}>
@@ -90,7 +113,9 @@ export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref:
                 <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                   <tr>
                     <th scope="col" className="px-3 py-2">Dòng</th>
+                    <th scope="col" className="px-3 py-2">Họ và tên</th>
                     <th scope="col" className="px-3 py-2">Cột</th>
+                    <th scope="col" className="px-3 py-2">Giá trị</th>
                     <th scope="col" className="px-3 py-2">Vấn đề</th>
                   </tr>
                 </thead>
@@ -98,7 +123,9 @@ export function ImportForm({ schoolId, listHref }: { schoolId: string; listHref:
                   {result.problems.map((p, i) => (
                     <tr key={i}>
                       <td className="px-3 py-2 tabular-nums">{p.row}</td>
+                      <td className="px-3 py-2">{p.name || <span className="text-slate-600">(trống)</span>}</td>
                       <td className="px-3 py-2 whitespace-nowrap">{p.column}</td>
+                      <td className="px-3 py-2 break-all">{p.value ? <code className="rounded bg-slate-100 px-1">{p.value}</code> : <span className="text-slate-600">(trống)</span>}</td>
                       <td className="px-3 py-2">{p.message}</td>
                     </tr>
                   ))}

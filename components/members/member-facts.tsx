@@ -15,6 +15,11 @@ export function MemberFacts({ member, showSchool = false }: { member: MemberDeta
     ["Số điện thoại", member.phone],
     ["Ngày vào công đoàn", member.joinedUnionAt],
     ["Ngày bắt đầu hợp đồng", member.contractStartAt],
+    ["Số CCCD", member.citizenId],
+    ["Số thẻ đoàn viên", member.unionCardNumber],
+    ["Dân tộc", member.ethnicity],
+    ["Quê quán", member.hometown],
+    ["Đảng viên", member.partyMember ? `Có${member.partyJoinedAt ? ` (vào Đảng ngày ${member.partyJoinedAt})` : ""}` : "Không"],
     ["Trạng thái", STATUS_LABELS[member.status]],
   ];
   return (

@@ -21,6 +21,13 @@ export interface MemberFormValues {
   phone: string;
   joinedUnionAt: string;
   contractStartAt: string;
+  citizenId: string;
+  ethnicity: string;
+  hometown: string;
+  unionCardNumber: string;
+  /** "on" when ticked (a checkbox's form value). */
+  partyMember: string;
+  partyJoinedAt: string;
   status: string;
 }
 
@@ -28,7 +35,7 @@ type Props =
   | { mode: "create"; schoolId: string; idempotencyKey: string; groups: { id: string; name: string }[]; cancelHref: string }
   | { mode: "edit"; memberId: string; version: number; initial: MemberFormValues; cancelHref?: string };
 
-const EMPTY: MemberFormValues = { fullName: "", gender: "", dateOfBirth: "", position: "", professionalGroup: "", unionGroupId: "", email: "", phone: "", joinedUnionAt: "", contractStartAt: "", status: "ACTIVE" };
+const EMPTY: MemberFormValues = { fullName: "", gender: "", dateOfBirth: "", position: "", professionalGroup: "", unionGroupId: "", email: "", phone: "", joinedUnionAt: "", contractStartAt: "", citizenId: "", ethnicity: "", hometown: "", unionCardNumber: "", partyMember: "", partyJoinedAt: "", status: "ACTIVE" };
 
 /**
  * Thêm / sửa đoàn viên. Errors appear beside each field and what was typed is kept. In edit
@@ -101,6 +108,43 @@ export function MemberForm(props: Props) {
         </Field>
         <Field name="contractStartAt" label="Ngày bắt đầu hợp đồng" errors={errors?.contractStartAt}>
           <input {...fp("contractStartAt")} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" maxLength={10} />
+        </Field>
+        <Field name="citizenId" label="Số CCCD" errors={errors?.citizenId} hint="12 chữ số.">
+          <input {...fp("citizenId")} inputMode="numeric" autoComplete="off" maxLength={15} />
+        </Field>
+        <Field name="unionCardNumber" label="Số thẻ đoàn viên" errors={errors?.unionCardNumber}>
+          <input {...fp("unionCardNumber")} autoComplete="off" maxLength={30} />
+        </Field>
+        <Field name="ethnicity" label="Dân tộc" errors={errors?.ethnicity}>
+          <input {...fp("ethnicity")} autoComplete="off" maxLength={50} placeholder="Kinh, Tày, Mường…" />
+        </Field>
+        <Field name="hometown" label="Quê quán" errors={errors?.hometown}>
+          <input {...fp("hometown")} autoComplete="off" maxLength={200} placeholder="Xã/phường, tỉnh/thành phố" />
+        </Field>
+        <div className="flex flex-col gap-1">
+          <span className="text-sm font-medium text-slate-700">Đảng viên</span>
+          <label className="flex items-center gap-2 py-2 text-sm">
+            <input
+              type="checkbox"
+              id="partyMember"
+              name="partyMember"
+              defaultChecked={(failed ? failed.values?.partyMember : initial.partyMember) === "on"}
+              aria-invalid={errors?.partyMember?.length ? true : undefined}
+              aria-describedby="partyMember-error"
+              className="h-4 w-4"
+            />
+            Là đảng viên Đảng Cộng sản Việt Nam
+          </label>
+          <div id="partyMember-error" aria-live="polite">
+            {errors?.partyMember?.map((e) => (
+              <p key={e} className="text-sm text-red-700">
+                {e}
+              </p>
+            ))}
+          </div>
+        </div>
+        <Field name="partyJoinedAt" label="Ngày vào Đảng" errors={errors?.partyJoinedAt} hint="Chỉ điền khi là đảng viên.">
+          <input {...fp("partyJoinedAt")} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" maxLength={10} />
         </Field>
         {props.mode === "create" && (
           <Field name="status" label="Trạng thái" errors={errors?.status}>

@@ -243,6 +243,7 @@ export function ItemForm({ planId, item }: { planId: string; item?: { id: string
       <input type="hidden" name="planId" value={planId} />
       {item && <input type="hidden" name="itemId" value={item.id} />}
       {item && <input type="hidden" name="version" value={item.version} />}
+      <SubmissionKey after={state} />
       <Select form={f} name="month" label="Tháng" failed={failed} value={item?.month ?? 9} options={MONTHS} />
       <Input form={f} name="onDate" label="Ngày (nếu có)" type="date" failed={failed} value={item?.onDate} />
       <Input form={f} name="content" label="Nội dung công việc" failed={failed} value={item?.content} maxLength={500} />
@@ -292,6 +293,7 @@ export function TargetForm({
       <input type="hidden" name="planId" value={planId} />
       {target && <input type="hidden" name="targetId" value={target.id} />}
       {target && <input type="hidden" name="version" value={target.version} />}
+      <SubmissionKey after={state} />
       <Input form={f} name="label" label="Chỉ tiêu" failed={failed} value={target?.label} maxLength={300} />
       <Select form={f} name="measureKey" label="Cách đo" failed={failed} value={target?.measureKey ?? "manual"} options={MEASURE_OPTIONS} />
       <Select form={f} name="unit" label="Đơn vị" failed={failed} value={target?.unit ?? "PERCENT"} options={[["PERCENT", "%"], ["COUNT", "Số lượng"]]} />
@@ -386,6 +388,7 @@ export function AmendForm({ planId }: { planId: string }) {
   return (
     <form action={action} noValidate className="flex w-full flex-col gap-2">
       <input type="hidden" name="planId" value={planId} />
+      <SubmissionKey after={state} />
       <Input form="amend" name="reason" label="Lý do sửa đổi, bổ sung" failed={failed} multiline rows={3} maxLength={2000} />
       <div className="flex gap-2">
         <SubmitButton pendingText="Đang tạo…">Tạo bản sửa đổi</SubmitButton>

@@ -5,7 +5,7 @@ import type { PlanDetail } from "@/lib/plans/queries";
 import { PLAN_STATE_LABELS, type PlanState } from "@/lib/plans/rules";
 import { COMMENT_KEY_LABELS, SIDE_LABELS, UNIT_SIDE_LABELS, yearOfSchoolMonth, type CommentKey } from "@/lib/plans/content";
 import { MEASURES, formatTarget, isMeasureKey, targetActual, targetMet } from "@/lib/plans/measures";
-import { formatDate, formatDateTime, toDateInput } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber, formatPercent, toDateInput } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { AmendForm, CommentForm, DeleteRowForm, DiscardForm, HeaderForm, ItemForm, SectionForm, TargetForm, TransitionForm } from "./plan-forms";
@@ -289,8 +289,7 @@ export function PlanView({ d, base, ownerName, unitLevel }: { d: PlanDetail; bas
                           <span className="text-slate-500">nhập tay – chưa có</span>
                         ) : (
                           <>
-                            {actual.value}
-                            {t.unit === "PERCENT" ? "%" : ""} <span className="text-xs text-slate-500">{actual.live ? "(tự động)" : "(nhập tay)"}</span>
+                            {t.unit === "PERCENT" ? formatPercent(actual.value, 2, true) : formatNumber(actual.value)} <span className="text-xs text-slate-500">{actual.live ? "(tự động)" : "(nhập tay)"}</span>
                           </>
                         )}
                       </td>

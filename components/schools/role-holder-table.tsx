@@ -1,12 +1,43 @@
 import type { RoleHolder } from "@/lib/roles/queries";
+import type { SchoolMissingHolders } from "@/lib/roles/missing-holders";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { formatDate } from "@/lib/format";
 import { Badge, EmptyState } from "@/components/ui/page";
 
-/** People and the roles they hold, each with where it applies and its validity dates. */
-export function RoleHolderTable({ holders }: { holders: RoleHolder[] }) {
-  if (holders.length === 0) return <EmptyState>Không có ai giữ vai trò phù hợp với bộ lọc.</EmptyState>;
+/**
+ * The schools with no principal or no union chair in office today, said first (issue 11): a
+ * school nobody heads is easy to miss in a list of the people who do.
+ */
+export function MissingHoldersNotice({ schools }: { schools: SchoolMissingHolders[] }) {
+  if (schools.length === 0) return null;
   return (
+    <section aria-labelledby="missing-holders-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-holders">
+      <h2 id="missing-holders-title" className="font-semibold">
+        {schools.length} trường thiếu người giữ vai trò bắt buộc
+      </h2>
+      <ul className="mt-2 flex flex-col gap-1">
+        {schools.map((s) => (
+          <li key={s.schoolId}>
+            <span className="font-medium">{s.schoolName}</span>: chưa có {s.missing.map((r) => ROLE_LABELS[r].toLocaleLowerCase("vi-VN")).join(" và ")}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** People and the roles they hold, each with where it applies and its validity dates; schools missing a principal or chair flagged first. */
+export function RoleHolderTable({ holders, missing = [] }: { holders: RoleHolder[]; missing?: SchoolMissingHolders[] }) {
+  if (holders.length === 0)
+    return (
+      <>
+        <MissingHoldersNotice schools={missing} />
+        <EmptyState>Không có ai giữ vai trò phù hợp với bộ lọc.</EmptyState>
+      </>
+    );
+  return (
+    <>
+    <MissingHoldersNotice schools={missing} />
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -49,5 +80,6 @@ export function RoleHolderTable({ holders }: { holders: RoleHolder[] }) {
         ))}
       </table>
     </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 // draft and opens; otherwise every problem is listed beside the form with its sheet and row. The
 // form is sent by hand (not through `action=`) so the typed name and the chosen file stay put.
 import { startTransition, useActionState } from "react";
+import { SubmissionKey } from "@/components/ui/submission-key";
 import type { ActionState } from "@/lib/server/action";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -42,6 +43,8 @@ export function ScaleImportForm({
     <div className="flex flex-col gap-3">
       <form onSubmit={onSubmit} encType="multipart/form-data" className="flex flex-col gap-3" noValidate aria-label="Nhập biểu điểm từ Excel">
         <input type="hidden" name="schoolId" value={schoolId} />
+        {/* One scale per rendered form: a double click or a resend creates one (lib/server/submission.ts). */}
+        <SubmissionKey after={state} />
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Đặt tên cho biểu điểm</span>
           <input name="name" required className={inputClass} placeholder="Biểu điểm thi đua năm học …" aria-invalid={errors?.name ? true : undefined} aria-describedby="import-name-error" />

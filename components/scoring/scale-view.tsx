@@ -1,6 +1,7 @@
 // A scale, read-only: what every member can see of the rules they are scored by.
 import type { ScaleDefinition } from "@/lib/scoring/scale";
 import { formatPoints } from "@/lib/scoring/points";
+import { formatPercent } from "@/lib/format";
 
 const POLICY = { RESCALE: "bỏ khỏi điểm tối đa và quy đổi tổng điểm", FULL_CREDIT: "tính đủ điểm tối đa" } as const;
 
@@ -68,7 +69,7 @@ export function ScaleView({ scale }: { scale: ScaleDefinition }) {
           {scale.bands.map((b) => (
             <li key={b.key}>
               {b.label}: từ {formatPoints(b.min)} điểm
-              {b.applyGroupFloors && b.groupFloorPercent !== undefined && `, mỗi nhóm tiêu chí đạt tối thiểu ${b.groupFloorPercent}% điểm tối đa của nhóm`}
+              {b.applyGroupFloors && b.groupFloorPercent !== undefined && `, mỗi nhóm tiêu chí đạt tối thiểu ${formatPercent(b.groupFloorPercent, 1, true)} điểm tối đa của nhóm`}
               {b.requireAllPass && ", mọi tiêu chí Đạt/Không đạt phải Đạt"}
             </li>
           ))}
@@ -85,7 +86,7 @@ function GroupRows({ g }: { g: ScaleDefinition["groups"][number] }) {
       <tr className="border-t border-slate-200 bg-slate-50 font-semibold">
         <td className="py-1">
           {g.name}
-          {g.floorPercent !== undefined && <span className="font-normal text-slate-500"> (sàn {g.floorPercent}%)</span>}
+          {g.floorPercent !== undefined && <span className="font-normal text-slate-500"> (sàn {formatPercent(g.floorPercent, 1, true)})</span>}
         </td>
         <td className="text-right">{formatPoints(g.max)}</td>
         <td />

@@ -30,6 +30,8 @@ const UNIT_LINKS: UnitLink[] = [
   { path: "/duyet", label: "Duyệt hồ sơ khen thưởng", cap: "nomination.review" },
   { path: "/khen-thuong", label: "Sổ khen thưởng", cap: "award.read" },
   { path: "/khen-thuong/chi-tieu", label: "Chỉ tiêu khen thưởng", cap: "award.read" },
+  { path: "/hieu-chinh", label: "Hiệu chỉnh kết quả chấm", cap: "scoring.read" },
+  { path: "/bao-cao", label: "Báo cáo thống kê", cap: "report.read" },
 ];
 
 type SchoolLink = { path: string; label: string; show: (viewer: Viewer, schoolId: string) => boolean };

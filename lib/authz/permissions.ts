@@ -65,6 +65,8 @@ export const CAPABILITIES = [
   "authority.manage",
   // Reset another user's two-step sign-in (issue 10; admins only, audited).
   "user.twostep_reset",
+  // Reports across the schools of an upper unit and the units below it (issue 9).
+  "report.read",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -99,6 +101,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "nomination.read": "unit",
     "nomination.review": "unit",
     "decision.issue": "unit",
+    "report.read": "unit",
   },
   PRINCIPAL: {
     "school.read": "school",
@@ -173,6 +176,8 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "nomination.manage": "school",
     "nomination.public": "school",
     "nomination.propose_union": "school",
+    // The school union's BCH decides its own forms (Giấy khen of the BCH…); the chair signs "TM. BAN CHẤP HÀNH" (DOMAIN.md §5).
+    "decision.issue": "school",
   },
   GROUP_LEADER: {
     "school.read": "school",

@@ -2,6 +2,7 @@ import "server-only";
 // Scoped look-ups shared by the awards, council, initiatives and nominations areas: a school or
 // an upper unit the viewer may act on with a capability (another tenant's id is NOT_FOUND), the
 // viewer's roles there (for the workflow tables), and the school year asked for.
+import { todayIsoVN } from "../time";
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
 import { type Capability, type Viewer } from "../authz/permissions";
 import { capsAt as decideCapsAt, decide } from "../authz/decide";
@@ -67,6 +68,7 @@ export async function yearFor(db: Db, yearId?: string | null, today = new Date()
   return { year: y, period: periodOf(y), years };
 }
 
+/** Vietnam's calendar day (lib/time.ts), not the UTC date: a deadline ends at midnight in Vietnam. */
 export function todayIso(d = new Date()): string {
-  return d.toISOString().slice(0, 10);
+  return todayIsoVN(d);
 }

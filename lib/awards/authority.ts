@@ -96,6 +96,15 @@ export function unionUnitMayDecide(unit: UnionUnit, schoolUnionUnitId: string, t
   return false;
 }
 
+/** Does the school union's own executive committee (BCH công đoàn cơ sở) decide `titleCode` (GK_CDCS, DVCD_XS…)? */
+export function schoolBchDecides(titleCode: string, ctx: SchoolContext, isoDay: string, rows: readonly AuthorityRow[] = AUTHORITY_DEFAULTS): boolean {
+  const v = decidingBody(titleCode, ctx, isoDay, rows);
+  return !!v && v.side === "UNION" && v.bodyKind === "BCH_CDCS";
+}
+
+/** The signature of a decision of the school union's BCH (the chair signs for the committee). */
+export const SCHOOL_BCH_SIGNER_TITLE = "TM. BAN CHẤP HÀNH / CHỦ TỊCH";
+
 /** The route group of a form: "UNION" (all union forms go to the upper union), or the state body kind. */
 export function routeKey(v: AuthorityVerdict): string {
   return v.side === "UNION" ? "UNION" : v.bodyKind;

@@ -85,9 +85,14 @@ export function certificateWording(titleCode: string, achievementKey: string, ye
   return { heading: "GIẤY CHỨNG NHẬN", subheading: upper(e.name), verb: "Công nhận", achievement: `Đạt danh hiệu “${e.name}” năm học ${yearLabel}` };
 }
 
-/** Signature title lines: a union body signs "TM. BAN THƯỜNG VỤ" above the chair. */
+/**
+ * Signature title lines: a title that names its committee ("TM. BAN CHẤP HÀNH / CHỦ TỊCH", the
+ * school union's BCH) is printed as written, one line per part; otherwise a union body signs
+ * "TM. BAN THƯỜNG VỤ" above the chair.
+ */
 export function signerLines(title: string, unionSide: boolean): string[] {
   const t = upper(title.trim());
+  if (/^TM\./.test(t)) return t.split(/\s*[/\n]\s*/).filter(Boolean);
   return unionSide && /CHỦ TỊCH/.test(t) ? ["TM. BAN THƯỜNG VỤ", t] : [t];
 }
 

@@ -5,6 +5,7 @@ import type { AdminDocument, DocBlock } from "../documents/types";
 import { textBlocks } from "../documents/types";
 import { LEVEL_LABELS, titleName, type AwardLevelCode } from "./catalogue";
 import { formatIsoDay } from "./facts";
+import { formatPercent } from "../format";
 import { percent } from "./settings";
 import { placeOfUnit as placeFromName } from "./certificate";
 import { ballotFigures } from "../council/ballot-figures";
@@ -147,7 +148,7 @@ export function listDocument(p: PackageDocInput): AdminDocument {
     blocks.push({
       type: "table",
       columns: [{ header: "TT", width: 0.8, align: "center" }, { header: "Họ và tên / Tập thể", width: 4.5 }, { header: "Chức vụ, đơn vị", width: 4.5 }, { header: "Cấp", width: 2.2 }, { header: "Phiếu đồng ý", width: 2, align: "center" }],
-      rows: items.map((i, k) => [String(k + 1), i.nomineeName, [i.position, i.group].filter(Boolean).join(", "), LEVEL_LABELS[i.level], i.vote ? `${i.vote.agree}/${i.vote.baseCount} (${percent(i.vote.agree, i.vote.baseCount)}%)` : ""]),
+      rows: items.map((i, k) => [String(k + 1), i.nomineeName, [i.position, i.group].filter(Boolean).join(", "), LEVEL_LABELS[i.level], i.vote ? `${i.vote.agree}/${i.vote.baseCount} (${formatPercent(percent(i.vote.agree, i.vote.baseCount), 2, true)})` : ""]),
     });
   }
   return {

@@ -15,8 +15,9 @@ import { getPackagePage } from "../nominations/queries";
 import { coverDocument, decisionDocument, listDocument, minutesDocument, unitPlace, type PackageDocInput } from "./documents";
 import { getDecision, listUnitRegistry, type RegistryFilters } from "./queries";
 import { routeHeading } from "./routes-documents";
+import { todayIsoVN } from "../time";
 
-const stamp = () => new Date().toISOString().slice(0, 10).replaceAll("-", "");
+const stamp = () => todayIsoVN().replaceAll("-", "");
 
 export async function getMinutesPdf(viewer: Viewer, meetingId: string) {
   const m = await getMinutesData(viewer, meetingId);

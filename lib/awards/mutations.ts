@@ -2,7 +2,7 @@ import "server-only";
 // Writes of the awards area: the facts the rules read (evaluations, disciplines, open cases),
 // the upper unit's setting overrides, and decisions: issuing (awards enter the registry,
 // immutable) and revoking (a separate row; the record stays, marked revoked).
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type NominationItem } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope, memberScope } from "../authz/scope";
 import { getDb } from "../server/db";
@@ -102,6 +102,44 @@ export async function saveSetting(viewer: Viewer, input: SaveSettingInput): Prom
   });
 }
 
+/** A nominee about to be decided, with its package's school (issueDecision, issueSchoolDecision). */
+export type DecidedItem = Pick<NominationItem, "id" | "status" | "schoolId" | "packageId" | "subject" | "memberId" | "unionGroupId" | "nomineeName" | "titleCode" | "approvedTitleCode" | "level" | "approvedLevel" | "achievementKey"> & {
+  package: { schoolId: string; school: { unionUnitId: string } };
+};
+
+/**
+ * Writes a decision and its awards, for the upper union's decision and the school BCH's alike: the
+ * decision row; for each nominee, the conditional state move (the nominee moves first: once an Award
+ * names it, the record trigger freezes the row; a second decision for it fails with CONFLICT), the
+ * Award (immutable) and an event; the packages settled; the schools notified. Returns the decision id.
+ */
+export async function writeDecision(tx: Tx, viewer: Viewer, x: { data: Prisma.AwardDecisionUncheckedCreateInput; items: DecidedItem[]; action: "decide" | "decideSchool" }): Promise<string> {
+  const decision = await tx.awardDecision.create({ data: x.data });
+  for (const i of x.items) {
+    const t = itemTransition(i.status, x.action, capsAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId }));
+    if (!t.ok) throw new AppError("STATE", t.reason);
+    const { count } = await tx.nominationItem.updateMany({ where: { id: i.id, status: i.status }, data: { status: t.to, version: { increment: 1 } } });
+    if (count === 0) throw conflict();
+    const code = i.approvedTitleCode ?? i.titleCode;
+    await tx.award.create({
+      data: { decisionId: decision.id, schoolId: i.schoolId, schoolYearId: x.data.schoolYearId, subject: i.subject, memberId: i.memberId, unionGroupId: i.unionGroupId, recipientName: i.nomineeName, titleCode: code, level: i.approvedLevel ?? i.level, achievementKey: i.achievementKey, thematic: !!CATALOGUE.get(code)?.thematic || i.achievementKey.startsWith("theme:"), nominationItemId: i.id },
+    });
+    await tx.nominationEvent.create({ data: { packageId: i.packageId, itemId: i.id, action: x.action, fromStatus: i.status, toStatus: t.to, comment: `Quyết định số ${x.data.number}`, actorUserId: viewer.userId, actorName: viewer.displayName } });
+  }
+  for (const pid of new Set(x.items.map((i) => i.packageId))) await settlePackage(tx, viewer, pid);
+  for (const sid of new Set(x.items.map((i) => i.package.schoolId))) await notifySchoolManagers(tx, sid, `Đã có Quyết định số ${x.data.number} khen thưởng năm học của trường.`, `/truong/${sid}/de-nghi/so-khen-thuong`);
+  return decision.id;
+}
+
+/** A unique-key clash of a decision write, in the user's words. */
+export function decisionClash(e: unknown): AppError | null {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError) || e.code !== "P2002") return null;
+  const target = String((e.meta as { target?: unknown } | undefined)?.target ?? "");
+  if (target.includes("number")) return new AppError("DUPLICATE", undefined, { number: ["Số quyết định này đã được dùng."] });
+  if (target.includes("nominationItemId")) return conflict();
+  return new AppError("DUPLICATE", "Quyết định này đã được tạo.");
+}
+
 /**
  * Ra quyết định for approved nominees of the unit's schools (decision.issue), or nominees of a
  * revoked decision decided again. One live award per nominee (the item's state moves conditionally
@@ -123,53 +161,49 @@ export async function issueDecision(viewer: Viewer, input: IssueDecisionInput): 
       });
       if (items.length !== input.itemIds.length) throw new AppError("STATE", "Có người được chọn chưa được duyệt hoặc không thuộc đơn vị; tải lại trang và chọn lại.");
       await assertUnitMayDecide(tx, unit, items.map((i) => ({ ...i, school: i.package.school })));
-      const decision = await tx.awardDecision.create({
+      const id = await writeDecision(tx, viewer, {
         data: { organisationId: unit.id, schoolYearId: input.schoolYearId, number: input.number, signedOn: input.signedOn, signerName: input.signerName, signerTitle: input.signerTitle, issuerName: input.issuerName, level: input.level, summary: input.summary ?? null, createdById: viewer.userId },
+        items,
+        action: "decide",
       });
-      for (const i of items) {
-        const t = itemTransition(i.status, "decide", capsAt(viewer, { schoolId: i.schoolId, unitId: i.package.school.unionUnitId }));
-        if (!t.ok) throw new AppError("STATE", t.reason);
-        const code = i.approvedTitleCode ?? i.titleCode;
-        await tx.award.create({
-          data: { decisionId: decision.id, schoolId: i.schoolId, schoolYearId: input.schoolYearId, subject: i.subject, memberId: i.memberId, unionGroupId: i.unionGroupId, recipientName: i.nomineeName, titleCode: code, level: i.approvedLevel ?? i.level, achievementKey: i.achievementKey, thematic: !!CATALOGUE.get(code)?.thematic || i.achievementKey.startsWith("theme:"), nominationItemId: i.id },
-        });
-        const { count } = await tx.nominationItem.updateMany({ where: { id: i.id, status: i.status }, data: { status: t.to, version: { increment: 1 } } });
-        if (count === 0) throw conflict();
-        await tx.nominationEvent.create({ data: { packageId: i.packageId, itemId: i.id, action: "decide", fromStatus: i.status, toStatus: t.to, comment: `Quyết định số ${input.number}`, actorUserId: viewer.userId, actorName: viewer.displayName } });
-      }
-      const schools = new Map(items.map((i) => [i.package.schoolId, i.package.school.unionUnitId]));
-      for (const pid of new Set(items.map((i) => i.packageId))) await settlePackage(tx, viewer, pid);
-      for (const sid of schools.keys()) await notifySchoolManagers(tx, sid, `Đã có Quyết định số ${input.number} khen thưởng năm học của trường.`, `/truong/${sid}/de-nghi/so-khen-thuong`);
-      await record(tx, viewer, { action: "decision.issue", entity: "AwardDecision", entityId: decision.id, organisationId: unit.id, after: { number: input.number, signedOn: input.signedOn, level: input.level, itemIds: items.map((i) => i.id) } });
-      return { id: decision.id };
+      await record(tx, viewer, { action: "decision.issue", entity: "AwardDecision", entityId: id, organisationId: unit.id, after: { number: input.number, signedOn: input.signedOn, level: input.level, itemIds: items.map((i) => i.id) } });
+      return { id };
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const target = String((e.meta as { target?: unknown } | undefined)?.target ?? "");
-      if (target.includes("number")) throw new AppError("DUPLICATE", undefined, { number: ["Số quyết định này đã được dùng."] });
-      if (target.includes("nominationItemId")) throw conflict();
-      throw new AppError("DUPLICATE", "Quyết định này đã được tạo.");
-    }
-    throw e;
+    throw decisionClash(e) ?? e;
   }
 }
 
-/** Thu hồi quyết định (rule 16): a revocation row; the decision and awards stay, marked revoked. */
+type RevocableDecision = { id: string; number: string; organisationId: string; schoolId: string | null; revocation: unknown; awards: { nominationItemId: string | null; schoolId: string }[] };
+
+/**
+ * Writes a revocation (rule 16), for every kind of decision: a DecisionRevocation row (the decision
+ * and its awards stay, marked revoked), its nominees DECIDED → REVOKED (they may be decided or
+ * recorded again, ADR 0010), the schools notified, an audit row. STATE when already revoked.
+ */
+export async function writeRevocation(tx: Tx, viewer: Viewer, d: RevocableDecision, input: { reason: string; number?: string | null; revokedOn: Date }, audit: { action: string; schoolId?: string | null; organisationId: string }): Promise<string> {
+  const r = revocationRule(!!d.revocation, input.reason);
+  if (!r.passed) throw new AppError("STATE", r.detail);
+  const rev = await tx.decisionRevocation.create({ data: { decisionId: d.id, reason: input.reason, number: input.number ?? null, revokedOn: input.revokedOn, createdById: viewer.userId } });
+  const itemIds = d.awards.map((a) => a.nominationItemId).filter((x): x is string => !!x);
+  await tx.nominationItem.updateMany({ where: { id: { in: itemIds }, status: "DECIDED" }, data: { status: "REVOKED", version: { increment: 1 } } });
+  for (const sid of new Set(d.awards.map((a) => a.schoolId))) await notifySchoolManagers(tx, sid, `Quyết định số ${d.number} đã bị thu hồi: ${input.reason}`, `/truong/${sid}/de-nghi/so-khen-thuong`);
+  await record(tx, viewer, { action: audit.action, entity: "AwardDecision", entityId: d.id, schoolId: audit.schoolId ?? null, organisationId: audit.organisationId, before: { revoked: false }, after: { revoked: true, reason: input.reason, number: input.number ?? null, revocationId: rev.id, itemIds } });
+  return rev.id;
+}
+
+export const REVOCATION_INCLUDE = { revocation: true, awards: { select: { nominationItemId: true, schoolId: true } } } as const;
+
+/** Thu hồi quyết định (rule 16) of the upper union: a separate row; the decision and awards stay, marked revoked. */
 export async function revokeDecision(viewer: Viewer, input: RevokeDecisionInput): Promise<{ unitId: string }> {
-  const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
-      const where: Prisma.AwardDecisionWhereInput = { id: input.decisionId, ...orgScope(viewer, "decision.issue") };
-      const d = await tx.awardDecision.findFirst({ where, include: { revocation: true, awards: { select: { nominationItemId: true, schoolId: true } } } });
+    return await createOnce(viewer, "decision.revoke", input.submissionKey, async (tx) => {
+      // The unit's own decisions: a school's (its BCH's, or a government decision it recorded) are revoked at the school.
+      const where: Prisma.AwardDecisionWhereInput = { id: input.decisionId, schoolId: null, ...orgScope(viewer, "decision.issue") };
+      const d = await tx.awardDecision.findFirst({ where, include: REVOCATION_INCLUDE });
       if (!d) throw notFound();
       await unitFor(viewer, d.organisationId, "decision.issue", tx);
-      const r = revocationRule(!!d.revocation, input.reason);
-      if (!r.passed) throw new AppError("STATE", r.detail);
-      const rev = await tx.decisionRevocation.create({ data: { decisionId: d.id, reason: input.reason, number: input.number ?? null, revokedOn: input.revokedOn, createdById: viewer.userId } });
-      const itemIds = d.awards.map((a) => a.nominationItemId).filter((x): x is string => !!x);
-      await tx.nominationItem.updateMany({ where: { id: { in: itemIds }, status: "DECIDED" }, data: { status: "REVOKED", version: { increment: 1 } } });
-      for (const sid of new Set(d.awards.map((a) => a.schoolId))) await notifySchoolManagers(tx, sid, `Quyết định số ${d.number} đã bị thu hồi: ${input.reason}`, `/truong/${sid}/de-nghi/so-khen-thuong`);
-      await record(tx, viewer, { action: "decision.revoke", entity: "AwardDecision", entityId: d.id, organisationId: d.organisationId, before: { revoked: false }, after: { revoked: true, reason: input.reason, revocationId: rev.id } });
+      await writeRevocation(tx, viewer, d, input, { action: "decision.revoke", organisationId: d.organisationId });
       return { unitId: d.organisationId };
     });
   } catch (e) {

@@ -4,6 +4,7 @@ import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { compareVietnameseNames } from "../format";
 import { notFound } from "../server/errors";
 import { schoolFor, todayIso, unitFor, unitTree, yearFor } from "./access";
 import { titleEntry, LEVEL_LABELS } from "./catalogue";
@@ -13,65 +14,7 @@ import { toIsoDay, type CollectiveMemberFacts } from "./facts";
 import { SETTING_KEYS, SETTING_SPECS, formatSettingValue, gradeAtLeast } from "./settings";
 import { decidableItems } from "./routes-union";
 
-/**
- * Who qualifies for what in a school and year (nomination.read: chair, principal, upper staff):
- * every member's verdicts with reasons, the collective titles, the caps; plus the facts the
- * school records (evaluations, disciplines, open cases) when the viewer may edit them.
- */
-export async function getEligibilityPage(viewer: Viewer, schoolId: string, yearId?: string) {
-  const db = await getDb();
-  const school = await schoolFor(viewer, schoolId, "nomination.read");
-  const { year, years, period } = await yearFor(db, yearId);
-  const s = await settingsFor(db, school.unionUnitId, period);
-  const rows = evaluateAll(await loadMemberFacts(db, school.id, period), period, s, todayIso());
-  const evals = await db.memberEvaluation.findMany({ where: { schoolId: school.id, schoolYearId: year.id } });
-  const evalBy = new Map(evals.map((e) => [e.memberId, e]));
-  const collective: CollectiveMemberFacts[] = rows.map((r) => ({ memberId: r.member.id, fullName: r.member.fullName, grade: r.facts.grade, ldtt: r.verdicts[0].eligible, cstdcs: r.verdicts[1].eligible, disciplines: r.facts.disciplines }));
-  const ldtt = collective.filter((c) => c.ldtt).length;
-  const cstdcs = collective.filter((c) => c.cstdcs).length;
-  const atLeastHttnv = collective.filter((c) => gradeAtLeast(c.grade, "HTTNV")).length;
-  const htxsnv = collective.filter((c) => c.grade === "HTXSNV").length;
-  const canEdit = can(viewer, "evaluation.manage", { schoolId: school.id, unitId: school.unionUnitId });
-  const [disciplines, cases, profGroups] = await Promise.all([
-    db.discipline.findMany({ where: { schoolId: school.id }, include: { member: { select: { fullName: true } } }, orderBy: { decidedOn: "desc" }, take: 50 }),
-    db.openCase.findMany({ where: { schoolId: school.id }, include: { member: { select: { fullName: true } } }, orderBy: { openedOn: "desc" }, take: 50 }),
-    db.member.findMany({ where: { schoolId: school.id, id: { in: rows.map((r) => r.member.id) } }, select: { id: true, professionalGroup: true } }),
-  ]);
-  const profBy = new Map(profGroups.map((m) => [m.id, m.professionalGroup]));
-  return {
-    school: { id: school.id, name: school.name },
-    year: { id: year.id, label: year.label },
-    years: years.map((y) => ({ id: y.id, label: y.label })),
-    rows: rows.map((r) => {
-      const e = evalBy.get(r.member.id);
-      return {
-        id: r.member.id,
-        fullName: r.member.fullName,
-        group: r.member.unionGroupName,
-        status: r.member.status,
-        registeredIn: r.facts.registeredIn ?? [],
-        evaluation: { grade: e?.grade ?? null, standardRating: e?.standardRating ?? null, registered: e?.registered ?? false, absenceWorkingDays: e?.absenceWorkingDays ?? 0, maternityLeaveDays: e?.maternityLeaveDays ?? 0, note: e?.note ?? null, version: e?.version ?? 0 },
-        verdicts: r.verdicts.map((v) => ({ title: v.title, titleName: v.titleName, eligible: v.eligible, flagOnly: !!v.flagOnly, summary: summarise(v), reasons: v.reasons.map((x) => ({ rule: x.rule, passed: x.passed, basis: x.basis, detail: x.detail })) })),
-      };
-    }),
-    counts: { members: rows.length, ldtt, cstdcs, cstdcsMax: cstdcsCap(ldtt, s), htxsnv, atLeastHttnv },
-    caps: [cstdcsCapRule(cstdcs, ldtt, s), htxsnvCapRule(htxsnv, atLeastHttnv, s)].map((c) => ({ passed: c.passed, detail: c.detail, basis: c.basis })),
-    /** Rules 7–8 for the school and for each union / professional group. */
-    collectiveUnits: evaluateCollectiveUnits(
-      collective.map((c, i) => ({ ...c, unionGroupId: rows[i].member.unionGroupId, unionGroupName: rows[i].member.unionGroupName, professionalGroup: profBy.get(c.memberId) ?? null })),
-      period,
-      s,
-    ).map((u) => ({
-      kind: u.unit.kind,
-      name: u.unit.name,
-      memberCount: u.memberCount,
-      verdicts: u.verdicts.map((v) => ({ title: v.title, titleName: v.titleName, eligible: v.eligible, summary: summarise(v), reasons: v.reasons.map((x) => ({ passed: x.passed, detail: x.detail, basis: x.basis })) })),
-    })),
-    disciplines: disciplines.map((d) => ({ id: d.id, fullName: d.member.fullName, level: d.level, decidedOn: toIsoDay(d.decidedOn), decisionNumber: d.decisionNumber, reason: d.reason })),
-    openCases: cases.map((c) => ({ id: c.id, fullName: c.member.fullName, kind: c.kind, openedOn: toIsoDay(c.openedOn), closedOn: c.closedOn ? toIsoDay(c.closedOn) : null, summary: c.summary, version: c.version })),
-    canEdit,
-  };
-}
+export { getEligibilityPage, type EligibilityQuery } from "./eligibility-queries";
 
 export interface RegistryFilters {
   yearId?: string;
@@ -102,7 +45,8 @@ async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: Reg
   const label = new Map(years.map((y) => [y.id, y.label]));
   return {
     total,
-    rows: rows.map((a) => ({
+    // Vietnamese order within a date (the database's byte order put "Đặng…" after "Z…").
+    rows: rows.sort((a, b) => b.decision.signedOn.getTime() - a.decision.signedOn.getTime() || compareVietnameseNames(a.recipientName, b.recipientName)).map((a) => ({
       id: a.id,
       recipientName: a.recipientName,
       memberId: a.memberId,
@@ -195,7 +139,7 @@ export async function getDecision(viewer: Viewer, unitId: string, decisionId: st
     unit,
     decision: { id: d.id, number: d.number, signedOn: toIsoDay(d.signedOn), signerName: d.signerName, signerTitle: d.signerTitle, issuerName: d.issuerName, level: d.level, levelLabel: LEVEL_LABELS[d.level], summary: d.summary, yearLabel: d.schoolYear.label },
     revocation: d.revocation ? { reason: d.revocation.reason, number: d.revocation.number, revokedOn: toIsoDay(d.revocation.revokedOn) } : null,
-    awards: d.awards.map((a) => ({ id: a.id, recipientName: a.recipientName, schoolName: a.school.name, titleCode: a.titleCode, titleName: titleEntry(a.titleCode).name, level: LEVEL_LABELS[a.level] })),
+    awards: [...d.awards].sort((a, b) => (a.titleCode < b.titleCode ? -1 : a.titleCode > b.titleCode ? 1 : compareVietnameseNames(a.recipientName, b.recipientName))).map((a) => ({ id: a.id, recipientName: a.recipientName, schoolName: a.school.name, titleCode: a.titleCode, titleName: titleEntry(a.titleCode).name, level: LEVEL_LABELS[a.level] })),
     canRevoke: !d.revocation && can(viewer, "decision.issue", { unitId: unit.id }),
   };
 }

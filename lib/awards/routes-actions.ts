@@ -2,13 +2,15 @@
 // Actions of the two routes (issue 12), each through the access gate (lib/authz/gate.ts): split a
 // package by deciding body (nomination.manage), mark the government dossier sent
 // (nomination.propose_state), record the government decision with its scan
-// (decision.record_external), edit the authority table (authority.manage).
+// (decision.record_external), edit the authority table (authority.manage); the school union BCH's
+// own decision (decision.issue of the school) and the revocation of a decision kept by the school.
 import { revalidatePath } from "next/cache";
 import { gatedAction } from "../authz/gate";
 import type { ActionState } from "../server/action";
 import { markStateSent, recordStateDecision, splitPackage } from "./routes";
 import { saveAuthority } from "./routes-authority";
-import { markSentSchema, recordStateDecisionSchema, saveAuthoritySchema, splitPackageSchema } from "./routes-schemas";
+import { issueSchoolDecision, revokeSchoolDecision } from "./routes-school";
+import { issueSchoolDecisionSchema, markSentSchema, recordStateDecisionSchema, revokeSchoolDecisionSchema, saveAuthoritySchema, splitPackageSchema } from "./routes-schemas";
 
 const packagePaths = (schoolId: string) => revalidatePath(`/truong/${schoolId}/de-nghi`, "layout");
 
@@ -34,6 +36,26 @@ export async function recordStateDecisionAction(_prev: ActionState, formData: Fo
   return gatedAction(formData, { cap: "decision.record_external", schema: recordStateDecisionSchema, target: (i) => ({ package: i.packageId }) }, async (viewer, input) => {
     packagePaths((await recordStateDecision(viewer, input)).schoolId);
     return { ok: true, message: `Đã ghi nhận Quyết định số ${input.number}; khen thưởng đã vào sổ.` };
+  });
+}
+
+/** Ra quyết định của Ban Chấp hành công đoàn cơ sở (decision.issue of the school: the union chair). */
+export async function issueSchoolDecisionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return gatedAction(formData, { cap: "decision.issue", schema: issueSchoolDecisionSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
+    const r = await issueSchoolDecision(viewer, input);
+    packagePaths(r.schoolId);
+    return { ok: true, message: `Đã ban hành Quyết định số ${r.number} của Ban Chấp hành; khen thưởng đã vào sổ.` };
+  });
+}
+
+/**
+ * Thu hồi a decision kept by the school: the BCH's own (the chair) or a recorded government decision
+ * revoked by its authority (the principal). The mutation checks the capability of the decision's kind.
+ */
+export async function revokeSchoolDecisionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return gatedAction(formData, { cap: ["decision.issue", "decision.record_external"], schema: revokeSchoolDecisionSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
+    packagePaths((await revokeSchoolDecision(viewer, input)).schoolId);
+    return { ok: true, message: "Đã ghi nhận việc thu hồi quyết định; các trường hợp liên quan có thể được xét lại." };
   });
 }
 

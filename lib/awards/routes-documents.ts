@@ -113,12 +113,13 @@ export async function getDecisionScan(viewer: Viewer, decisionId: string) {
 }
 
 /**
- * The certificates of a recorded government decision, for the school that recorded it
- * (award.export of the school): printed under the state issuer's heading. NOT_FOUND otherwise.
+ * The certificates of a decision kept by the school (award.export of the school): a recorded
+ * government decision, printed under the state issuer's heading, or the school union BCH's own,
+ * under the school union's heading. NOT_FOUND otherwise (and once revoked).
  */
 export async function getStateDecisionCertificates(viewer: Viewer, decisionId: string, awardId: string | null = null) {
   const db = await getDb();
-  const d = await db.awardDecision.findFirst({ where: { id: decisionId, side: "STATE", revocation: null, awards: { some: bySchoolScope(viewer, "award.export") } }, include: DECISION_INCLUDE });
+  const d = await db.awardDecision.findFirst({ where: { id: decisionId, schoolId: { not: null }, side: { not: null }, revocation: null, awards: { some: bySchoolScope(viewer, "award.export") } }, include: DECISION_INCLUDE });
   if (!d) throw notFound();
   return render(d, awardId);
 }

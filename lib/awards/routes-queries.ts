@@ -30,6 +30,7 @@ export async function getRoutePanel(viewer: Viewer, packageId: string) {
   const decided = !!p.splitFromId || !!p.sentAt || p.route === "STATE" || split.groups.length <= 1;
   return {
     schoolId: p.schoolId,
+    schoolYearId: p.schoolYearId,
     package: { id: p.id, status: p.status, version: p.version, route: p.route, routeLabel: ROUTE_LABELS[p.route], authorityName: p.authorityName, sentAt: p.sentAt?.toISOString() ?? null },
     groups: split.groups.map((g) => ({ key: g.key, side: g.side, sideLabel: ROUTE_LABELS[g.side], authorityName: g.authorityName, proposer: g.proposer, basis: g.basis, count: g.itemIds.length, titles: g.titles })),
     unknown: split.unknown.map((u) => ({ nomineeName: u.nomineeName, titleCode: u.titleCode })),
@@ -41,7 +42,10 @@ export async function getRoutePanel(viewer: Viewer, packageId: string) {
       // The route is only mixed until it is split; a mixed package cannot go to the upper union.
       mixed: !decided,
       send: p.route === "STATE" && p.status === "POSTED" && can(viewer, "nomination.propose_state", target),
-      record: p.route === "STATE" && p.status === "SUBMITTED" && can(viewer, "decision.record_external", target),
+      // Sent and waiting; or decided, and its decision revoked by the authority (recorded again, ADR 0010).
+      record: p.route === "STATE" && (p.status === "SUBMITTED" || (p.status === "DECIDED" && decisions.length > 0 && decisions.every((d) => !!d.revocation))) && can(viewer, "decision.record_external", target),
+      /** Revoking a recorded decision (when its authority revoked it): on the school's decisions page. */
+      revoke: p.route === "STATE" && can(viewer, "decision.record_external", target),
       print: can(viewer, "award.export", target),
     },
   };

@@ -3,9 +3,9 @@
 // No server imports: the forms reuse them.
 import { TITLE_CODES } from "./catalogue";
 import { BODY_KIND_CODES } from "./authority";
-import { id, optionalDate, optionalText, requiredText, version, vnDate, z } from "../validation";
+import { id, optionalDate, optionalText, requiredText, submissionKey, version, vnDate, z } from "../validation";
 
-export const splitPackageSchema = z.strictObject({ packageId: id("hồ sơ"), version });
+export const splitPackageSchema = z.strictObject({ packageId: id("hồ sơ"), version, submissionKey });
 export type SplitPackageInput = z.output<typeof splitPackageSchema>;
 
 export const markSentSchema = z.strictObject({ packageId: id("hồ sơ"), version });
@@ -24,8 +24,46 @@ export const recordStateDecisionSchema = z.strictObject({
   signerTitle: requiredText("chức vụ người ký", 120),
   summary: optionalText("trích yếu", 300),
   file: scanFile,
+  submissionKey,
 });
 export type RecordStateDecisionInput = z.output<typeof recordStateDecisionSchema>;
+
+const notAfterToday = (label: string) => vnDate(label).refine((d) => d.getTime() <= Date.now() + 86_400_000, { error: `${label[0].toUpperCase()}${label.slice(1)} không được sau hôm nay.` });
+const idList = (label: string) =>
+  z
+    .string({ error: `Chọn ${label}.` })
+    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(500));
+
+/**
+ * Quyết định của Ban Chấp hành công đoàn cơ sở (decision.issue of the school: the union chair) for
+ * the posted nominees of the forms the school BCH decides. The number comes from the school union's
+ * register (lib/documents/numbering.ts), the signature is "TM. BAN CHẤP HÀNH / CHỦ TỊCH".
+ */
+export const issueSchoolDecisionSchema = z.strictObject({
+  schoolId: id("trường"),
+  schoolYearId: id("năm học"),
+  signedOn: notAfterToday("ngày ký"),
+  signerName: requiredText("người ký", 120),
+  summary: optionalText("trích yếu", 300),
+  itemIds: idList("người được khen thưởng"),
+  submissionKey,
+});
+export type IssueSchoolDecisionInput = z.output<typeof issueSchoolDecisionSchema>;
+
+/**
+ * Thu hồi a decision kept by the school: the BCH's own (decision.issue of the school) or a
+ * government decision the school recorded, revoked by that authority (decision.record_external).
+ */
+export const revokeSchoolDecisionSchema = z.strictObject({
+  schoolId: id("trường"),
+  decisionId: id("quyết định"),
+  reason: requiredText("lý do thu hồi", 1000).refine((s) => s.length >= 5, { error: "Ghi rõ lý do thu hồi." }),
+  number: optionalText("số quyết định thu hồi", 60),
+  revokedOn: notAfterToday("ngày thu hồi"),
+  submissionKey,
+});
+export type RevokeSchoolDecisionInput = z.output<typeof revokeSchoolDecisionSchema>;
 
 /** One row of the authority table (authority.manage: admin). */
 export const saveAuthoritySchema = z.strictObject({

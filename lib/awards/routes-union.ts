@@ -4,7 +4,7 @@ import "server-only";
 // decide (lib/awards/authority.ts). Called by lib/nominations (submit, review) and issueDecision.
 import { AppError } from "../server/errors";
 import { todayIso, type Db } from "./access";
-import { decidingBody, unionUnitMayDecide } from "./authority";
+import { decidingBody, schoolBchDecides, unionUnitMayDecide } from "./authority";
 import { titleEntry } from "./catalogue";
 import { contextOf, loadAuthorities } from "./routes";
 
@@ -13,7 +13,7 @@ import { contextOf, loadAuthorities } from "./routes";
  * holds proposals a government body decides (the school splits the package first).
  */
 export async function assertUnionSubmit(db: Db, packageId: string, isoDay = todayIso()): Promise<void> {
-  const p = await db.nominationPackage.findUniqueOrThrow({ where: { id: packageId }, select: { route: true, school: { select: { govUnit: { select: { type: true } } } }, items: { where: { status: { not: "WITHDRAWN" } }, select: { titleCode: true, nomineeName: true } } } });
+  const p = await db.nominationPackage.findUniqueOrThrow({ where: { id: packageId }, select: { route: true, school: { select: { govUnit: { select: { type: true } } } }, items: { where: { status: { not: "WITHDRAWN" } }, select: { titleCode: true, nomineeName: true, status: true } } } });
   if (p.route === "STATE") throw new AppError("STATE", "Hồ sơ này gửi cơ quan nhà nước: tải hồ sơ, gửi và đánh dấu đã gửi; cấp trên công đoàn không xét hồ sơ này.");
   const rows = await loadAuthorities(db);
   const ctx = contextOf(p.school);
@@ -22,6 +22,25 @@ export async function assertUnionSubmit(db: Db, packageId: string, isoDay = toda
     const titles = [...new Set(state.map((i) => titleEntry(i.titleCode).name))].join(", ");
     throw new AppError("STATE", `Hồ sơ có ${state.length} đề nghị thuộc thẩm quyền chính quyền (${titles}): tách hồ sơ theo cấp quyết định trước khi gửi cấp trên công đoàn.`);
   }
+  // The school's own BCH decides its forms (issue 12): they are decided at the school, never sent up.
+  const own = p.items.filter((i) => i.status === "POSTED" && schoolBchDecides(i.titleCode, ctx, isoDay, rows));
+  if (own.length) {
+    const titles = [...new Set(own.map((i) => titleEntry(i.titleCode).name))].join(", ");
+    throw new AppError("STATE", `Hồ sơ có ${own.length} đề nghị thuộc thẩm quyền của Ban Chấp hành công đoàn cơ sở (${titles}): ra quyết định tại trang "Quyết định của BCH" (hoặc rút các đề nghị này) trước khi gửi cấp trên.`);
+  }
+}
+
+/** Refuses a decision of the school BCH naming a form the BCH does not decide. */
+export async function assertSchoolBchMayDecide(db: Db, school: { govUnit: { type: string } | null }, items: { titleCode: string; nomineeName: string }[], isoDay = todayIso()): Promise<void> {
+  const rows = await loadAuthorities(db);
+  const bad = items.filter((i) => !schoolBchDecides(i.titleCode, contextOf(school), isoDay, rows));
+  if (bad.length) throw new AppError("STATE", `Không thuộc thẩm quyền quyết định của Ban Chấp hành công đoàn cơ sở: ${bad.map((i) => `${i.nomineeName} – ${titleEntry(i.titleCode).name}`).join("; ")}.`);
+}
+
+/** The title codes the school's BCH decides (the decision screen offers only these). */
+export async function schoolBchCodes(db: Db, school: { govUnit: { type: string } | null }, codes: string[], isoDay = todayIso()): Promise<Set<string>> {
+  const rows = await loadAuthorities(db);
+  return new Set(codes.filter((c) => schoolBchDecides(c, contextOf(school), isoDay, rows)));
 }
 
 /** The union form a reviewer may change a proposal to: a union form, never a state title. */

@@ -11,6 +11,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { bySchoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { checkEvidence } from "../evidence/rules";
@@ -117,8 +118,8 @@ async function countsOf(tx: Tx, packageId: string) {
  * objections. A package of one route only is marked with it. Throws NOT_FOUND, STATE, CONFLICT.
  */
 export async function splitPackage(viewer: Viewer, input: SplitPackageInput): Promise<{ schoolId: string; packageIds: string[] }> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  // One split per form submission: a resent form answers with the first split (lib/server/submission.ts).
+  return createOnce(viewer, "nomination.split", input.submissionKey, async (tx) => {
     const p = await tx.nominationPackage.findFirst({ where: { id: input.packageId, ...bySchoolScope(viewer, "nomination.manage") }, include: { school: { select: SCHOOL_SELECT }, schoolYear: { select: { label: true } } } });
     if (!p) throw notFound();
     const t = packageTransition(p.status, "split", capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId }));
@@ -218,20 +219,22 @@ export async function markStateSent(viewer: Viewer, input: MarkSentInput): Promi
  */
 export async function recordStateDecision(viewer: Viewer, input: RecordStateDecisionInput): Promise<{ schoolId: string; packageId: string; decisionId: string }> {
   const db = await getDb();
-  // Scope and state first: nobody else gets to write bytes to the disk.
+  // Scope first: nobody else gets to write bytes to the disk. (The state is checked in the
+  // transaction: a resent form of a recorded decision answers with the first record.)
   const found = await statePackage(db as unknown as Tx, viewer, input.packageId, "decision.record_external");
-  if (found.status !== "SUBMITTED") throw new AppError("STATE", "Chỉ ghi nhận quyết định cho hồ sơ đã gửi cơ quan có thẩm quyền.");
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const check = checkEvidence(input.file.name, bytes);
   if (!check.ok) throw new AppError("INVALID", undefined, { file: [check.message] });
   if (!["application/pdf", "image/jpeg", "image/png"].includes(check.mime)) throw new AppError("INVALID", undefined, { file: ["Bản chụp quyết định phải là PDF hoặc ảnh (JPG, PNG)."] });
   const stored = await storeFile(bytes);
   try {
-    return await db.$transaction(async (tx) => {
+    return await createOnce(viewer, "nomination.recordState", input.submissionKey, async (tx) => {
       const p = await statePackage(tx, viewer, found.id, "decision.record_external");
+      // Sent and waiting; or decided, with nominees whose decision the authority revoked (ADR 0010).
+      if (p.status !== "SUBMITTED" && p.status !== "DECIDED") throw new AppError("STATE", "Chỉ ghi nhận quyết định cho hồ sơ đã gửi cơ quan có thẩm quyền.");
       const roles = capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId });
-      const items = await tx.nominationItem.findMany({ where: { packageId: p.id, status: "SUBMITTED" } });
-      if (!items.length) throw new AppError("STATE", "Hồ sơ không còn đề nghị nào chờ quyết định.");
+      const items = await tx.nominationItem.findMany({ where: { packageId: p.id, status: { in: p.status === "SUBMITTED" ? ["SUBMITTED"] : ["REVOKED"] } } });
+      if (!items.length) throw new AppError("STATE", p.status === "SUBMITTED" ? "Hồ sơ không còn đề nghị nào chờ quyết định." : "Chỉ ghi nhận quyết định cho hồ sơ đã gửi cơ quan có thẩm quyền.");
       const level = items.map((i) => i.level as AwardLevelCode).reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a));
       const d = await tx.awardDecision.create({
         data: {
@@ -270,7 +273,7 @@ export async function recordStateDecision(viewer: Viewer, input: RecordStateDeci
       await notifySchoolManagers(tx, p.schoolId, `Đã ghi nhận Quyết định số ${input.number} của ${input.issuerName}.`, `/truong/${p.schoolId}/de-nghi/so-khen-thuong`);
       await record(tx, viewer, { action: "nomination.recordState", entity: "AwardDecision", entityId: d.id, schoolId: p.schoolId, organisationId: p.school.unionUnitId, after: { number: input.number, signedOn: input.signedOn, issuerName: input.issuerName, signerName: input.signerName, itemIds: items.map((i) => i.id), scan: { fileName: check.fileName, sizeBytes: bytes.length, sha256: stored.sha256 } } });
       return { schoolId: p.schoolId, packageId: p.id, decisionId: d.id };
-    });
+    }, { onDuplicate: () => removeStoredFile(stored.key) });
   } catch (e) {
     await removeStoredFile(stored.key);
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new AppError("DUPLICATE", undefined, { number: ["Số quyết định này đã được ghi nhận cho cơ quan này."] });

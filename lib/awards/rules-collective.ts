@@ -1,4 +1,5 @@
 // Collective eligibility (DOMAIN.md §6 rules 7–8) and caps and quotas (rules 9–11).
+import { formatPercent } from "../format";
 import { titleName } from "./catalogue";
 import { formatIsoDay, type CollectiveMemberFacts, type PeriodInfo } from "./facts";
 import { disciplinesInPeriod } from "./rules-individual";
@@ -7,7 +8,7 @@ import { check, settingCheck, verdict, type Check, type Verdict } from "./verdic
 
 function shareCheck(rule: "ldtt-share" | "htnv-share", part: number, whole: number, setting: SettingOf<Ratio>, what: string): Check {
   const ok = meetsRatio(part, whole, setting.value);
-  return settingCheck(rule, ok, setting, `${part}/${whole} thành viên ${what} (${percent(part, whole)}%), cần ${formatRatio(setting.value)}`, {
+  return settingCheck(rule, ok, setting, `${part}/${whole} thành viên ${what} (${formatPercent(percent(part, whole), 2, true)}), cần ${formatRatio(setting.value)}`, {
     part,
     whole,
     percent: percent(part, whole),
@@ -109,8 +110,8 @@ export function cstdcsCapRule(proposed: number, ldttCount: number, s: Settings):
   const pct = percent(proposed, ldttCount);
   const ok = proposed <= max;
   const detail = ok
-    ? `${proposed} CSTĐCS trên ${ldttCount} LĐTT (${pct}%), trong hạn mức tối đa ${max}`
-    : `Đề nghị ${proposed} CSTĐCS trên ${ldttCount} LĐTT (${pct}%) vượt hạn mức ${formatRatio(share).replace(/^từ /, "")}: tối đa ${max} (${rounding})`;
+    ? `${proposed} CSTĐCS trên ${ldttCount} LĐTT (${formatPercent(pct, 2, true)}), trong hạn mức tối đa ${max}`
+    : `Đề nghị ${proposed} CSTĐCS trên ${ldttCount} LĐTT (${formatPercent(pct, 2, true)}) vượt hạn mức ${formatRatio(share).replace(/^từ /, "")}: tối đa ${max} (${rounding})`;
   return settingCheck("cstdcs-cap", ok, s["cap.cstdcsShare"], detail, { proposed, ldttCount, max, percent: pct });
 }
 
@@ -122,7 +123,7 @@ export function htxsnvCap(atLeastHttnv: number, s: Settings): number {
 export function htxsnvCapRule(htxsnv: number, atLeastHttnv: number, s: Settings): Check {
   const max = htxsnvCap(atLeastHttnv, s);
   const ok = htxsnv <= max;
-  return settingCheck("htxsnv-cap", ok, s["cap.htxsnvShare"], `${htxsnv} HTXSNV trên ${atLeastHttnv} người từ HTTNV trở lên (${percent(htxsnv, atLeastHttnv)}%), tối đa ${max}`, {
+  return settingCheck("htxsnv-cap", ok, s["cap.htxsnvShare"], `${htxsnv} HTXSNV trên ${atLeastHttnv} người từ HTTNV trở lên (${formatPercent(percent(htxsnv, atLeastHttnv), 2, true)}), tối đa ${max}`, {
     htxsnv,
     atLeastHttnv,
     max,

@@ -1,5 +1,6 @@
 // The school council and its votes (DOMAIN.md §6 rules 12–14).
 import { titleEntry } from "./catalogue";
+import { formatPercent } from "../format";
 import { formatRatio, meetsRatio, percent, type Ratio, type SettingOf, type Settings, type VoteBase } from "./settings";
 import { check, settingCheck, type Check } from "./verdict";
 
@@ -14,7 +15,7 @@ export function oddMembersRule(memberCount: number, s: Settings): Check {
 export function quorumRule(present: number, memberCount: number, s: Settings): Check {
   const q = s["council.quorum"];
   const ok = meetsRatio(present, memberCount, q.value);
-  return settingCheck("quorum", ok, q, `Có mặt ${present}/${memberCount} thành viên (${percent(present, memberCount)}%), cần ${formatRatio(q.value)}`, { present, memberCount });
+  return settingCheck("quorum", ok, q, `Có mặt ${present}/${memberCount} thành viên (${formatPercent(percent(present, memberCount), 2, true)}), cần ${formatRatio(q.value)}`, { present, memberCount });
 }
 
 export interface BallotInput {
@@ -82,7 +83,7 @@ export function tallyBallot(b: BallotInput, s: Settings): BallotResult {
   const ok = problems.length === 0 && baseCount > 0 && meetsRatio(b.agree, baseCount, pass.value);
   const baseText = base.value === "PRESENT" ? "số thành viên có mặt" : "tổng số thành viên Hội đồng";
   const pct = percent(b.agree, baseCount);
-  const passCheck = settingCheck("ballot-pass", ok, pass, `${b.agree}/${baseCount} phiếu đồng ý (${pct}% ${baseText}), cần ${formatRatio(pass.value)} (ít nhất ${required} phiếu)`, {
+  const passCheck = settingCheck("ballot-pass", ok, pass, `${b.agree}/${baseCount} phiếu đồng ý (${formatPercent(pct, 2, true)} ${baseText}), cần ${formatRatio(pass.value)} (ít nhất ${required} phiếu)`, {
     agree: b.agree,
     baseCount,
     required,

@@ -4,6 +4,8 @@ import { formatIsoDay } from "./facts";
 import { addWorkingDays, WORKING_DAYS_BASIS } from "./rules-calendar";
 import type { Settings } from "./settings";
 import { check, settingCheck, type Check, type Verdict } from "./verdict";
+import { legalBasisFor } from "../legal/decrees";
+import { todayIsoVN } from "../time";
 
 export const DOC_KINDS = ["TO_TRINH", "DANH_SACH", "BIEN_BAN_HOP", "BIEN_BAN_KIEM_PHIEU", "BAO_CAO_THANH_TICH", "BAN_SAO_QUYET_DINH", "CONG_NHAN_SANG_KIEN", "MINH_CHUNG"] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
@@ -18,7 +20,8 @@ export const DOC_LABELS: Record<DocKind, string> = {
   MINH_CHUNG: "Minh chứng thành tích",
 };
 
-const BASIS = "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP: thành phần hồ sơ đề nghị khen thưởng";
+/** The dossier is filed under the decree in force the day it is filed (lib/legal/decrees.ts). */
+const basisOn = (on: Date | string) => `Luật Thi đua, khen thưởng 2022; ${legalBasisFor(on).citation}: thành phần hồ sơ đề nghị khen thưởng`;
 
 export interface DossierItem {
   id: string;
@@ -42,7 +45,8 @@ export function docsNeededFor(titleCode: string): DocKind[] {
 }
 
 /** Rule 15: every paper the dossier needs, one check per missing paper (or one "complete" check). */
-export function dossierRule(items: DossierItem[], docs: DossierDoc[]): Check[] {
+export function dossierRule(items: DossierItem[], docs: DossierDoc[], on: Date | string = todayIsoVN()): Check[] {
+  const BASIS = basisOn(on);
   const has = (kind: DocKind, itemId: string | null = null) => docs.some((d) => d.kind === kind && (itemId === null ? !d.itemId : d.itemId === itemId));
   const missing: Check[] = [];
   const need: DocKind[] = ["TO_TRINH", "DANH_SACH", "BIEN_BAN_HOP"];

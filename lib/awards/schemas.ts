@@ -72,6 +72,7 @@ export const revokeDecisionSchema = z.strictObject({
   reason: requiredText("lý do thu hồi", 1000).refine((s) => s.length >= 5, { error: "Ghi rõ lý do thu hồi." }),
   number: optionalText("số quyết định thu hồi", 60),
   revokedOn: vnDate("ngày thu hồi"),
+  submissionKey,
 });
 export type RevokeDecisionInput = z.output<typeof revokeDecisionSchema>;
 

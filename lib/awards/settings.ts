@@ -4,6 +4,8 @@
 // AwardSetting row in the database. resolveSettings() picks, for each key, the most specific
 // row valid on the day asked. Pure: no I/O, used by the rules, the UI and the tests alike.
 import { z } from "zod";
+import { formatPercent } from "../format";
+import { DECREE_TOKEN, citeDecree } from "../legal/decrees";
 import type { SourceTag } from "./catalogue";
 
 export const GRADES = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"] as const;
@@ -63,7 +65,7 @@ export function applyRatio(count: number, r: Ratio, rounding: Rounding): number 
 
 export function formatRatio(r: Ratio): string {
   const pct = (r.num * 100) / r.den;
-  const text = Number.isInteger(pct) ? `${pct}%` : `${r.num}/${r.den}`;
+  const text = Number.isInteger(pct) ? formatPercent(pct, 0, true) : `${r.num}/${r.den}`;
   return r.strict ? `trên ${text}` : `từ ${text}`;
 }
 
@@ -146,8 +148,10 @@ export type ResolvedSetting<K extends SettingKey = SettingKey> = SettingOf<Setti
 
 export type Settings = { [K in SettingKey]: ResolvedSetting<K> };
 
-const ND91 = "Nghị định 91/2017/NĐ-CP (đã được thay thế bởi Nghị định 98/2023/NĐ-CP)";
-const LUAT = "Luật Thi đua, khen thưởng 2022 (Luật số 06/2022/QH15); Nghị định 98/2023/NĐ-CP";
+// The decree detailing the law is the one in force for the period judged (lib/legal/decrees.ts):
+// resolveSettings replaces DECREE_TOKEN with it.
+const ND91 = DECREE_TOKEN;
+const LUAT = `Luật Thi đua, khen thưởng 2022 (Luật số 06/2022/QH15); ${DECREE_TOKEN}`;
 const ND48 = "Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP";
 const TLD_OLD = "Hướng dẫn thi đua, khen thưởng của Tổng LĐLĐVN (bản trước 2024)";
 
@@ -239,7 +243,7 @@ export function resolveSettings(rows: readonly SettingRow[], ctx: SettingsContex
     out[key] = {
       key,
       value: best.value ?? parseSettingValue(key, best.r.value)!,
-      basis: best.r.basis,
+      basis: citeDecree(best.r.basis, on),
       source: best.r.source,
       validFrom: best.r.validFrom,
       validTo: best.r.validTo,

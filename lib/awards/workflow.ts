@@ -69,7 +69,12 @@ export const ITEM_ACTIONS = {
   // REVOKED: after a revocation the nominee may be decided again (the revoked award stays).
   decide: { from: ["APPROVED", "APPROVED_CHANGED", "REVOKED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định" },
   revoke: { from: ["DECIDED"], to: "REVOKED", caps: DECIDER, label: "Thu hồi quyết định" },
-  recordState: { from: ["SUBMITTED"], to: "DECIDED", caps: RECORDER, label: "Ghi nhận quyết định của cơ quan nhà nước" },
+  // REVOKED: after the authority revoked its decision (recorded by the school), a new one may be recorded.
+  recordState: { from: ["SUBMITTED", "REVOKED"], to: "DECIDED", caps: RECORDER, label: "Ghi nhận quyết định của cơ quan nhà nước" },
+  revokeState: { from: ["DECIDED"], to: "REVOKED", caps: RECORDER, label: "Ghi nhận thu hồi quyết định của cơ quan nhà nước" },
+  // The school union's own BCH decides its forms (GK_CDCS…) for nominees the council voted and the
+  // school posted (no upper review); or again after its decision was revoked.
+  decideSchool: { from: ["POSTED", "REVOKED"], to: "DECIDED", caps: DECIDER, label: "Ra quyết định của Ban Chấp hành công đoàn cơ sở" },
 } as const satisfies Record<string, Rule<ItemState>>;
 export type ItemAction = keyof typeof ITEM_ACTIONS;
 export const ITEM_ACTION_NAMES = Object.keys(ITEM_ACTIONS) as ItemAction[];

@@ -1,6 +1,7 @@
 // Campaign workflow (phong trào / đợt thi đua), titles, movements and audiences as data, and the
 // explicit state machine: draft → open for registration → scoring → closed (SECURITY.md
 // "Workflows"). Pure; the server asks decideCampaign() before every state-dependent write.
+import { isPastDeadline } from "../time";
 import type { CampaignAudience, CampaignState, Movement } from "../generated/prisma/enums";
 import type { Capability } from "../authz/permissions";
 import { foldVietnamese } from "../format";
@@ -93,5 +94,5 @@ export function decideCampaign(state: CampaignState, action: CampaignAction, may
 /** Registration closes at the end of the deadline day (Vietnam time, UTC+7). */
 export function registrationOpen(deadline: Date | null, now = new Date()): boolean {
   if (!deadline) return true;
-  return now.getTime() < deadline.getTime() + 24 * 3600_000 - 7 * 3600_000;
+  return !isPastDeadline(deadline, now);
 }

@@ -2,7 +2,7 @@
 // function gives the figures the meeting page and the minutes (biên bản) both print, so the two
 // can never disagree. "% đồng ý" is of the rule's base (those present, or all members for
 // provincial and national proposals: `baseCount`), the same base the pass threshold uses.
-import { formatNumber } from "../format";
+import { formatPercent } from "../format";
 
 export interface BallotCounts {
   issued: number;
@@ -24,5 +24,5 @@ export interface BallotFigures extends BallotCounts {
 
 export function ballotFigures(c: BallotCounts): BallotFigures {
   const percentAgree = c.baseCount > 0 ? Math.round((c.agree * 10000) / c.baseCount) / 100 : 0;
-  return { ...c, percentAgree, percentText: `${formatNumber(percentAgree)}%`, agreeText: `${c.agree}/${c.baseCount}` };
+  return { ...c, percentAgree, percentText: formatPercent(percentAgree, 2, true), agreeText: `${c.agree}/${c.baseCount}` };
 }

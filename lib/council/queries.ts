@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { bySchoolScope } from "../authz/scope";
+import { compareVietnameseNames } from "../format";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { schoolFor, yearFor, type Db } from "../awards/access";
@@ -142,7 +143,7 @@ export async function getMinutesData(viewer: Viewer, meetingId: string) {
     secretary: secretary?.member.fullName ?? null,
     votes: m.votes
       .map((v) => ({ nomineeName: v.item.nomineeName, titleCode: v.titleCode, secret: v.secret, issued: v.issued, returned: v.returned, valid: v.valid, agree: v.agree, baseCount: v.baseCount, required: v.required, passed: v.passed }))
-      .sort((a, b) => a.titleCode.localeCompare(b.titleCode) || a.nomineeName.localeCompare(b.nomineeName)),
+      .sort((a, b) => a.titleCode.localeCompare(b.titleCode) || compareVietnameseNames(a.nomineeName, b.nomineeName)),
   };
 }
 export type MinutesData = Awaited<ReturnType<typeof getMinutesData>>;

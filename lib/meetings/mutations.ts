@@ -10,6 +10,7 @@ import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { toDateInput } from "../format";
+import { todayVN } from "../time";
 import { planRegime } from "./queries";
 import { managedMeetings } from "./access";
 import { EXTRA_TOPICS, meetingAllows, parseOtherAttendees, regularMeetings, type MeetingAction } from "./rules";
@@ -227,7 +228,7 @@ export async function followUpTask(viewer: Viewer, input: FollowUpTaskInput) {
         status: input.status,
         followUp: input.followUp ?? null,
         reviewedInId: task.meetingId === at.id ? null : at.id,
-        doneOn: done ? new Date(new Date().toISOString().slice(0, 10)) : null,
+        doneOn: done ? todayVN() : null,
         version: { increment: 1 },
       },
     });

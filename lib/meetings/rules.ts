@@ -1,6 +1,8 @@
 // Joint meetings (họp liên tịch), pure rules: the monthly dates a plan's regime gives, the
 // minutes workflow, and which tasks are overdue or due for follow-up.
 
+import { todayVN } from "../time";
+
 export const MEETING_KINDS = ["REGULAR", "DISCIPLINE", "REWARD", "WELFARE", "MOVEMENT", "OTHER"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -111,8 +113,7 @@ export function isOverdue(task: { status: string; dueOn: Date | null }, today: D
 
 /** Vietnam's calendar day now, as a UTC-midnight date. */
 export function vietnamToday(now = new Date()): Date {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
-  return new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate()));
+  return todayVN(now);
 }
 
 /** "Nguyễn Văn A – Tổ trưởng tổ Khối 3" lines → attendees (name, title). */

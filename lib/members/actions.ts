@@ -93,7 +93,7 @@ export async function importMembersAction(_prev: ActionState, formData: FormData
           : `${invalidRows.length} dòng chưa hợp lệ, ${report.valid.length} dòng hợp lệ. Chưa nhập dòng nào${input.intent === "import" ? ": sửa tệp, hoặc chọn \u201cchỉ nhập các dòng hợp lệ\u201d" : ""}.`;
       return { ok: true, message, data: { result } };
     }
-    const { imported } = await importMembers(viewer, ctx.school.id, report.valid, { fileName: input.file.name.slice(0, 200), skippedRows: invalidRows });
+    const { imported } = await importMembers(viewer, ctx.school.id, report.valid, { fileName: input.file.name.slice(0, 200), skippedRows: invalidRows, submissionKey: input.submissionKey });
     schoolId = ctx.school.id;
     const skipped = invalidRows.length ? ` Bỏ qua ${invalidRows.length} dòng chưa hợp lệ.` : "";
     return { ok: true, message: `Đã nhập ${imported} đoàn viên.${skipped}`, data: { result: { ...result, imported } } };

@@ -3,20 +3,22 @@ import "server-only";
 // (validated by rules.ts), and the export. No database access: pure functions over bytes.
 import ExcelJS from "exceljs";
 import { cleanText, foldVietnamese, formatDate } from "../format";
-import { IMPORT_COLUMNS, type ImportField, type RawImportRow } from "./rules";
+import { DATE_FIELDS, IMPORT_COLUMNS, type ImportField, type RawImportRow } from "./rules";
 import { formulaSafe } from "../excel";
 
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** Below the 5 MB body limit of server actions (next.config.ts), with room for the form. */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 /** A 2 MB zip can inflate to gigabytes: refuse files whose parts add up to more than this. */
-export const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 2000;
+export const MAX_UNCOMPRESSED_BYTES = 128 * 1024 * 1024;
+/** One file may hold a whole district's worth of members; said on the import page before upload. */
+export const MAX_IMPORT_ROWS = 10_000;
 export const SHEET_NAME = "Đoàn viên";
 
 /** What the checks in front of the parser say about an upload; null when it may be parsed. */
 export function checkUpload(fileName: string, bytes: Uint8Array): string | null {
   if (!/\.xlsx$/i.test(fileName)) return "Chỉ nhận tệp Excel có đuôi .xlsx.";
   if (bytes.byteLength === 0) return "Tệp rỗng.";
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) return "Tệp lớn quá 2 MB.";
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) return `Tệp lớn quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
   // An .xlsx is a zip archive: "PK\x03\x04".
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     return "Tệp không phải là tệp Excel .xlsx hợp lệ.";
@@ -65,6 +67,15 @@ const HEADER_FIELDS = new Map<string, ImportField>([
   ["ngay vao cong doan viet nam", "joinedUnionAt"],
   ["ngay ky hop dong", "contractStartAt"],
   ["to cd", "unionGroup"],
+  ["cccd", "citizenId"],
+  ["so can cuoc", "citizenId"],
+  ["so can cuoc cong dan", "citizenId"],
+  ["so cccd/cmnd", "citizenId"],
+  ["so the cong doan", "unionCardNumber"],
+  ["so the dv", "unionCardNumber"],
+  ["dang vien", "partyMember"],
+  ["ngay vao dang", "partyJoinedAt"],
+  ["ngay ket nap dang", "partyJoinedAt"],
 ]);
 
 type CellValue = ExcelJS.CellValue;
@@ -134,7 +145,7 @@ export async function parseMemberWorkbook(bytes: Uint8Array): Promise<ParseResul
     }
     if (Object.keys(values).length === 0) continue;
     if (rows.length >= MAX_IMPORT_ROWS) {
-      return { ok: false, message: `Tệp có hơn ${MAX_IMPORT_ROWS} dòng. Hãy chia thành nhiều tệp nhỏ hơn.` };
+      return { ok: false, message: `Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng dữ liệu (giới hạn mỗi lần nhập). Hãy chia thành nhiều tệp nhỏ hơn.` };
     }
     rows.push({ row: r, values });
   }
@@ -166,7 +177,7 @@ export async function buildTemplateWorkbook(groupNames: string[]): Promise<Uint8
   ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   headerStyle(ws.getRow(1));
   // Dates and phone numbers as text: Excel would otherwise turn 05/03/1990 into 3 May and drop a phone's leading zero.
-  for (const field of ["dateOfBirth", "phone", "joinedUnionAt", "contractStartAt"] as const) ws.getColumn(field).numFmt = "@";
+  for (const field of [...DATE_FIELDS, "phone", "citizenId", "unionCardNumber"] as const) ws.getColumn(field).numFmt = "@";
   const genderCol = IMPORT_COLUMNS.findIndex((c) => c.field === "gender") + 1;
   for (let r = 2; r <= 501; r++) {
     ws.getCell(r, genderCol).dataValidation = { type: "list", allowBlank: true, formulae: ['"Nam,Nữ"'], showErrorMessage: true, errorTitle: "Giới tính", error: "Ghi Nam hoặc Nữ." };
@@ -178,7 +189,9 @@ export async function buildTemplateWorkbook(groupNames: string[]): Promise<Uint8
     "Cách điền tệp nhập đoàn viên",
     "• Mỗi đoàn viên một dòng, bắt đầu từ dòng 2 của trang \"Đoàn viên\". Không đổi tên các cột ở dòng 1.",
     "• Bắt buộc: Họ và tên, Giới tính (Nam hoặc Nữ).",
-    "• Ngày ghi theo dạng dd/mm/yyyy, ví dụ 05/09/1990.",
+    "• Ngày ghi theo dạng dd/mm/yyyy, ví dụ 05/09/1990 (ô kiểu ngày của Excel cũng được).",
+    "• Số CCCD: đủ 12 chữ số. Đảng viên: ghi Có (hoặc x), để trống nếu không.",
+    `• Mỗi tệp tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng, dung lượng tối đa ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
     "• Tổ công đoàn: ghi đúng tên một tổ của trường (xem danh sách dưới đây), hoặc để trống.",
     "",
     "Các tổ công đoàn của trường:",
@@ -200,41 +213,71 @@ export interface ExportRow {
   phone: string | null;
   joinedUnionAt: Date | null;
   contractStartAt: Date | null;
+  citizenId: string | null;
+  ethnicity: string | null;
+  hometown: string | null;
+  unionCardNumber: string | null;
+  partyMember: boolean;
+  partyJoinedAt: Date | null;
   status: string;
 }
 
-/** The member list as .xlsx: the template's columns (so it can be re-imported) plus STT and status. */
-export async function buildExportWorkbook(rows: ExportRow[], title: string): Promise<Uint8Array> {
+/** Excel shows these cells as dd/mm/yyyy and sorts them as dates. */
+export const EXCEL_DATE_FORMAT = "dd/mm/yyyy";
+
+/**
+ * The member list as .xlsx: a title (the school, the day of the export), then the template's
+ * columns (so it can be re-imported: the header row is found below the title) plus STT and
+ * status. Dates are real Excel dates (sortable) shown dd/mm/yyyy; text stays text.
+ */
+export async function buildExportWorkbook(rows: ExportRow[], school: { name: string }, exportedAt: Date = new Date()): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.title = title;
-  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = [
-    { header: "STT", key: "stt", width: 6 },
-    ...IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width })),
-    { header: "Trạng thái", key: "status", width: 16 },
-  ];
-  headerStyle(ws.getRow(1));
+  wb.title = `Danh sách đoàn viên – ${school.name}`;
+  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 4 }] });
+  const columns = [{ header: "STT", key: "stt", width: 6 }, ...IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.field as string, width: c.width })), { header: "Trạng thái", key: "status", width: 16 }];
+  // Keys and widths only: the header row is written below the title.
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  const last = columns.length;
+  ws.mergeCells(1, 1, 1, last);
+  ws.getCell(1, 1).value = formulaSafe(`DANH SÁCH ĐOÀN VIÊN – ${school.name.toLocaleUpperCase("vi-VN")}`);
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.mergeCells(2, 1, 2, last);
+  // The export day in Vietnam (UTC+7), as a real date too.
+  const vnDay = new Date(exportedAt.getTime() + 7 * 3600_000);
+  ws.getCell(2, 1).value = `Xuất ngày ${formatDate(vnDay)} · ${rows.length.toLocaleString("vi-VN")} đoàn viên`;
+  ws.getCell(2, 1).font = { italic: true };
+  const header = ws.getRow(4);
+  header.values = columns.map((c) => c.header);
+  headerStyle(header);
   const text = (s: string | null) => (s ? formulaSafe(s) : null);
-  const date = (d: Date | null) => formatDate(d) || null;
+  const dateKeys = new Set<string>(DATE_FIELDS);
   rows.forEach((m, i) => {
     const row = ws.addRow({
       stt: i + 1,
       fullName: text(m.fullName),
       gender: m.gender,
-      dateOfBirth: date(m.dateOfBirth),
+      dateOfBirth: m.dateOfBirth,
       position: text(m.position),
       professionalGroup: text(m.professionalGroup),
       unionGroup: text(m.unionGroup),
       email: text(m.email),
       phone: text(m.phone),
-      joinedUnionAt: date(m.joinedUnionAt),
-      contractStartAt: date(m.contractStartAt),
+      joinedUnionAt: m.joinedUnionAt,
+      contractStartAt: m.contractStartAt,
+      citizenId: text(m.citizenId),
+      ethnicity: text(m.ethnicity),
+      hometown: text(m.hometown),
+      unionCardNumber: text(m.unionCardNumber),
+      partyMember: m.partyMember ? "Có" : null,
+      partyJoinedAt: m.partyJoinedAt,
       status: m.status,
     });
     row.eachCell((c, col) => {
-      if (col > 1) c.numFmt = "@";
+      const key = columns[col - 1]?.key;
+      if (col === 1) return;
+      c.numFmt = key && dateKeys.has(key) ? EXCEL_DATE_FORMAT : "@";
     });
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
+  ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: last } };
   return toBytes(wb);
 }

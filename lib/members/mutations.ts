@@ -18,7 +18,13 @@ type Snapshot = Prisma.MemberGetPayload<{ select: typeof snapshotSelect }>;
 
 /** Dates as yyyy-mm-dd in the audit log: calendar dates, not moments. */
 function snapshot(m: Snapshot) {
-  return { ...m, dateOfBirth: toDateInput(m.dateOfBirth), joinedUnionAt: toDateInput(m.joinedUnionAt), contractStartAt: toDateInput(m.contractStartAt) };
+  return {
+    ...m,
+    dateOfBirth: toDateInput(m.dateOfBirth),
+    joinedUnionAt: toDateInput(m.joinedUnionAt),
+    contractStartAt: toDateInput(m.contractStartAt),
+    partyJoinedAt: toDateInput(m.partyJoinedAt),
+  };
 }
 
 const badField = (field: string, message: string) => new AppError("INVALID", "Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.", { [field]: [message] });
@@ -45,6 +51,12 @@ function personData(input: Omit<UpdateMemberInput, "memberId" | "version">) {
     phone: input.phone ?? null,
     joinedUnionAt: input.joinedUnionAt ?? null,
     contractStartAt: input.contractStartAt ?? null,
+    citizenId: input.citizenId ?? null,
+    ethnicity: input.ethnicity ?? null,
+    hometown: input.hometown ?? null,
+    unionCardNumber: input.unionCardNumber ?? null,
+    partyMember: input.partyMember,
+    partyJoinedAt: input.partyMember ? (input.partyJoinedAt ?? null) : null,
   };
 }
 
@@ -128,24 +140,37 @@ export async function changeMemberStatus(viewer: Viewer, input: ChangeStatusInpu
   });
 }
 
+/** Rows written per INSERT of an import (a set-based insert, not one statement per member). */
+export const IMPORT_BATCH = 1000;
+
 /**
  * Imports validated rows into a school the viewer manages (member.manage), all in one
- * transaction: one "member.import" summary audit row for the file, and one "member.create"
- * row per member. Groups are re-resolved inside the transaction. Throws NOT_FOUND, INVALID.
+ * transaction (all or nothing; once per form submission key), IMPORT_BATCH rows per INSERT. One "member.import" audit row for
+ * the file with its count (not one per member: 10,000 rows would bury the log). Groups are
+ * re-resolved inside the transaction. Throws NOT_FOUND, INVALID.
  */
-export async function importMembers(viewer: Viewer, schoolId: string, rows: ValidImportRow[], meta: { fileName: string; skippedRows: number[] }) {
-  const db = await getDb();
-  return db.$transaction(
-    async (tx) => {
+export async function importMembers(viewer: Viewer, schoolId: string, rows: ValidImportRow[], meta: { fileName: string; skippedRows: number[]; submissionKey?: string }) {
+  // One import per rendered form: a double click or a resend imports once (lib/server/submission.ts).
+  return createOnce(
+    viewer,
+    "member.import",
+    meta.submissionKey,
+    async (tx): Promise<{ imported: number }> => {
       const school = await tx.school.findFirst({ where: { AND: [{ id: schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
       if (!school) throw notFound();
       const groups = new Set((await tx.unionGroup.findMany({ where: { schoolId: school.id }, select: { id: true } })).map((g) => g.id));
-      const ids: string[] = [];
-      for (const { row, data } of rows) {
-        if (data.unionGroupId && !groups.has(data.unionGroupId)) throw new AppError("INVALID", `Dòng ${row}: tổ công đoàn không còn thuộc trường.`);
-        const m = await tx.member.create({ data: { schoolId: school.id, unionGroupId: data.unionGroupId ?? null, status: "ACTIVE", ...personData(data) }, select: snapshotSelect });
-        await record(tx, viewer, { action: "member.create", entity: "Member", entityId: m.id, schoolId: school.id, organisationId: school.unionUnitId, after: { ...snapshot(m), importRow: row } });
-        ids.push(m.id);
+      const stray = rows.find((r) => r.data.unionGroupId && !groups.has(r.data.unionGroupId));
+      if (stray) throw new AppError("INVALID", `Dòng ${stray.row}: tổ công đoàn không còn thuộc trường.`);
+      let imported = 0;
+      let firstId: string | null = null;
+      for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
+        const batch = rows.slice(i, i + IMPORT_BATCH);
+        const created = await tx.member.createManyAndReturn({
+          data: batch.map(({ data }) => ({ schoolId: school.id, unionGroupId: data.unionGroupId ?? null, status: "ACTIVE" as const, ...personData(data) })),
+          select: { id: true },
+        });
+        firstId ??= created[0]?.id ?? null;
+        imported += created.length;
       }
       await record(tx, viewer, {
         action: "member.import",
@@ -153,10 +178,17 @@ export async function importMembers(viewer: Viewer, schoolId: string, rows: Vali
         entityId: school.id,
         schoolId: school.id,
         organisationId: school.unionUnitId,
-        after: { fileName: meta.fileName, imported: ids.length, skippedRows: meta.skippedRows },
+        after: {
+          fileName: meta.fileName,
+          imported,
+          rows: rows.length ? `${rows[0].row}–${rows[rows.length - 1].row}` : "",
+          skipped: meta.skippedRows.length,
+          skippedRows: meta.skippedRows.slice(0, 200),
+          firstMemberId: firstId,
+        },
       });
-      return { imported: ids.length };
+      return { imported };
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { transaction: { timeout: 300_000, maxWait: 10_000 } },
   );
 }

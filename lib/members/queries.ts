@@ -4,7 +4,8 @@ import { getDb } from "../server/db";
 import { can, type Capability, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { notFound } from "../server/errors";
-import { foldVietnamese, formatDate } from "../format";
+import { formatDate } from "../format";
+import { rankMatches, searchWords } from "./union-fields";
 import { canListMembers, GENDER_LABELS, personKey, statusFilter, STATUS_LABELS, type ImportContext } from "./rules";
 import type { ExportRow } from "./excel";
 
@@ -35,8 +36,8 @@ export interface MemberFilters {
 /** The viewer's scope AND the school AND the filters (AND, so no OR of a scope is overwritten). */
 function filterWhere(viewer: Viewer, cap: Capability, schoolId: string, f: MemberFilters): Prisma.MemberWhereInput {
   const and: Prisma.MemberWhereInput[] = [memberScope(viewer, cap), { schoolId }];
-  const q = f.q ? foldVietnamese(f.q) : "";
-  if (q) and.push({ nameSearch: { contains: q } });
+  // Every typed word starts a word of the folded name: "yen" finds "hai yen", not "nguyen".
+  for (const w of f.q ? searchWords(f.q).folded : []) and.push({ OR: [{ nameSearch: { startsWith: w } }, { nameSearch: { contains: ` ${w}` } }] });
   if (f.groupId === "chua-xep") and.push({ unionGroupId: null });
   else if (f.groupId) and.push({ unionGroupId: f.groupId });
   and.push({ status: { in: [...statusFilter(f.status).statuses] } });
@@ -64,16 +65,23 @@ export async function listMembers(viewer: Viewer, schoolId: string, filters: Mem
   if (!canListMembers(viewer, school)) throw notFound();
   const db = await getDb();
   const where = filterWhere(viewer, "member.read", school.id, filters);
-  const [total, rows] = await Promise.all([
-    db.member.count({ where }),
-    db.member.findMany({
-      where,
-      orderBy: [{ sortKey: "asc" }, { id: "asc" }],
-      skip: (page - 1) * MEMBERS_PAGE_SIZE,
-      take: MEMBERS_PAGE_SIZE,
-      select: { id: true, fullName: true, gender: true, dateOfBirth: true, position: true, status: true, unionGroup: { select: { name: true } } },
-    }),
-  ]);
+  const select = { id: true, fullName: true, gender: true, dateOfBirth: true, position: true, status: true, unionGroup: { select: { name: true } } } as const;
+  let total: number;
+  let rows: Prisma.MemberGetPayload<{ select: typeof select }>[];
+  if (filters.q && searchWords(filters.q).folded.length) {
+    // A search is ranked (exact diacritics, whole words first): the matches' names are read and
+    // ordered here (a few columns of at most a school's members), then one page is loaded.
+    const matches = rankMatches(await db.member.findMany({ where, select: { id: true, fullName: true, sortKey: true } }), filters.q);
+    total = matches.length;
+    const ids = matches.slice((page - 1) * MEMBERS_PAGE_SIZE, page * MEMBERS_PAGE_SIZE).map((m) => m.id);
+    const byId = new Map((ids.length ? await db.member.findMany({ where: { id: { in: ids } }, select }) : []).map((r) => [r.id, r]));
+    rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  } else {
+    [total, rows] = await Promise.all([
+      db.member.count({ where }),
+      db.member.findMany({ where, orderBy: [{ sortKey: "asc" }, { id: "asc" }], skip: (page - 1) * MEMBERS_PAGE_SIZE, take: MEMBERS_PAGE_SIZE, select }),
+    ]);
+  }
   const items: MemberListItem[] = rows.map((m) => ({
     id: m.id,
     fullName: m.fullName,
@@ -108,6 +116,12 @@ export const snapshotSelect = {
   phone: true,
   joinedUnionAt: true,
   contractStartAt: true,
+  citizenId: true,
+  ethnicity: true,
+  hometown: true,
+  unionCardNumber: true,
+  partyMember: true,
+  partyJoinedAt: true,
   status: true,
   version: true,
 } as const satisfies Prisma.MemberSelect;
@@ -135,6 +149,12 @@ export interface MemberDetail {
   phone: string;
   joinedUnionAt: string;
   contractStartAt: string;
+  citizenId: string;
+  ethnicity: string;
+  hometown: string;
+  unionCardNumber: string;
+  partyMember: boolean;
+  partyJoinedAt: string;
   status: keyof typeof STATUS_LABELS;
   version: number;
   unionGroupId: string;
@@ -156,6 +176,12 @@ function toDetail(m: DetailRow): MemberDetail {
     phone: m.phone ?? "",
     joinedUnionAt: formatDate(m.joinedUnionAt),
     contractStartAt: formatDate(m.contractStartAt),
+    citizenId: m.citizenId ?? "",
+    ethnicity: m.ethnicity ?? "",
+    hometown: m.hometown ?? "",
+    unionCardNumber: m.unionCardNumber ?? "",
+    partyMember: m.partyMember,
+    partyJoinedAt: formatDate(m.partyJoinedAt),
     status: m.status,
     version: m.version,
     unionGroupId: m.unionGroupId ?? "",
@@ -175,8 +201,13 @@ export async function getMemberOrThrow(viewer: Viewer, schoolId: string, memberI
   });
   if (!m) throw notFound();
   const target = { schoolId: m.schoolId, unitId: m.school.unionUnitId };
+  const member = toDetail(m);
+  // The CCCD is personal data (Nghị định 13/2023/NĐ-CP): in full to the person, and to those who
+  // keep or export the records; a group leader sees its last digits only.
+  const full = viewer.memberId === m.id || can(viewer, "member.manage", target) || can(viewer, "member.export", target);
+  if (!full && member.citizenId) member.citizenId = `••••••••${member.citizenId.slice(-4)}`;
   return {
-    member: toDetail(m),
+    member,
     canManage: can(viewer, "member.manage", target),
     canList: canListMembers(viewer, { id: m.schoolId, unionUnitId: m.school.unionUnitId }),
   };
@@ -200,11 +231,13 @@ export async function getOwnMember(viewer: Viewer): Promise<MemberDetail | null>
 export async function exportMembers(viewer: Viewer, schoolId: string, filters: MemberFilters) {
   const school = await getSchoolForMembers(viewer, schoolId, "member.export");
   const db = await getDb();
-  const rows = await db.member.findMany({
+  const found = await db.member.findMany({
     where: filterWhere(viewer, "member.export", school.id, filters),
     orderBy: [{ sortKey: "asc" }, { id: "asc" }],
     take: EXPORT_LIMIT,
     select: {
+      id: true,
+      sortKey: true,
       fullName: true,
       gender: true,
       dateOfBirth: true,
@@ -214,10 +247,18 @@ export async function exportMembers(viewer: Viewer, schoolId: string, filters: M
       phone: true,
       joinedUnionAt: true,
       contractStartAt: true,
+      citizenId: true,
+      ethnicity: true,
+      hometown: true,
+      unionCardNumber: true,
+      partyMember: true,
+      partyJoinedAt: true,
       status: true,
       unionGroup: { select: { name: true } },
     },
   });
+  // A search exports in the list's order (best matches first).
+  const rows = filters.q ? rankMatches(found, filters.q) : found;
   const out: ExportRow[] = rows.map((m) => ({
     fullName: m.fullName,
     gender: GENDER_LABELS[m.gender],
@@ -229,6 +270,12 @@ export async function exportMembers(viewer: Viewer, schoolId: string, filters: M
     phone: m.phone,
     joinedUnionAt: m.joinedUnionAt,
     contractStartAt: m.contractStartAt,
+    citizenId: m.citizenId,
+    ethnicity: m.ethnicity,
+    hometown: m.hometown,
+    unionCardNumber: m.unionCardNumber,
+    partyMember: m.partyMember,
+    partyJoinedAt: m.partyJoinedAt,
     status: STATUS_LABELS[m.status],
   }));
   return { school, rows: out };

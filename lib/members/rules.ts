@@ -5,6 +5,7 @@ import type { Viewer } from "../authz/permissions";
 import { foldVietnamese, formatDate, toDateInput } from "../format";
 import { importRowSchema, type ImportRowInput } from "./schemas";
 import { atLeast, reachIn } from "../authz/decide";
+import { importDateText, parseYesNo } from "./union-fields";
 
 export const STATUS_LABELS: Record<MemberStatus, string> = {
   ACTIVE: "Đang công tác",
@@ -78,7 +79,13 @@ export type ImportField =
   | "email"
   | "phone"
   | "joinedUnionAt"
-  | "contractStartAt";
+  | "contractStartAt"
+  | "citizenId"
+  | "ethnicity"
+  | "hometown"
+  | "unionCardNumber"
+  | "partyMember"
+  | "partyJoinedAt";
 
 /** The template's columns, in order, with their Vietnamese headers. */
 export const IMPORT_COLUMNS: readonly { field: ImportField; header: string; required?: boolean; width: number }[] = [
@@ -92,7 +99,16 @@ export const IMPORT_COLUMNS: readonly { field: ImportField; header: string; requ
   { field: "phone", header: "Số điện thoại", width: 15 },
   { field: "joinedUnionAt", header: "Ngày vào công đoàn", width: 18 },
   { field: "contractStartAt", header: "Ngày bắt đầu hợp đồng", width: 20 },
+  { field: "citizenId", header: "Số CCCD", width: 16 },
+  { field: "ethnicity", header: "Dân tộc", width: 12 },
+  { field: "hometown", header: "Quê quán", width: 28 },
+  { field: "unionCardNumber", header: "Số thẻ đoàn viên", width: 16 },
+  { field: "partyMember", header: "Đảng viên", width: 11 },
+  { field: "partyJoinedAt", header: "Ngày vào Đảng", width: 14 },
 ];
+
+/** The columns holding calendar dates (written as real Excel dates, read from dates, text or serials). */
+export const DATE_FIELDS = ["dateOfBirth", "joinedUnionAt", "contractStartAt", "partyJoinedAt"] as const satisfies readonly ImportField[];
 
 const HEADER_OF: Record<string, string> = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.field, c.header]));
 HEADER_OF.unionGroupId = HEADER_OF.unionGroup;
@@ -104,7 +120,11 @@ export interface RawImportRow {
 }
 export interface ImportProblem {
   row: number;
+  /** The person's name on that row (as typed), so a long report can be read without the file. */
+  name: string;
   column: string;
+  /** The value refused, as read from the cell ("" when the cell was empty). */
+  value: string;
   message: string;
 }
 export interface ValidImportRow {
@@ -140,6 +160,11 @@ function fixPhone(s: string | undefined): string | undefined {
   return s && /^[1-9]\d{8}$/.test(s) ? `0${s}` : s;
 }
 
+/** A CCCD typed into a number cell loses its leading zeros (every province code starts with 0). */
+function fixCitizenId(s: string | undefined): string | undefined {
+  return s && /^\d{9,11}$/.test(s) ? s.padStart(12, "0") : s;
+}
+
 /**
  * Validates every row with the same rules as the form, plus what only a file can get wrong:
  * an unknown union group, a person twice in the file, someone the school already has.
@@ -150,53 +175,73 @@ export function validateImportRows(rows: RawImportRow[], ctx: ImportContext): Im
   const valid: ValidImportRow[] = [];
   const seenPerson = new Map<string, number>();
   const seenEmail = new Map<string, number>();
+  const seenCitizenId = new Map<string, number>();
 
   for (const { row, values } of rows) {
     const rowProblems: ImportProblem[] = [];
-    const add = (column: string, message: string) => rowProblems.push({ row, column, message });
+    const name = values.fullName ?? "";
+    const add = (column: string, message: string, value = "") => rowProblems.push({ row, name, column, message, value });
+    const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, importDateText(values[f])])) as Record<(typeof DATE_FIELDS)[number], string | undefined>;
+    const party = parseYesNo(values.partyMember);
+    if (party === null) add("Đảng viên", 'Ghi "Có" (hoặc x) nếu là đảng viên, để trống nếu không.', values.partyMember);
 
     const genderText = values.gender ? foldVietnamese(values.gender) : "";
     const gender = genderText === "nam" ? "NAM" : genderText === "nu" ? "NU" : undefined;
     if (!values.gender) add("Giới tính", "Thiếu giới tính (ghi Nam hoặc Nữ).");
-    else if (!gender) add("Giới tính", `Giới tính "${values.gender}" không hợp lệ: ghi Nam hoặc Nữ.`);
+    else if (!gender) add("Giới tính", `Giới tính "${values.gender}" không hợp lệ: ghi Nam hoặc Nữ.`, values.gender);
 
     let unionGroupId: string | undefined;
     if (values.unionGroup) {
       unionGroupId = groups.get(groupMatchKey(values.unionGroup));
-      if (!unionGroupId) add("Tổ công đoàn", `Trường không có tổ công đoàn "${values.unionGroup}".`);
+      if (!unionGroupId) add("Tổ công đoàn", `Trường không có tổ công đoàn "${values.unionGroup}".`, values.unionGroup);
     }
 
     const parsed = importRowSchema.safeParse({
       fullName: values.fullName ?? "",
       gender: gender ?? "NAM", // reported above; keeps zod from repeating it
-      dateOfBirth: values.dateOfBirth,
+      dateOfBirth: dates.dateOfBirth,
       position: values.position,
       professionalGroup: values.professionalGroup,
       email: values.email,
       phone: fixPhone(values.phone),
-      joinedUnionAt: values.joinedUnionAt,
-      contractStartAt: values.contractStartAt,
+      joinedUnionAt: dates.joinedUnionAt,
+      contractStartAt: dates.contractStartAt,
+      citizenId: fixCitizenId(values.citizenId),
+      ethnicity: values.ethnicity,
+      hometown: values.hometown,
+      unionCardNumber: values.unionCardNumber,
+      // A Party date with the "Đảng viên" cell left empty: a Party member.
+      partyMember: party === true || (!values.partyMember && !!values.partyJoinedAt),
+      partyJoinedAt: dates.partyJoinedAt,
       unionGroupId,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        add(HEADER_OF[field] ?? "", field === "fullName" && !values.fullName ? "Thiếu họ và tên." : issue.message);
+        // The gender stood in as "Nam" above: do not blame the CCCD for it.
+        if (!gender && field === "citizenId" && issue.message.includes("giới tính")) continue;
+        const value = field === "unionGroupId" ? values.unionGroup : values[field as ImportField];
+        add(HEADER_OF[field] ?? "", field === "fullName" && !values.fullName ? "Thiếu họ và tên." : issue.message, value ?? "");
       }
     }
 
     if (parsed.success) {
       const key = personKey(parsed.data.fullName, parsed.data.dateOfBirth);
       const first = seenPerson.get(key);
-      if (first !== undefined) add("Họ và tên", `Trùng với dòng ${first} trong tệp (cùng họ tên và ngày sinh).`);
+      if (first !== undefined) add("Họ và tên", `Trùng với dòng ${first} trong tệp (cùng họ tên và ngày sinh).`, values.fullName);
       else seenPerson.set(key, row);
       if (parsed.data.dateOfBirth && ctx.existing.has(key)) {
-        add("Họ và tên", `Trường đã có đoàn viên ${parsed.data.fullName}, sinh ngày ${formatDate(parsed.data.dateOfBirth)}.`);
+        add("Họ và tên", `Trường đã có đoàn viên ${parsed.data.fullName}, sinh ngày ${formatDate(parsed.data.dateOfBirth)}.`, values.fullName);
       }
       if (parsed.data.email) {
         const firstEmail = seenEmail.get(parsed.data.email);
-        if (firstEmail !== undefined) add("Email", `Email trùng với dòng ${firstEmail} trong tệp.`);
+        if (firstEmail !== undefined) add("Email", `Email trùng với dòng ${firstEmail} trong tệp.`, values.email);
         else seenEmail.set(parsed.data.email, row);
+      }
+      if (parsed.data.citizenId) {
+        const firstId = seenCitizenId.get(parsed.data.citizenId);
+        if (firstId !== undefined) add("Số CCCD", `Số CCCD trùng với dòng ${firstId} trong tệp.`, values.citizenId);
+        else seenCitizenId.set(parsed.data.citizenId, row);
       }
     }
 

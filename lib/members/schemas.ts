@@ -1,5 +1,7 @@
 // zod input schemas for members (no server imports: forms and the Excel import reuse them).
-import { email, id, optionalDate, optionalText, requiredText, version, z } from "../validation";
+import { email, id, optionalDate, optionalText, requiredText, submissionKey, version, z } from "../validation";
+import { cleanText } from "../format";
+import { citizenIdProblem, normaliseCitizenId } from "./union-fields";
 
 const gender = z.enum(["NAM", "NU"], { error: "Vui lòng chọn giới tính (Nam hoặc Nữ)." });
 
@@ -26,7 +28,38 @@ export const memberFields = {
   phone,
   joinedUnionAt: pastDate("Ngày vào công đoàn"),
   contractStartAt: optionalDate("ngày bắt đầu hợp đồng"),
+  // The union fields a school keeps (issue 11).
+  /** Số CCCD: 12 digits (checked with the gender and birthday in `unionFieldChecks`). */
+  citizenId: z
+    .string()
+    .transform((s) => normaliseCitizenId(cleanText(s)))
+    .pipe(z.string().max(20, "Số CCCD gồm đúng 12 chữ số."))
+    .transform((v) => v || undefined)
+    .optional(),
+  ethnicity: optionalText("dân tộc", 50),
+  hometown: optionalText("quê quán", 200),
+  unionCardNumber: z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().max(30, "Số thẻ đoàn viên dài quá 30 ký tự.").regex(/^[\p{L}\p{N} ./-]*$/u, "Số thẻ đoàn viên chỉ gồm chữ, số và các dấu . / -"))
+    .transform((v) => v || undefined)
+    .optional(),
+  /** Đảng viên: a ticked checkbox ("on") or a boolean (the import). */
+  partyMember: z
+    .union([z.boolean(), z.literal("on"), z.literal("")], { error: "Đảng viên: chọn có hoặc không." })
+    .optional()
+    .transform((v) => v === true || v === "on"),
+  partyJoinedAt: pastDate("Ngày vào Đảng"),
 };
+
+/** Checks across fields: the CCCD against gender and birthday; a Party date only for a Party member. */
+function unionFieldChecks(v: { gender?: "NAM" | "NU"; dateOfBirth?: Date; citizenId?: string; partyMember: boolean; partyJoinedAt?: Date }, ctx: z.RefinementCtx) {
+  if (v.citizenId) {
+    const problem = citizenIdProblem(v.citizenId, { gender: v.gender, dateOfBirth: v.dateOfBirth });
+    if (problem) ctx.addIssue({ code: "custom", path: ["citizenId"], message: problem });
+  }
+  if (v.partyJoinedAt && !v.partyMember) ctx.addIssue({ code: "custom", path: ["partyJoinedAt"], message: "Chỉ ghi ngày vào Đảng khi đoàn viên là đảng viên." });
+}
 
 /** Tổ công đoàn: empty means "not assigned". */
 const unionGroupId = id("tổ công đoàn").optional();
@@ -38,7 +71,7 @@ export const createMemberSchema = z.strictObject({
   ...memberFields,
   unionGroupId,
   status: z.enum(["ACTIVE", "ON_LEAVE", "MATERNITY_LEAVE"], { error: "Trạng thái không hợp lệ." }).default("ACTIVE"),
-});
+}).superRefine(unionFieldChecks);
 export type CreateMemberInput = z.output<typeof createMemberSchema>;
 
 /** Edit the personal and work fields; group and status have their own explicit actions. */
@@ -46,7 +79,7 @@ export const updateMemberSchema = z.strictObject({
   memberId: id("đoàn viên"),
   version,
   ...memberFields,
-});
+}).superRefine(unionFieldChecks);
 export type UpdateMemberInput = z.output<typeof updateMemberSchema>;
 
 /** Chuyển tổ công đoàn. */
@@ -71,8 +104,9 @@ export const importMembersSchema = z.strictObject({
   intent: z.enum(["check", "import"]).default("check"),
   validOnly: z.literal("on").optional(),
   file: z.instanceof(File, { error: "Vui lòng chọn tệp Excel (.xlsx)." }),
+  submissionKey,
 });
 
 /** The row shape the Excel import validates (same fields as the form, group by id). */
-export const importRowSchema = z.object({ ...memberFields, unionGroupId });
+export const importRowSchema = z.object({ ...memberFields, unionGroupId }).superRefine(unionFieldChecks);
 export type ImportRowInput = z.output<typeof importRowSchema>;

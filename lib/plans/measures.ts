@@ -3,6 +3,8 @@
 // movement, discipline), they add a `compute` for their key and every existing plan's target
 // lights up with a live actual. Until then the actual is entered by hand ("nhập tay").
 
+import { formatNumber, formatPercent } from "../format";
+
 export const MEASURE_KEYS = [
   "registered_pct",
   "lddt_pct",
@@ -65,6 +67,5 @@ export function targetMet(
 /** "≥ 80%", "≤ 0 người", "≥ 5". */
 export function formatTarget(t: { comparator: "AT_LEAST" | "AT_MOST"; targetValue: number; unit: "PERCENT" | "COUNT" }): string {
   const sign = t.comparator === "AT_LEAST" ? "≥" : "≤";
-  const n = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format(t.targetValue);
-  return `${sign} ${n}${t.unit === "PERCENT" ? "%" : ""}`;
+  return `${sign} ${t.unit === "PERCENT" ? formatPercent(t.targetValue, 1, true) : formatNumber(t.targetValue)}`;
 }

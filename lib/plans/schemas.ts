@@ -78,6 +78,7 @@ export const saveItemSchema = z.strictObject({
   onDate: optionalDate("ngày"),
   content: requiredText("nội dung công việc", 500),
   leadSide: side,
+  submissionKey,
 });
 export type SaveItemInput = z.output<typeof saveItemSchema>;
 
@@ -98,6 +99,7 @@ export const saveTargetSchema = z.strictObject({
   comparator: z.enum(["AT_LEAST", "AT_MOST"], { error: "Vui lòng chọn so sánh." }),
   targetValue: number("giá trị chỉ tiêu"),
   manualActual: number("kết quả").optional(),
+  submissionKey,
 });
 export type SaveTargetInput = z.output<typeof saveTargetSchema>;
 
@@ -121,6 +123,7 @@ export type TransitionInput = z.output<typeof transitionSchema>;
 export const amendPlanSchema = z.strictObject({
   planId: id("kế hoạch"),
   reason: multilineText("lý do sửa đổi", 2000),
+  submissionKey,
 });
 export type AmendPlanInput = z.output<typeof amendPlanSchema>;
 

@@ -5,6 +5,7 @@
 // Pure: the caller passes the school's names and the school year.
 import type { CalendarContent, PlanContent, SectionContent, Side, TargetContent } from "./content";
 import { schoolYearLabel } from "../format";
+import { legalBasisFor } from "../legal/decrees";
 
 export interface TemplateContext {
   schoolName: string;
@@ -72,7 +73,7 @@ export function buildPlanTemplate(ctx: TemplateContext): PlanContent {
       body: [
         "Căn cứ Luật Công đoàn số 50/2024/QH15 ngày 27/11/2024;",
         "Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019;",
-        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022 và Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+        `Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022 và ${legalBasisFor(day(y1, 9, 5)).formal} quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;`,
         "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022;",
         `Căn cứ ${CHARTERS[ctx.level]};`,
         "Căn cứ Điều lệ Công đoàn Việt Nam và các văn bản hướng dẫn của Tổng Liên đoàn Lao động Việt Nam;",
@@ -281,7 +282,7 @@ export function buildUnitPlanTemplate(ctx: UnitTemplateContext): PlanContent {
         ...s,
         body: [
           "Căn cứ Luật Công đoàn số 50/2024/QH15 ngày 27/11/2024;",
-          "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022 và Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;",
+          `Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022 và ${legalBasisFor(day(ctx.startYear, 9, 5)).formal};`,
           "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022;",
           "Căn cứ Điều lệ Công đoàn Việt Nam và các văn bản hướng dẫn của Tổng Liên đoàn Lao động Việt Nam;",
           `Căn cứ nhiệm vụ năm học ${year} của ngành Giáo dục và chương trình công tác của ${ctx.unitName};`,

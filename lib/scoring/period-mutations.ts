@@ -15,6 +15,7 @@ import { findPeriod, requirePeriodAction, stageDataOf } from "./access";
 import { lockPeriodState } from "./mutations";
 import { computeStage } from "./rules";
 import { checksumOf } from "./snapshot";
+import { endOfDayVN } from "../time";
 import { SEAL_ACTION, selfScoringRefusal } from "./workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -102,7 +103,7 @@ export async function sealStage(viewer: Viewer, input: { periodId: string; versi
   if (seal.stage === "COUNCIL") {
     if (!input.appealDeadline) throw new AppError("INVALID", "Cần hạn nhận khiếu nại.", { appealDeadline: ["Nhập hạn nhận khiếu nại."] });
     // The deadline is a calendar day: appeals are taken until 23:59 that day, Vietnam time.
-    appealDeadline = new Date(input.appealDeadline.getTime() + 24 * 3600_000 - 7 * 3600_000 - 1000);
+    appealDeadline = endOfDayVN(input.appealDeadline);
     if (appealDeadline.getTime() < Date.now()) throw new AppError("INVALID", "Hạn khiếu nại phải ở tương lai.", { appealDeadline: ["Hạn khiếu nại phải ở tương lai."] });
     const unsettled = await db.scoreSheet.count({ where: { periodId: period.id, stages: { none: { stage: "COUNCIL", complete: true } } } });
     if (unsettled > 0) throw new AppError("INVALID", `Còn ${unsettled} phiếu hội đồng chưa chấm đủ.`);

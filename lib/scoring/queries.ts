@@ -50,38 +50,65 @@ function periodAbilities(viewer: Viewer, period: Pick<PeriodRow, "state" | "scho
   };
 }
 
+/** Sheets per page of the period overview (issue 9: a school of 3,000 members is paged). */
+export const PERIOD_PAGE_SIZE = 50;
+/** Up to this many visible sheets the flags cover the whole period; above it, the chosen union group. */
+export const ANOMALIES_WHOLE_PERIOD_MAX = 400;
+
 /**
- * The period as the viewer may see it: every visible sheet with each stage's total and
- * classification and who entered it, the distribution per union group, missing scores, anomaly
- * flags, the sealed snapshots (verified) and the appeals. Throws NOT_FOUND.
+ * The period as the viewer may see it: the distribution per union group and the group list over
+ * every visible sheet (totals only, no stage data), then one page of sheets (of the chosen union
+ * group, or of all) with each stage's total and classification and who entered it, the anomaly
+ * flags (whole period when small, else the chosen group), the sealed snapshots (verified) and the
+ * appeals. Throws NOT_FOUND.
  */
-export async function getPeriodOverview(viewer: Viewer, schoolId: string, periodId: string) {
+export async function getPeriodOverview(viewer: Viewer, schoolId: string, periodId: string, opts: { groupId?: string; page?: number } = {}) {
   const db = await getDb();
   const period = await findPeriod(db, viewer, periodId);
   if (period.schoolId !== schoolId) throw notFound();
+  const visible = memberScope(viewer, "scoring.read");
+  // Totals over every visible sheet: a few columns per stage, no JSON.
+  const all = await db.scoreSheet.findMany({
+    where: { periodId: period.id, member: visible },
+    select: { id: true, member: { select: { unionGroupId: true, unionGroup: { select: { name: true } } } }, stages: { select: { stage: true, complete: true, classification: true } } },
+  });
+  const groups = [...new Map(all.filter((s) => s.member.unionGroupId).map((s) => [s.member.unionGroupId!, s.member.unionGroup?.name ?? ""])).entries()]
+    .map(([id, name]) => ({ id, name, sheets: all.filter((s) => s.member.unionGroupId === id).length }))
+    .sort((x, y) => x.name.localeCompare(y.name, "vi"));
+  const groupId = opts.groupId && groups.some((g) => g.id === opts.groupId) ? opts.groupId : undefined;
+  const inScope = groupId ? all.filter((s) => s.member.unionGroupId === groupId).length : all.length;
+  const pages = Math.max(1, Math.ceil(inScope / PERIOD_PAGE_SIZE));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pages);
+  // The flags need the stage data of a whole group (they compare a group's sheets with each other).
+  const anomaliesShown = !!groupId || all.length <= ANOMALIES_WHOLE_PERIOD_MAX;
+  const scope = { periodId: period.id, member: groupId ? { AND: [visible, { unionGroupId: groupId }] } : visible };
   const sheets = await db.scoreSheet.findMany({
-    where: { periodId: period.id, member: memberScope(viewer, "scoring.read") },
+    where: scope,
+    orderBy: [{ member: { sortKey: "asc" } }, { id: "asc" }],
+    ...(anomaliesShown ? {} : { skip: (page - 1) * PERIOD_PAGE_SIZE, take: PERIOD_PAGE_SIZE }),
     select: {
       id: true,
       memberId: true,
       member: { select: { fullName: true, sortKey: true, unionGroupId: true, unionGroup: { select: { name: true } } } },
       stages: { select: { stage: true, data: true, totalTenths: true, complete: true, classification: true, enteredById: true, updatedAt: true } },
-      appeals: { select: { id: true, text: true, state: true, resolution: true, version: true, createdAt: true, resolvedAt: true } },
+      appeals: { select: { state: true } },
       _count: { select: { evidence: true, recusals: true } },
     },
   });
-  sheets.sort((a, b) => a.member.sortKey.localeCompare(b.member.sortKey));
-  const names = await userNames(sheets.flatMap((s) => s.stages.map((x) => x.enteredById)));
+  const shown = anomaliesShown ? sheets.slice((page - 1) * PERIOD_PAGE_SIZE, page * PERIOD_PAGE_SIZE) : sheets;
+  const names = await userNames(shown.flatMap((s) => s.stages.map((x) => x.enteredById)));
   const results = new Map<string, Partial<Record<ScoreStageKind, { result: StageResult; data: StageData }>>>();
-  for (const s of sheets) {
-    const m: Partial<Record<ScoreStageKind, { result: StageResult; data: StageData }>> = {};
-    for (const st of s.stages) {
-      const data = stageDataOf(st.data);
-      m[st.stage] = { result: computeStage(period.scale, data), data };
+  if (anomaliesShown) {
+    for (const s of sheets) {
+      const m: Partial<Record<ScoreStageKind, { result: StageResult; data: StageData }>> = {};
+      for (const st of s.stages) {
+        const data = stageDataOf(st.data);
+        m[st.stage] = { result: computeStage(period.scale, data), data };
+      }
+      results.set(s.id, m);
     }
-    results.set(s.id, m);
   }
-  const rows = sheets.map((s) => ({
+  const rows = shown.map((s) => ({
     sheetId: s.id,
     memberId: s.memberId,
     memberName: s.member.fullName,
@@ -98,26 +125,29 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
   const stageForReport: ScoreStageKind = period.state === "SELF_ASSESSMENT" ? "SELF" : period.state === "GROUP_SCORING" ? "GROUP" : "COUNCIL";
   const labels = [...period.scale.bands.map((b) => b.label), period.scale.unrankedLabel];
   const byGroup = new Map<string, { groupName: string; total: number; missing: number; counts: Record<string, number> }>();
-  for (const r of rows) {
-    const g = byGroup.get(r.groupName) ?? { groupName: r.groupName, total: 0, missing: 0, counts: Object.fromEntries(labels.map((l) => [l, 0])) };
+  for (const r of all) {
+    const groupName = r.member.unionGroup?.name ?? "Chưa có tổ";
+    const g = byGroup.get(groupName) ?? { groupName, total: 0, missing: 0, counts: Object.fromEntries(labels.map((l) => [l, 0])) };
     g.total++;
-    const st = r.stages[stageForReport];
+    const st = r.stages.find((x) => x.stage === stageForReport);
     if (!st?.complete || !st.classification) g.missing++;
     else g.counts[st.classification] = (g.counts[st.classification] ?? 0) + 1;
-    byGroup.set(r.groupName, g);
+    byGroup.set(groupName, g);
   }
   const reviewStage: ScoreStageKind = stageForReport === "SELF" ? "GROUP" : stageForReport;
-  const anomalies = detectAnomalies(
-    sheets.map((s) => ({
-      sheetId: s.id,
-      memberName: s.member.fullName,
-      groupId: s.member.unionGroupId,
-      groupName: s.member.unionGroup?.name ?? "Chưa có tổ",
-      self: results.get(s.id)?.SELF?.result ?? null,
-      stage: results.get(s.id)?.[reviewStage]?.result ?? null,
-      stageData: results.get(s.id)?.[reviewStage]?.data ?? null,
-    })),
-  );
+  const anomalies = anomaliesShown
+    ? detectAnomalies(
+        sheets.map((s) => ({
+          sheetId: s.id,
+          memberName: s.member.fullName,
+          groupId: s.member.unionGroupId,
+          groupName: s.member.unionGroup?.name ?? "Chưa có tổ",
+          self: results.get(s.id)?.SELF?.result ?? null,
+          stage: results.get(s.id)?.[reviewStage]?.result ?? null,
+          stageData: results.get(s.id)?.[reviewStage]?.data ?? null,
+        })),
+      )
+    : [];
   const canSeeAll = can(viewer, "scoring.read", { schoolId: period.schoolId, unitId: period.school.unionUnitId });
   const snapshots = canSeeAll
     ? (await db.sealedSnapshot.findMany({ where: { periodId: period.id }, orderBy: { sealedAt: "asc" }, select: { id: true, stage: true, checksum: true, sealedAt: true, sealedById: true, payload: true } })).map((s) => ({
@@ -128,8 +158,14 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
         intact: verifySnapshot(s),
       }))
     : [];
-  const appeals = sheets.flatMap((s) => s.appeals.map((a) => ({ ...a, sheetId: s.id, memberName: s.member.fullName })));
-  const groups = [...new Map(rows.filter((r) => r.groupId).map((r) => [r.groupId!, r.groupName])).entries()].map(([id, name]) => ({ id, name }));
+  // Appeals are few: all of the visible ones, whatever the page.
+  const appeals = (
+    await db.appeal.findMany({
+      where: { sheet: { periodId: period.id, member: visible } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, text: true, state: true, resolution: true, version: true, createdAt: true, resolvedAt: true, sheetId: true, sheet: { select: { member: { select: { fullName: true } } } } },
+    })
+  ).map(({ sheet, ...a }) => ({ ...a, memberName: sheet.member.fullName }));
   return {
     period: { id: period.id, name: period.name, kind: period.kind, state: period.state, version: period.version, startsOn: period.startsOn, endsOn: period.endsOn, appealDeadline: period.appealDeadline, closedAt: period.closedAt, campaign: period.campaign, scaleName: period.scaleVersion.scale.name, scaleNumber: period.scaleVersion.number, schoolName: period.school.name },
     labels,
@@ -140,6 +176,8 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
     snapshots,
     appeals,
     groups,
+    /** The sheet list: the chosen union group (or all), one page of it. */
+    list: { groupId, page, pageSize: PERIOD_PAGE_SIZE, total: inScope, anomaliesShown },
     can: periodAbilities(viewer, period),
   };
 }

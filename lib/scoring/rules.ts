@@ -16,6 +16,7 @@
 // applicable max (a group with nothing applicable has no floor). Deductions tied to a group come
 // off that group (never below 0); the others off the total; the total never goes below 0.
 import { formatPoints } from "./points";
+import { formatPercent } from "../format";
 import { allCriteria, criteriaMax, type ScaleDefinition } from "./scale";
 
 export type EntryState = "SCORED" | "NOT_APPLICABLE" | "EXEMPT";
@@ -250,7 +251,7 @@ export function classify(scale: ScaleDefinition, r: Omit<StageResult, "classific
         if (g.score * 100 < pct * g.applicableMax) {
           blockers.push({
             rule: `group-floor:${g.key}`,
-            message: `Chưa đạt mức "${band.label}": nhóm "${g.name}" đạt ${formatPoints(g.score)}/${formatPoints(g.applicableMax)} điểm, dưới ${pct}% điểm tối đa.`,
+            message: `Chưa đạt mức "${band.label}": nhóm "${g.name}" đạt ${formatPoints(g.score)}/${formatPoints(g.applicableMax)} điểm, dưới ${formatPercent(pct, 1, true)} điểm tối đa.`,
           });
         }
       }

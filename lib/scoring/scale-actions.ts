@@ -29,7 +29,7 @@ export async function importScaleAction(_prev: ActionState, formData: FormData):
   const state = await gatedAction(formData, { cap: ["scale.manage"], schema: importScaleSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     if (input.file.size === 0 && !input.file.name) throw new AppError("INVALID", "Vui lòng chọn tệp Excel (.xlsx).", { file: ["Vui lòng chọn tệp Excel (.xlsx)."] });
     const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const s = await importScale(viewer, { schoolId: input.schoolId, schoolYearId: input.schoolYearId, name: input.name, fileName: input.file.name, bytes });
+    const s = await importScale(viewer, { schoolId: input.schoolId, schoolYearId: input.schoolYearId, name: input.name, fileName: input.file.name, bytes, submissionKey: input.submissionKey });
     to = `/truong/${input.schoolId}/bieu-diem/${s.id}`;
   });
   if (!state?.ok || !to) return state;

@@ -8,6 +8,7 @@ import type { Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
 import { findSchool } from "../campaigns/access";
 import { checkScale, parseScale, type ScaleDefinition } from "./scale";
@@ -26,10 +27,11 @@ function refuseProblems(definition: ScaleDefinition): void {
 type School = Awaited<ReturnType<typeof findSchool>>;
 
 /** Writes a new scale (version 1, draft) of a school and its audit row, in one transaction. */
-async function insertScale(viewer: Viewer, school: School, input: { schoolYearId: string; name: string; definition: ScaleDefinition; copiedFromId: string | null; source: string }) {
+async function insertScale(viewer: Viewer, school: School, input: { schoolYearId: string; name: string; definition: ScaleDefinition; copiedFromId: string | null; source: string; submissionKey?: string }) {
   const db = await getDb();
   if (!(await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true } }))) throw new AppError("INVALID", "Năm học không hợp lệ.", { schoolYearId: ["Chọn năm học."] });
-  return db.$transaction(async (tx) => {
+  // One scale per form submission: a resent form answers with the first scale (lib/server/submission.ts).
+  return createOnce(viewer, "scale.create", input.submissionKey, async (tx) => {
     const scale = await tx.scoringScale.create({
       data: { schoolId: school.id, schoolYearId: input.schoolYearId, name: input.name, copiedFromId: input.copiedFromId, versions: { create: { number: 1, definition: json(input.definition) } } },
       select: { id: true },
@@ -40,7 +42,7 @@ async function insertScale(viewer: Viewer, school: School, input: { schoolYearId
 }
 
 /** Creates a scale (version 1, draft) for a school year. Throws NOT_FOUND, INVALID. */
-export async function createScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; source: string }) {
+export async function createScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; source: string; submissionKey?: string }) {
   const db = await getDb();
   const school = await findSchool(db, viewer, input.schoolId, "scale.manage");
   let definition: ScaleDefinition;
@@ -58,7 +60,7 @@ export async function createScale(viewer: Viewer, input: { schoolId: string; sch
   } else {
     definition = structuredClone(TEMPLATES[input.source.slice(9) as keyof typeof TEMPLATES].definition);
   }
-  return insertScale(viewer, school, { schoolYearId: input.schoolYearId, name: input.name, definition, copiedFromId, source: input.source });
+  return insertScale(viewer, school, { schoolYearId: input.schoolYearId, name: input.name, definition, copiedFromId, source: input.source, submissionKey: input.submissionKey });
 }
 
 /**
@@ -67,7 +69,7 @@ export async function createScale(viewer: Viewer, input: { schoolId: string; sch
  * Throws NOT_FOUND; INVALID with fieldErrors.file (the summary) and fieldErrors.rows (each
  * problem with its sheet and row, in Vietnamese).
  */
-export async function importScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; fileName: string; bytes: Uint8Array }) {
+export async function importScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; fileName: string; bytes: Uint8Array; submissionKey?: string }) {
   const db = await getDb();
   const school = await findSchool(db, viewer, input.schoolId, "scale.manage");
   const bad = checkScaleUpload(input.fileName, input.bytes);
@@ -78,7 +80,7 @@ export async function importScale(viewer: Viewer, input: { schoolId: string; sch
     const summary = `Tệp có ${count}; chưa tạo biểu điểm. Sửa các dòng dưới đây rồi nhập lại.`;
     throw new AppError("INVALID", summary, { file: [summary], rows: read.errors.map(formatImportError) });
   }
-  return insertScale(viewer, school, { schoolYearId: input.schoolYearId, name: input.name, definition: read.doc, copiedFromId: null, source: `excel:${safeFileName(input.fileName).slice(0, 120)}` });
+  return insertScale(viewer, school, { schoolYearId: input.schoolYearId, name: input.name, definition: read.doc, copiedFromId: null, source: `excel:${safeFileName(input.fileName).slice(0, 120)}`, submissionKey: input.submissionKey });
 }
 
 async function findVersion(viewer: Viewer, versionId: string) {

@@ -6,6 +6,7 @@ import { can, type Viewer } from "../authz/permissions";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { formatDate, schoolYearLabel, schoolYearOf } from "../format";
+import { todayVN } from "../time";
 import { safeFileName } from "../evidence/rules";
 import { findSchool } from "../campaigns/access";
 import { scaleOf } from "./access";
@@ -25,7 +26,7 @@ export async function listScales(viewer: Viewer, schoolId: string) {
     }),
     db.schoolYear.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, label: true } }),
   ]);
-  const current = schoolYearLabel(schoolYearOf(new Date()));
+  const current = schoolYearLabel(schoolYearOf(todayVN()));
   return { school, scales, years, currentYearId: years.find((y) => y.label === current)?.id ?? years[0]?.id, canManage: can(viewer, "scale.manage", { schoolId: school.id }) };
 }
 

@@ -1,5 +1,5 @@
 // zod input schemas for the scale builder (no server imports).
-import { z, id, requiredText, version, vnDate } from "../validation";
+import { z, id, requiredText, submissionKey, version, vnDate } from "../validation";
 import { scaleDefinitionSchema } from "./scale";
 import { jsonField } from "./schemas";
 
@@ -9,6 +9,7 @@ export const createScaleSchema = z.strictObject({
   name: requiredText("tên biểu điểm", 200),
   /** "template:100", "template:750" or "copy:<scaleId>" (last year's). */
   source: z.string().regex(/^(template:(100|750)|copy:[A-Za-z0-9_-]{1,64})$/, "Chọn cách tạo biểu điểm."),
+  submissionKey,
 });
 
 export const saveScaleDraftSchema = z.strictObject({
@@ -32,4 +33,5 @@ export const importScaleSchema = z.strictObject({
   schoolYearId: id("năm học"),
   name: requiredText("tên biểu điểm", 200),
   file: z.instanceof(File, { error: "Vui lòng chọn tệp Excel (.xlsx)." }),
+  submissionKey,
 });

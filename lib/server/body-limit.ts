@@ -14,3 +14,31 @@ export function tooLarge(request: { method: string; headers: Headers }, limit = 
   const length = Number(request.headers.get("content-length") ?? "0");
   return Number.isFinite(length) && length > limit;
 }
+
+type BodyRequest = { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null; clone(): BodyRequest };
+
+/**
+ * A request whose body is over the limit, declared or not: a body sent chunked (no
+ * Content-Length) is counted on a copy of the stream, stopping one byte past the limit, so the
+ * proxy can answer 413 before Next's action parser turns it into a 500. Next hands the proxy a
+ * copy of the body (buffered up to proxyClientMaxBodySize, 10 MB by default, above this limit);
+ * the page or action still receives the original.
+ */
+export async function bodyOverLimit(request: BodyRequest, limit = BODY_LIMIT_BYTES): Promise<boolean> {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  if (request.headers.has("content-length")) return tooLarge(request, limit);
+  if (!request.body) return false;
+  const copy = request.clone().body;
+  if (!copy) return false;
+  const reader = copy.getReader();
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    read += value.byteLength;
+    if (read > limit) {
+      await reader.cancel();
+      return true;
+    }
+  }
+}

@@ -17,6 +17,8 @@ type Tx = Prisma.TransactionClient;
 export type SubmissionOptions = {
   /** Runs when the request turned out to be a duplicate (e.g. remove a file written before the transaction). */
   onDuplicate?: () => Promise<void> | void;
+  /** Interactive transaction limits for long creates (an import of many rows). */
+  transaction?: { timeout?: number; maxWait?: number };
 };
 
 /** The stored key for one user, action and form key. */
@@ -47,7 +49,7 @@ export async function createOnce<R>(
   options: SubmissionOptions = {},
 ): Promise<R> {
   const db = await getDb();
-  if (!submissionKey) return db.$transaction(run);
+  if (!submissionKey) return db.$transaction(run, options.transaction);
   const keyId = submissionKeyId(viewer.userId, action, submissionKey);
   const duplicate = async (prior: { result: unknown }) => {
     await options.onDuplicate?.();
@@ -61,7 +63,7 @@ export async function createOnce<R>(
       const result = await run(tx);
       await tx.idempotencyKey.update({ where: { key: keyId }, data: { result: stored(result) } });
       return result;
-    });
+    }, options.transaction);
   } catch (e) {
     // Whatever failed, a committed twin means this request was the duplicate.
     const prior = await priorResult(viewer.userId, keyId);

@@ -133,7 +133,7 @@ describe("council, package, split by deciding body, both routes, registry", () =
     expect(council.oddCheck.passed).toBe(true);
     const seats = council.members.map((m) => m.id);
     const base = { councilId: council.council!.id, heldOn: daysAgo(20), purpose: "Bình xét thi đua cuối năm học 2025–2026" };
-    expect(await message(openMeeting(v.STA_PRINCIPAL, { ...base, presentIds: seats.slice(0, 4) }))).toBe("Chưa đủ túc số: Có mặt 4/7 thành viên (57.14%), cần từ 2/3.");
+    expect(await message(openMeeting(v.STA_PRINCIPAL, { ...base, presentIds: seats.slice(0, 4) }))).toBe("Chưa đủ túc số: Có mặt 4/7 thành viên (57,14%), cần từ 2/3.");
     expect(await code(openMeeting(v.KD_CHAIR, { ...base, presentIds: seats.slice(0, 5) }))).toBe("NOT_FOUND");
     meetingId = (await openMeeting(v.STA_PRINCIPAL, { ...base, presentIds: seats.slice(0, 5) })).id;
     const r = await recordListVote(v.STA_CHAIR, { meetingId, packageId, issued: 5, returned: 5, valid: 5, agree: 5 });

@@ -39,10 +39,10 @@ describe("TLS decision", () => {
     const { NextRequest } = await import("next/server");
     vi.stubEnv("NEXTAUTH_URL", "https://thidua.example.vn");
     const { proxy } = await import("@/proxy");
-    const res = proxy(new NextRequest("https://thidua.example.vn/dang-nhap"));
+    const res = await proxy(new NextRequest("https://thidua.example.vn/dang-nhap"));
     expect(res.headers.get("strict-transport-security")).toContain("max-age=");
     vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
-    const plain = proxy(new NextRequest("http://localhost:3000/dang-nhap"));
+    const plain = await proxy(new NextRequest("http://localhost:3000/dang-nhap"));
     expect(plain.headers.get("strict-transport-security")).toBeNull();
   });
 });

@@ -68,6 +68,8 @@ describe("certificate wording", () => {
     expect(placeOfUnit("Tổng Liên đoàn Lao động Việt Nam")).toBe("");
     expect(signerLines("Chủ tịch", true)).toEqual(["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]);
     expect(signerLines("Trưởng phòng", false)).toEqual(["TRƯỞNG PHÒNG"]);
+    // The school union's BCH signs for its executive committee, not the standing committee (issue 12).
+    expect(signerLines("TM. BAN CHẤP HÀNH / CHỦ TỊCH", true)).toEqual(["TM. BAN CHẤP HÀNH", "CHỦ TỊCH"]);
   });
 
   it("one page per awardee, revoked awards skipped; a revoked decision prints nothing", () => {

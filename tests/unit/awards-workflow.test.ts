@@ -40,7 +40,11 @@ const ITEM_EXPECTED: Record<ItemAction, { who: Capability[]; moves: Partial<Reco
   decide: { who: DECIDER, moves: { APPROVED: "DECIDED", APPROVED_CHANGED: "DECIDED", REVOKED: "DECIDED" } },
   revoke: { who: DECIDER, moves: { DECIDED: "REVOKED" } },
   // Government route (issue 12): the principal records the state authority's decision.
-  recordState: { who: ["decision.record_external"], moves: { SUBMITTED: "DECIDED" } },
+  recordState: { who: ["decision.record_external"], moves: { SUBMITTED: "DECIDED", REVOKED: "DECIDED" } },
+  // …and its revocation, after which a new decision may be recorded (ADR 0010).
+  revokeState: { who: ["decision.record_external"], moves: { DECIDED: "REVOKED" } },
+  // The school union's BCH decides its own forms for the posted nominees, and again after a revocation.
+  decideSchool: { who: DECIDER, moves: { POSTED: "DECIDED", REVOKED: "DECIDED" } },
 };
 
 const PACKAGE_EXPECTED: Record<PackageAction, { who: Capability[]; moves: Partial<Record<PackageState, PackageState>> }> = {

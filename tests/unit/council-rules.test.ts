@@ -26,7 +26,7 @@ describe("rule 13: secret ballot tallies", () => {
     expect(ok).toMatchObject({ passed: true, secret: true, base: "PRESENT", baseCount: 9, required: 7, percentAgree: 77.78 });
     const no = tallyBallot({ ...ballot, titleCode: "CSTDCS", agree: 6 }, s);
     expect(no.passed).toBe(false);
-    expect(no.checks[1].detail).toBe("6/9 phiếu đồng ý (66.67% số thành viên có mặt), cần từ 70% (ít nhất 7 phiếu)");
+    expect(no.checks[1].detail).toBe("6/9 phiếu đồng ý (66,67% số thành viên có mặt), cần từ 70% (ít nhất 7 phiếu)");
   });
   it("exactly 70% passes (7 of 10)", () => {
     expect(tallyBallot({ issued: 10, returned: 10, valid: 10, present: 10, memberCount: 11, titleCode: "CSTDCS", agree: 7 }, s).passed).toBe(true);

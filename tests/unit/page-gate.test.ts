@@ -17,8 +17,8 @@ function pages(dir: string, out: string[] = []): string[] {
 }
 const src = (p: string) => readFileSync(join(ROOT, p), "utf8");
 
-/** School areas whose pages are gated (de-nghi, sang-kien, hoi-dong: issue 12 work in progress). */
-const SCHOOL_AREAS = ["", "doan-vien", "phong-trao", "bieu-diem", "hop-lien-tich", "nhat-ky", "to-cong-doan", "cham-diem", "ke-hoach"];
+/** School areas whose pages are gated: every area of the school (no exception list). */
+const SCHOOL_AREAS = ["", "doan-vien", "phong-trao", "bieu-diem", "hop-lien-tich", "nhat-ky", "to-cong-doan", "cham-diem", "ke-hoach", "de-nghi", "sang-kien", "hoi-dong"];
 
 describe("pages ask the gate", () => {
   const unitPages = pages(join(ROOT, "app/(app)/cap-tren"));
@@ -28,11 +28,18 @@ describe("pages ask the gate", () => {
     expect(missing).toEqual([]);
   });
 
+  it("every school area is gated: no page under truong/[schoolId] is left out", () => {
+    const base = "app/(app)/truong/[schoolId]";
+    const areas = readdirSync(join(ROOT, base)).filter((n) => statSync(join(ROOT, base, n)).isDirectory());
+    expect(areas.filter((a) => !SCHOOL_AREAS.includes(a))).toEqual([]);
+  });
+
   it("every page of the gated school areas requires access to the school in its URL", () => {
     const base = "app/(app)/truong/[schoolId]";
     const schoolPages = pages(join(ROOT, base)).filter((p) => SCHOOL_AREAS.some((a) => (a === "" ? p === `${base}/page.tsx` : p.startsWith(`${base}/${a}/`))));
-    expect(schoolPages.length).toBeGreaterThanOrEqual(23);
-    const missing = schoolPages.filter((p) => !/requireAccess\(\s*"[\w.]+",\s*\{\s*school:\s*\(await params\)\.schoolId,\s*within:\s*true\s*\}\s*\)/.test(src(p)));
+    expect(schoolPages.length).toBeGreaterThanOrEqual(31);
+    // One capability, or a list of them (any one is enough: the nominations index serves members too).
+    const missing = schoolPages.filter((p) => !/requireAccess\(\s*(?:"[\w.]+"|\[\s*"[\w.]+"(?:,\s*"[\w.]+")*\s*\]),\s*\{\s*school:\s*\(await params\)\.schoolId,\s*within:\s*true\s*\}\s*\)/.test(src(p)));
     expect(missing).toEqual([]);
   });
 

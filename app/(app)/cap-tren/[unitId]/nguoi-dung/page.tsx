@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
 import { RoleHolderTable } from "@/components/schools/role-holder-table";
+import { listSchoolsMissingHolders } from "@/lib/roles/missing-holders";
 
 export const metadata: Metadata = { title: "Người giữ vai trò" };
 
@@ -22,7 +23,7 @@ export default async function RoleHoldersPage({ params, searchParams }: { params
   const r = textParam(sp["vai-tro"], 20);
   const role = HOLDER_ROLES.find((x) => x === r) as HolderRole | undefined;
   const includeExpired = textParam(sp["het-han"], 1) === "1";
-  const holders = await orNotFound(listUnitRoleHolders(viewer, unit.id, { role, includeExpired }));
+  const [holders, missing] = await orNotFound(Promise.all([listUnitRoleHolders(viewer, unit.id, { role, includeExpired }), listSchoolsMissingHolders(viewer, unit.id)]));
   const base = `/cap-tren/${unit.id}/nguoi-dung`;
   return (
     <>
@@ -47,7 +48,7 @@ export default async function RoleHoldersPage({ params, searchParams }: { params
         {(role || includeExpired) && <Link href={base} className={buttonClass("ghost")}>Bỏ lọc</Link>}
       </form>
       <p className="mb-2 text-sm text-slate-600">{holders.length} người</p>
-      <RoleHolderTable holders={holders} />
+      <RoleHolderTable holders={holders} missing={missing} />
     </>
   );
 }

@@ -52,7 +52,7 @@ export default async function ScalesPage({ params }: { params: Promise<{ schoolI
         {canManage && (
           <div className="flex flex-col gap-6">
             <Card title="Tạo biểu điểm">
-              <ActionForm action={createScaleAction} hidden={{ schoolId: school.id }} label="Tạo biểu điểm">
+              <ActionForm once action={createScaleAction} hidden={{ schoolId: school.id }} label="Tạo biểu điểm">
                 <label className="flex flex-col gap-1 text-sm">
                   <span className="font-medium">Tên biểu điểm</span>
                   <input name="name" required className={inputClass} defaultValue={`Biểu điểm thi đua năm học ${years.find((y) => y.id === currentYearId)?.label ?? ""}`} />

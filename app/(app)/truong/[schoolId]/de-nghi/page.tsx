@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { listPackages } from "@/lib/nominations/queries";
 import { createPackageAction } from "@/lib/nominations/actions";
 import { listNotices } from "@/lib/awards/notices";
@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: "Hồ sơ đề nghị khen thưởng
 
 /** The school's nomination packages for a year (nomination.read); members go to the public list. */
 export default async function NominationsPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess(["nomination.read", "nomination.public"], { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const yearId = idParam((await searchParams).nam);
   let page: Awaited<ReturnType<typeof listPackages>>;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getCouncilPage } from "@/lib/council/queries";
 import { addCouncilMemberAction, createCouncilAction, openMeetingAction, removeCouncilMemberAction } from "@/lib/council/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
@@ -11,16 +11,18 @@ import { ActionForm } from "@/components/awards/action-form";
 import { MultiCheck } from "@/components/awards/multi-check";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
 import { COUNCIL_ROLE_LABELS } from "@/components/awards/labels";
+import { todayIsoVN } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Hội đồng Thi đua – Khen thưởng" };
 
 /** The school's council for a year: members (odd count), meetings (council.read; chair and principal manage). */
 export default async function CouncilPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("council.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const page = await orNotFound(getCouncilPage(viewer, schoolId, idParam((await searchParams).nam)));
   const path = `/truong/${page.school.id}/hoi-dong`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoVN();
   return (
     <>
       <PageHeader title="Hội đồng Thi đua – Khen thưởng" subtitle={`${page.school.name} · năm học ${page.year.label}`} />

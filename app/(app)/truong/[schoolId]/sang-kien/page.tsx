@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { canSome } from "@/lib/authz/permissions";
 import { listInitiatives } from "@/lib/initiatives/queries";
 import { createInitiativeAction, updateInitiativeAction } from "@/lib/initiatives/actions";
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Sáng kiến" };
 
 /** Sổ sáng kiến of a school (initiative.read; chair and principal record and edit). */
 export default async function InitiativesPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("initiative.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const page = await orNotFound(listInitiatives(viewer, schoolId, idParam((await searchParams).nam)));
   const path = `/truong/${page.school.id}/sang-kien`;

@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { AwardYearTabs } from "@/components/awards/year-tabs";
 import { AuthorityTable } from "@/components/awards/authority-table";
+import { todayIsoVN } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Quy định thi đua – khen thưởng" };
 
@@ -20,7 +21,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
   const unitId = routeId((await params).unitId);
   const page = await orNotFound(getSettingsPage(viewer, unitId, idParam((await searchParams).nam)));
   const path = `/cap-tren/${page.unit.id}/khen-thuong/quy-dinh`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoVN();
   return (
     <>
       <PageHeader title="Quy định, ngưỡng xét thi đua – khen thưởng" subtitle={`${page.unit.name} · áp dụng cho năm học ${page.year.label}`} />

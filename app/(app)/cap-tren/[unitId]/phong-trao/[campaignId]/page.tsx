@@ -6,14 +6,14 @@ import { transitionCampaignAction, updateCampaignAction } from "@/lib/campaigns/
 import { AUDIENCE_LABELS, CAMPAIGN_STATE_LABELS, MOVEMENT_LABELS, decideCampaign, titleLabel } from "@/lib/campaigns/rules";
 import { can } from "@/lib/authz/permissions";
 import { orNotFound, routeId } from "@/lib/server/page";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPercent } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { ActionForm } from "@/components/scoring/action-form";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 
 export const metadata: Metadata = { title: "Tiến độ phong trào" };
 
-const pct = (n: number, d: number) => (d ? `${Math.round((n * 100) / d)}%` : "—");
+const pct = (n: number, d: number) => (d ? formatPercent(n / d, 0) : "—");
 const TRANSITIONS = [
   { key: "open", label: "Mở đăng ký" },
   { key: "startScoring", label: "Chuyển sang chấm điểm" },

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
 import { getPeriodOverview } from "@/lib/scoring/queries";
-import { orNotFound, routeId } from "@/lib/server/page";
+import { orNotFound, routeId, idParam, pageParam } from "@/lib/server/page";
+import { Pagination } from "@/components/ui/pagination";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { formatPoints } from "@/lib/scoring/points";
 import { PERIOD_STATE_LABELS, STAGE_LABELS } from "@/lib/scoring/workflow";
@@ -15,12 +16,13 @@ export const metadata: Metadata = { title: "Kỳ chấm điểm" };
 const STAGES = ["SELF", "GROUP", "COUNCIL"] as const;
 
 /** A period: progress, who scored what, distribution per group, missing scores, flags, appeals, seals. */
-export default async function PeriodPage({ params }: { params: Promise<{ schoolId: string; periodId: string }> }) {
+export default async function PeriodPage({ params, searchParams }: { params: Promise<{ schoolId: string; periodId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
   const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const p = await params;
   const schoolId = routeId(p.schoolId);
-  const o = await orNotFound(getPeriodOverview(viewer, schoolId, routeId(p.periodId)));
+  const sp = await searchParams;
+  const o = await orNotFound(getPeriodOverview(viewer, schoolId, routeId(p.periodId), { groupId: idParam(sp.to), page: pageParam(sp.trang) }));
   const base = `/truong/${schoolId}/cham-diem/${o.period.id}`;
   const councilGrid = o.period.state === "COUNCIL_REVIEW" && o.can.council;
   return (
@@ -106,6 +108,12 @@ export default async function PeriodPage({ params }: { params: Promise<{ schoolI
           </div>
         </Card>
 
+        {!o.list.anomaliesShown && (
+          <Card title="Cần xem lại (không chặn việc chấm)">
+            <p className="text-sm text-slate-600">Kỳ chấm có nhiều phiếu: chọn một tổ bên dưới để xem các dấu hiệu cần xem lại của tổ đó.</p>
+          </Card>
+        )}
+
         {o.anomalies.length > 0 && (
           <Card title="Cần xem lại (không chặn việc chấm)">
             <ul className="list-disc pl-5 text-sm text-amber-800">
@@ -117,6 +125,18 @@ export default async function PeriodPage({ params }: { params: Promise<{ schoolI
         )}
 
         <Card title="Phiếu chấm">
+          {o.groups.length > 0 && (
+            <nav aria-label="Phiếu chấm theo tổ" className="mb-3 flex flex-wrap gap-2 text-sm no-print">
+              <Link href={base} aria-current={!o.list.groupId ? "page" : undefined} className={chip(!o.list.groupId)}>
+                Tất cả các tổ
+              </Link>
+              {o.groups.map((g) => (
+                <Link key={g.id} href={`${base}?to=${g.id}`} aria-current={o.list.groupId === g.id ? "page" : undefined} className={chip(o.list.groupId === g.id)}>
+                  {g.name} ({g.sheets})
+                </Link>
+              ))}
+            </nav>
+          )}
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead className="text-left text-xs uppercase text-slate-500">
@@ -163,6 +183,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ schoolI
               </tbody>
             </table>
           </div>
+          <Pagination page={o.list.page} pageSize={o.list.pageSize} total={o.list.total} basePath={base} params={{ to: o.list.groupId }} />
         </Card>
 
         {o.appeals.length > 0 && (
@@ -195,4 +216,8 @@ export default async function PeriodPage({ params }: { params: Promise<{ schoolI
       </div>
     </>
   );
+}
+
+function chip(active: boolean) {
+  return `rounded-full border px-3 py-1 ${active ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`;
 }

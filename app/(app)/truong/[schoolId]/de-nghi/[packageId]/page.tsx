@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getPackagePage } from "@/lib/nominations/queries";
 import { addEligibleAction, addItemAction, answerObjectionAction, postPackageAction, submitPackageAction, unpostPackageAction, updateCoverAction } from "@/lib/nominations/actions";
 import { entriesFor } from "@/lib/awards/catalogue";
@@ -17,6 +17,7 @@ import { PackageItems } from "@/components/awards/package-items";
 import { AddPaperForm, DossierPaperList } from "@/components/awards/dossier-papers";
 import { eventLabel, packageLabel, packageTone, stateLabel } from "@/components/awards/labels";
 import { RoutePanel } from "@/components/awards/route-panel";
+import { todayIsoVN } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Hồ sơ đề nghị" };
 
@@ -24,14 +25,15 @@ const PACKAGE_KINDS = ["BIEN_BAN_HOP", "BIEN_BAN_KIEM_PHIEU", "TO_TRINH", "DANH_
 
 /** Build, check, post and submit a nomination package (nomination.read; chair and principal act). */
 export default async function PackagePage({ params }: { params: Promise<{ schoolId: string; packageId: string }> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("nomination.read", { school: (await params).schoolId, within: true });
   const { packageId } = await params;
   const page = await orNotFound(getPackagePage(viewer, routeId(packageId)));
   const p = page.package;
   const base = `/truong/${page.school.id}/de-nghi`;
   const files = `${base}/${p.id}/tai-lieu`;
   const live = page.items.filter((i) => i.status !== "WITHDRAWN");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoVN();
   return (
     <>
       <PageHeader

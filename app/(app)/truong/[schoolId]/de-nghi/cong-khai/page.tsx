@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { canSome } from "@/lib/authz/permissions";
 import { getPublicLists } from "@/lib/nominations/queries";
 import { lodgeObjectionAction } from "@/lib/nominations/actions";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Danh sách công khai" };
 
 /** The lists posted publicly to the school's members (nomination.public), objections and answers. */
 export default async function PublicListPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("nomination.public", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const page = await orNotFound(getPublicLists(viewer, schoolId));
   return (

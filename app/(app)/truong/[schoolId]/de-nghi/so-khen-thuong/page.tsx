@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { canSome } from "@/lib/authz/permissions";
 import { listSchoolRegistry } from "@/lib/awards/queries";
 import { orNotFound, routeId, idParam } from "@/lib/server/page";
@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Sổ khen thưởng" };
 
 /** The school's awards (award.read: managers see all, a member their own), per year. */
 export default async function SchoolRegistryPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("award.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
   const yearId = idParam((await searchParams).nam);
   const page = await orNotFound(listSchoolRegistry(viewer, schoolId, { yearId }));

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/auth/viewer";
+import Link from "next/link";
+import { formatNumber } from "@/lib/format";
+import { requireAccess } from "@/lib/authz/gate";
 import { getEligibilityPage } from "@/lib/awards/queries";
 import { addDisciplineAction, addOpenCaseAction, closeOpenCaseAction, saveEvaluationAction } from "@/lib/awards/actions";
 import { DISCIPLINE_LABELS, GRADE_LABELS, GRADES, DISCIPLINE_LEVELS } from "@/lib/awards/settings";
 import { OPEN_CASE_KINDS, OPEN_CASE_LABELS, formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, idParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam, pageParam, textParam } from "@/lib/server/page";
+import { VERDICT_FILTERS, VERDICT_FILTER_LABELS, verdictFilterParam } from "@/lib/awards/eligibility-filters";
+import { Pagination } from "@/components/ui/pagination";
 import { Badge, Card, PageHeader, Stat } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
@@ -13,15 +17,24 @@ import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
 
 export const metadata: Metadata = { title: "Xét điều kiện thi đua" };
 
-const SHOWN = ["LDTT", "CSTDCS", "CSTD_TINH", "BK_TLD"] as const;
-
-/** Who qualifies for what and why, per member, with the facts the school records (nomination.read). */
+/** Who qualifies for what and why: totals by verdict, then one page of members (nomination.read). */
 export default async function EligibilityPage({ params, searchParams }: { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("nomination.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
-  const page = await orNotFound(getEligibilityPage(viewer, schoolId, idParam((await searchParams).nam)));
+  const sp = await searchParams;
+  const query = { yearId: idParam(sp.nam), verdict: verdictFilterParam(sp["ket-qua"]), groupId: idParam(sp.to), q: textParam(sp.q), page: pageParam(sp.trang) };
+  const page = await orNotFound(getEligibilityPage(viewer, schoolId, query));
   const path = `/truong/${page.school.id}/de-nghi/xet-dieu-kien`;
+  // The forms below offer the members of the page shown (a school may have thousands).
   const members = page.rows.map((r) => ({ id: r.id, fullName: r.fullName }));
+  const keep = { nam: query.yearId, to: page.filters.groupId, q: page.filters.q };
+  const filterHref = (f?: string) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...keep, "ket-qua": f })) if (v) q.set(k, v);
+    const s = q.toString();
+    return s ? `${path}?${s}` : path;
+  };
   return (
     <>
       <PageHeader title="Xét điều kiện thi đua" subtitle={`${page.school.name} · năm học ${page.year.label}`} />
@@ -87,6 +100,38 @@ export default async function EligibilityPage({ params, searchParams }: { params
         </Card>
       )}
       <Card title="Từng đoàn viên (bấm vào kết quả để xem lý do và căn cứ)">
+        <nav aria-label="Số đoàn viên theo kết quả" className="mb-3 flex flex-wrap gap-2 text-sm">
+          <Link href={filterHref()} aria-current={!page.filters.verdict ? "page" : undefined} className={chip(!page.filters.verdict)}>
+            Tất cả <strong>{formatNumber(page.counts.members)}</strong>
+          </Link>
+          {VERDICT_FILTERS.map((f) => (
+            <Link key={f} href={filterHref(f)} aria-current={page.filters.verdict === f ? "page" : undefined} className={chip(page.filters.verdict === f)}>
+              {VERDICT_FILTER_LABELS[f]} <strong data-testid={`verdict-count-${f}`}>{formatNumber(page.counts.byVerdict[f])}</strong>
+            </Link>
+          ))}
+        </nav>
+        <form method="get" action={path} className="mb-3 flex flex-wrap items-end gap-2 text-sm">
+          {query.yearId && <input type="hidden" name="nam" value={query.yearId} />}
+          {page.filters.verdict && <input type="hidden" name="ket-qua" value={page.filters.verdict} />}
+          <label className="flex flex-col gap-1">
+            Tổ công đoàn
+            <select name="to" defaultValue={page.filters.groupId ?? ""} className={inputClass}>
+              <option value="">Tất cả các tổ</option>
+              {page.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            Họ tên
+            <input name="q" defaultValue={page.filters.q ?? ""} placeholder="Tìm theo tên (không cần dấu)" className={inputClass} />
+          </label>
+          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            Lọc
+          </button>
+        </form>
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="text-left text-slate-600">
@@ -141,7 +186,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
                       </details>
                     )}
                   </td>
-                  {SHOWN.map((code) => {
+                  {page.shownTitles.map((code) => {
                     const v = r.verdicts.find((x) => x.title === code)!;
                     return (
                       <td key={code} className="max-w-xs py-2 pr-3">
@@ -153,7 +198,9 @@ export default async function EligibilityPage({ params, searchParams }: { params
               ))}
             </tbody>
           </table>
+          {page.rows.length === 0 && <p className="py-3 text-sm text-slate-500">Không có đoàn viên nào khớp bộ lọc.</p>}
         </div>
+        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath={path} params={{ ...keep, "ket-qua": page.filters.verdict }} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card title="Kỷ luật">
@@ -168,7 +215,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
           </ul>
           {page.canEdit && (
             <ActionForm once action={addDisciplineAction} label="Ghi nhận kỷ luật" variant="secondary">
-              <Choice name="memberId" label="Đoàn viên" options={members.map((m) => [m.id, m.fullName])} />
+              <Choice name="memberId" label="Đoàn viên (trong trang đang xem)" options={members.map((m) => [m.id, m.fullName])} />
               <Choice name="level" label="Hình thức kỷ luật" options={DISCIPLINE_LEVELS.map((l) => [l, DISCIPLINE_LABELS[l]])} />
               <input type="date" name="decidedOn" className={inputClass} aria-label="Ngày quyết định" required />
               <input name="decisionNumber" placeholder="Số quyết định" className={inputClass} />
@@ -192,7 +239,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
           </ul>
           {page.canEdit && (
             <ActionForm once action={addOpenCaseAction} label="Ghi nhận vụ việc" variant="secondary">
-              <Choice name="memberId" label="Đoàn viên" options={members.map((m) => [m.id, m.fullName])} />
+              <Choice name="memberId" label="Đoàn viên (trong trang đang xem)" options={members.map((m) => [m.id, m.fullName])} />
               <Choice name="kind" label="Loại vụ việc" options={OPEN_CASE_KINDS.map((k) => [k, OPEN_CASE_LABELS[k]])} />
               <input type="date" name="openedOn" className={inputClass} aria-label="Ngày bắt đầu" required />
               <input name="summary" placeholder="Nội dung" className={inputClass} required />
@@ -202,6 +249,10 @@ export default async function EligibilityPage({ params, searchParams }: { params
       </div>
     </>
   );
+}
+
+function chip(active: boolean) {
+  return `rounded-full border px-3 py-1 ${active ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`;
 }
 
 function Choice({ name, label, options }: { name: string; label: string; options: [string, string][] }) {

@@ -61,6 +61,12 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
                 phone: m.phone,
                 joinedUnionAt: m.joinedUnionAt,
                 contractStartAt: m.contractStartAt,
+                citizenId: m.citizenId,
+                ethnicity: m.ethnicity,
+                hometown: m.hometown,
+                unionCardNumber: m.unionCardNumber,
+                partyMember: m.partyMember ? "on" : "",
+                partyJoinedAt: m.partyJoinedAt,
                 status: m.status,
               }}
             />

@@ -17,7 +17,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ scho
   const filters = { q: text("q", 100), groupId: groupId ?? undefined, status: statusFilter(text("trang-thai", 20)).slug || undefined };
   return xlsxDownload(request, gatedRoute("member.export", { school: schoolId }), async (viewer) => {
     const { school, rows } = await exportMembers(viewer, schoolId ?? "", filters);
-    const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
-    return { fileName: `doan-vien-${school.code}-${day}.xlsx`, bytes: await buildExportWorkbook(rows, `Đoàn viên – ${school.name}`) };
+    const now = new Date();
+    // The day in Vietnam (UTC+7), as in the title row.
+    const day = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10).replaceAll("-", "");
+    return { fileName: `doan-vien-${school.code}-${day}.xlsx`, bytes: await buildExportWorkbook(rows, school, now) };
   });
 }

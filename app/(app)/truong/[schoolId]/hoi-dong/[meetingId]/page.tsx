@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireAccess } from "@/lib/authz/gate";
 import { getMeetingPage } from "@/lib/council/queries";
 import { closeMeetingAction, recordBallotSheetAction, recordListVoteAction, recordVoteAction } from "@/lib/council/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: "Phiên họp Hội đồng" };
 
 /** A council meeting: attendance, ballots per nominee with their thresholds, the minutes. */
 export default async function MeetingPage({ params }: { params: Promise<{ schoolId: string; meetingId: string }> }) {
-  const viewer = await requireViewer();
+  // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
+  const { viewer } = await requireAccess("council.read", { school: (await params).schoolId, within: true });
   const { meetingId } = await params;
   const page = await orNotFound(getMeetingPage(viewer, routeId(meetingId)));
   const m = page.meeting;

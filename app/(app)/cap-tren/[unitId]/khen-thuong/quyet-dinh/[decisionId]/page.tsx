@@ -10,6 +10,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
+import { todayIsoVN } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Quyết định khen thưởng" };
 
@@ -22,7 +23,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ unitI
   const base = `/cap-tren/${d.unit.id}/khen-thuong/quyet-dinh`;
   const certHref = `${base}/${d.decision.id}/giay-khen`;
   const printable = new Set(certs.printable);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoVN();
   return (
     <>
       <PageHeader

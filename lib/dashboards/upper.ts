@@ -1,0 +1,374 @@
+import "server-only";
+// The upper unit's dashboard (issue 9): its schools side by side for a school year, with the same
+// figures of the year before. Set-based: whatever the number of schools, five queries – the gate's
+// lookup of the unit, its subtree (lib/orgs/tree.ts), the school years, the schools in the viewer's
+// scope, and ONE aggregate query that computes every school's figures with GROUP BY, filters,
+// sorts and pages them on the server and returns the unit's totals beside the page.
+import { Prisma } from "../generated/prisma/client";
+import type { SchoolLevel } from "../generated/prisma/enums";
+import { getDb } from "../server/db";
+import { notFound } from "../server/errors";
+import { checkGate, decide } from "../authz/gate";
+import { schoolScope } from "../authz/scope";
+import type { Capability, Viewer } from "../authz/permissions";
+import { unitDescendants } from "../orgs/tree";
+import { pickYear } from "../plans/queries";
+import { foldVietnamese } from "../format";
+import {
+  distribution,
+  missingRoles,
+  parseDir,
+  parseSort,
+  PLAN_STATUS_RANK,
+  planStatusOfRank,
+  share,
+  statesOf,
+  UNRANKED,
+  type DistributionEntry,
+  type Pipeline,
+  type SortDir,
+  type UpperSort,
+} from "./rules";
+import type { UnitPlanStatus } from "../plans/rules";
+
+export const UPPER_PAGE_SIZE = 50;
+const LEVELS: readonly SchoolLevel[] = ["MAM_NON", "TIEU_HOC", "THCS", "THPT", "LIEN_CAP"];
+/** What the figures read; an upper unit's staff hold all of them over their unit (and an admin everywhere). */
+const NEEDED: readonly Capability[] = ["school.read", "plan.read", "registration.read", "scoring.read", "nomination.read", "award.read"];
+/** The band whose share the "excellent" column sorts by (the calibration question: almost everyone Xuất sắc?). */
+export const EXCELLENT = "Xuất sắc";
+
+/** Whitelisted ORDER BY expressions over the `keyed` CTE's columns (never text from the request). */
+const SORT_SQL: Record<UpperSort, string> = {
+  name: `ns`,
+  level: `array_position(ARRAY['MAM_NON','TIEU_HOC','THCS','THPT','LIEN_CAP'], level)`,
+  members: `members`,
+  plan: `plan`,
+  registration: `"regShare"`,
+  scoring: `"scoredShare"`,
+  excellent: `"excellentShare"`,
+  nominations: `nominations`,
+  awards: `awards`,
+  roles: `missing`,
+};
+
+export interface UpperOptions {
+  yearId?: string;
+  page?: number;
+  q?: string;
+  sort?: string;
+  dir?: string;
+  level?: string;
+  planStatus?: string;
+}
+
+/** One year's figures of one school (or of the unit). */
+export interface YearFigures {
+  plan: UnitPlanStatus;
+  registered: number;
+  /** registered / members not gone (null: no members). */
+  registration: number | null;
+  sheets: number;
+  /** Sheets the council has scored completely. */
+  scored: number;
+  scoring: number | null;
+  classified: number;
+  excellent: number;
+  excellentShare: number | null;
+  distribution: DistributionEntry[];
+  pipeline: Pipeline;
+  awards: number;
+  individualAwards: number;
+}
+
+export interface UpperRow {
+  id: string;
+  name: string;
+  code: string;
+  level: SchoolLevel;
+  members: number;
+  cur: YearFigures;
+  prev: YearFigures;
+  missingRoles: ("PRINCIPAL" | "UNION_CHAIR")[];
+}
+
+type RawYear = {
+  plan: number;
+  registered: number;
+  sheets: number;
+  scored: number;
+  dist: Record<string, number> | null;
+  classified: number;
+  excellent: number;
+  draft: number;
+  submitted: number;
+  returned: number;
+  approved: number;
+  awards: number;
+  individuals: number;
+};
+type RawRow = { id: string; name: string; code: string; level: SchoolLevel; members: number; hasPrincipal: boolean; hasChair: boolean; c: RawYear; p: RawYear };
+type RawTotals = { schools: number; members: number; missingPrincipal: number; missingChair: number; plans: Record<string, number> | null; plansPrev: Record<string, number> | null; c: RawYear; p: RawYear };
+type RawResult = { matched: number; totals: RawTotals; rows: RawRow[] };
+
+function figures(y: RawYear, members: number, plan: UnitPlanStatus): YearFigures {
+  return {
+    plan,
+    registered: y.registered,
+    registration: share(y.registered, members),
+    sheets: y.sheets,
+    scored: y.scored,
+    scoring: share(y.scored, y.sheets),
+    classified: y.classified,
+    excellent: y.excellent,
+    excellentShare: share(y.excellent, y.classified),
+    distribution: distribution(y.dist ?? {}),
+    pipeline: { draft: y.draft, submitted: y.submitted, returned: y.returned, approved: y.approved },
+    awards: y.awards,
+    individualAwards: y.individuals,
+  };
+}
+
+/** Sums of one year's columns across schools, as a JSON object of the same shape as a row's. */
+function yearSums(p: "c" | "p"): Prisma.Sql {
+  const cols = ["registered", "sheets", "scored", "classified", "excellent", "draft", "submitted", "returned", "approved", "awards", "individuals"];
+  return Prisma.raw(`json_build_object(${cols.map((c) => `'${c}', coalesce(sum(${p}_${c}), 0)::int`).join(", ")}, 'plan', 0)`);
+}
+function yearRow(p: "c" | "p"): Prisma.Sql {
+  const cols = ["plan", "registered", "sheets", "scored", "dist", "classified", "excellent", "draft", "submitted", "returned", "approved", "awards", "individuals"];
+  return Prisma.raw(`json_build_object(${cols.map((c) => `'${c}', ${p}_${c}`).join(", ")})`);
+}
+
+/**
+ * The upper unit's dashboard for a school year (default: the running one) beside the year before:
+ * totals for every school under the unit (its whole subtree), then one page (50) of schools,
+ * searched (diacritics ignored), filtered (school level, plan status) and sorted by any column on
+ * the server. Who: the unit's staff and admins (school.read, plan.read, registration.read,
+ * scoring.read, nomination.read and award.read over the unit). Throws NOT_FOUND for a unit the
+ * viewer does not serve (the same as a unit that does not exist).
+ */
+export async function getUpperDashboard(viewer: Viewer, unitId: string, opts: UpperOptions = {}) {
+  const target = await checkGate(viewer, "school.read", { unit: unitId });
+  if (!NEEDED.every((c) => decide(viewer, c, target))) throw notFound();
+  const db = await getDb();
+  const [unit, subtree, { years, year }] = await Promise.all([
+    db.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true } }),
+    unitDescendants(db, unitId),
+    pickYear(opts.yearId),
+  ]);
+  if (!unit) throw notFound();
+  const prevYear = year ? (years[years.findIndex((y) => y.id === year.id) + 1] ?? null) : null;
+  const schools = await db.school.findMany({ where: { AND: [schoolScope(viewer, "school.read"), { unionUnitId: { in: subtree } }] }, select: { id: true } });
+  const ids = schools.map((s) => s.id);
+
+  const sort = parseSort(opts.sort);
+  const dir: SortDir = parseDir(opts.dir, sort);
+  const q = opts.q ? foldVietnamese(opts.q) : "";
+  const level = LEVELS.find((l) => l === opts.level) ?? null;
+  const planStatus = opts.planStatus && opts.planStatus in PLAN_STATUS_RANK ? (opts.planStatus as UnitPlanStatus) : null;
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+
+  const raw = await aggregate(db, { ids, cur: year?.id ?? "", prev: prevYear?.id ?? "", q, level, planRank: planStatus ? PLAN_STATUS_RANK[planStatus] : null, sort, dir, page });
+  const t = raw.totals;
+  const planCounts = (m: Record<string, number> | null) => Object.fromEntries((["NONE", "DRAFT", "SUBMITTED", "SIGNED"] as const).map((s) => [s, m?.[String(PLAN_STATUS_RANK[s])] ?? 0])) as Record<UnitPlanStatus, number>;
+  return {
+    unit,
+    years: years.map((y) => ({ id: y.id, label: y.label })),
+    year: year ? { id: year.id, label: year.label } : null,
+    prevYear: prevYear ? { id: prevYear.id, label: prevYear.label } : null,
+    totals: {
+      schools: t.schools,
+      members: t.members,
+      missingPrincipal: t.missingPrincipal,
+      missingChair: t.missingChair,
+      plans: planCounts(t.plans),
+      plansPrev: planCounts(t.plansPrev),
+      cur: figures(t.c, t.members, "NONE"),
+      prev: figures(t.p, t.members, "NONE"),
+    },
+    rows: raw.rows.map(
+      (r): UpperRow => ({
+        id: r.id,
+        name: r.name,
+        code: r.code,
+        level: r.level,
+        members: r.members,
+        cur: figures(r.c, r.members, planStatusOfRank(r.c.plan)),
+        prev: figures(r.p, r.members, planStatusOfRank(r.p.plan)),
+        missingRoles: missingRoles({ principal: r.hasPrincipal, chair: r.hasChair }),
+      }),
+    ),
+    matched: raw.matched,
+    page,
+    pageSize: UPPER_PAGE_SIZE,
+    query: { q: opts.q ?? "", sort, dir, level, planStatus },
+  };
+}
+export type UpperDashboard = Awaited<ReturnType<typeof getUpperDashboard>>;
+
+type Db = Pick<Awaited<ReturnType<typeof getDb>>, "$queryRaw">;
+interface AggregateInput {
+  ids: string[];
+  cur: string;
+  prev: string;
+  q: string;
+  level: SchoolLevel | null;
+  planRank: number | null;
+  sort: UpperSort;
+  dir: SortDir;
+  page: number;
+}
+
+/** The one aggregate query: every school's figures for two years, the matching page, the unit's totals. */
+async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
+  const ids = a.ids;
+  const years = Prisma.sql`(${a.cur}, ${a.prev})`;
+  const inStates = (b: Parameters<typeof statesOf>[0]) => Prisma.join(statesOf(b));
+  const filters: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (a.q) filters.push(Prisma.sql`(position(${a.q} in ns) > 0 OR position(${a.q.toUpperCase()} in upper(code)) > 0)`);
+  if (a.level) filters.push(Prisma.sql`level = ${a.level}`);
+  if (a.planRank !== null) filters.push(Prisma.sql`c_plan = ${a.planRank}`);
+  const order = Prisma.raw(`${SORT_SQL[a.sort]} ${a.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, ns ASC, id ASC`);
+  const yearCols = (p: "c" | "p") => Prisma.sql`
+      coalesce(pl_${Prisma.raw(p)}.rank, 0) AS ${Prisma.raw(`${p}_plan`)},
+      coalesce(rg_${Prisma.raw(p)}.n, 0) AS ${Prisma.raw(`${p}_registered`)},
+      coalesce(sh_${Prisma.raw(p)}.sheets, 0) AS ${Prisma.raw(`${p}_sheets`)},
+      coalesce(sh_${Prisma.raw(p)}.scored, 0) AS ${Prisma.raw(`${p}_scored`)},
+      cs_${Prisma.raw(p)}.dist AS ${Prisma.raw(`${p}_dist`)},
+      coalesce(cs_${Prisma.raw(p)}.classified, 0) AS ${Prisma.raw(`${p}_classified`)},
+      coalesce(cs_${Prisma.raw(p)}.excellent, 0) AS ${Prisma.raw(`${p}_excellent`)},
+      coalesce(nm_${Prisma.raw(p)}.draft, 0) AS ${Prisma.raw(`${p}_draft`)},
+      coalesce(nm_${Prisma.raw(p)}.submitted, 0) AS ${Prisma.raw(`${p}_submitted`)},
+      coalesce(nm_${Prisma.raw(p)}.returned, 0) AS ${Prisma.raw(`${p}_returned`)},
+      coalesce(nm_${Prisma.raw(p)}.approved, 0) AS ${Prisma.raw(`${p}_approved`)},
+      coalesce(aw_${Prisma.raw(p)}.n, 0) AS ${Prisma.raw(`${p}_awards`)},
+      coalesce(aw_${Prisma.raw(p)}.individuals, 0) AS ${Prisma.raw(`${p}_individuals`)}`;
+  const yearJoins = (p: "c" | "p", y: string) => {
+    const r = (s: string) => Prisma.raw(`${s}_${p}`);
+    return Prisma.sql`
+      LEFT JOIN pl ${r("pl")} ON ${r("pl")}.sid = sc.id AND ${r("pl")}.yid = ${y}
+      LEFT JOIN rg ${r("rg")} ON ${r("rg")}.sid = sc.id AND ${r("rg")}.yid = ${y}
+      LEFT JOIN sh ${r("sh")} ON ${r("sh")}.sid = sc.id AND ${r("sh")}.yid = ${y}
+      LEFT JOIN cs ${r("cs")} ON ${r("cs")}.sid = sc.id AND ${r("cs")}.yid = ${y}
+      LEFT JOIN nm ${r("nm")} ON ${r("nm")}.sid = sc.id AND ${r("nm")}.yid = ${y}
+      LEFT JOIN aw ${r("aw")} ON ${r("aw")}.sid = sc.id AND ${r("aw")}.yid = ${y}`;
+  };
+  const now = new Date();
+  const rows = await db.$queryRaw<RawResult[]>`
+    WITH sc AS (
+      SELECT s.id, s.name, s.code, s.level::text AS level, s."nameSearch" AS ns
+      FROM "School" s WHERE s.id = ANY(${ids}::text[])
+    ),
+    mem AS (
+      SELECT m."schoolId" AS sid, count(*)::int AS n
+      FROM "Member" m WHERE m."schoolId" = ANY(${ids}::text[]) AND m.status <> 'LEFT'
+      GROUP BY 1
+    ),
+    rg AS (
+      SELECT r."schoolId" AS sid, c."schoolYearId" AS yid, count(DISTINCT r."memberId")::int AS n
+      FROM "Registration" r
+      JOIN "Campaign" c ON c.id = r."campaignId"
+      JOIN "Member" m ON m.id = r."memberId" AND m.status <> 'LEFT'
+      WHERE r."schoolId" = ANY(${ids}::text[]) AND c."schoolYearId" IN ${years}
+      GROUP BY 1, 2
+    ),
+    pl AS (
+      SELECT p."schoolId" AS sid, p."schoolYearId" AS yid,
+        max(CASE WHEN p.status = 'SIGNED' AND p."signedAt" IS NOT NULL THEN 3 WHEN p.status = 'SUBMITTED' THEN 2 ELSE 1 END)::int AS rank
+      FROM "CoordinationPlan" p
+      WHERE p."schoolId" = ANY(${ids}::text[]) AND p."schoolYearId" IN ${years}
+      GROUP BY 1, 2
+    ),
+    sheet AS (
+      SELECT s.id, s."memberId", p."schoolId" AS sid, c."schoolYearId" AS yid, p."endsOn", p.id AS pid,
+        st.complete AS council, st.classification
+      FROM "ScoreSheet" s
+      JOIN "ScorePeriod" p ON p.id = s."periodId"
+      JOIN "Campaign" c ON c.id = p."campaignId"
+      LEFT JOIN "ScoreStage" st ON st."sheetId" = s.id AND st.stage = 'COUNCIL'
+      WHERE p."schoolId" = ANY(${ids}::text[]) AND c."schoolYearId" IN ${years}
+    ),
+    sh AS (
+      SELECT sid, yid, count(*)::int AS sheets, count(*) FILTER (WHERE council)::int AS scored
+      FROM sheet GROUP BY 1, 2
+    ),
+    lastc AS (
+      SELECT DISTINCT ON ("memberId", sid, yid) sid, yid, coalesce(classification, ${UNRANKED}) AS label
+      FROM sheet WHERE council
+      ORDER BY "memberId", sid, yid, "endsOn" DESC, pid DESC
+    ),
+    cl AS (SELECT sid, yid, label, count(*)::int AS n FROM lastc GROUP BY 1, 2, 3),
+    cs AS (
+      SELECT sid, yid, json_object_agg(label, n) AS dist, sum(n)::int AS classified,
+        coalesce(sum(n) FILTER (WHERE label = ${EXCELLENT}), 0)::int AS excellent
+      FROM cl GROUP BY 1, 2
+    ),
+    nm AS (
+      SELECT i."schoolId" AS sid, k."schoolYearId" AS yid,
+        count(*) FILTER (WHERE i.status::text IN (${inStates("draft")}))::int AS draft,
+        count(*) FILTER (WHERE i.status::text IN (${inStates("submitted")}))::int AS submitted,
+        count(*) FILTER (WHERE i.status::text IN (${inStates("returned")}))::int AS returned,
+        count(*) FILTER (WHERE i.status::text IN (${inStates("approved")}))::int AS approved
+      FROM "NominationItem" i JOIN "NominationPackage" k ON k.id = i."packageId"
+      WHERE i."schoolId" = ANY(${ids}::text[]) AND k."schoolYearId" IN ${years}
+      GROUP BY 1, 2
+    ),
+    aw AS (
+      SELECT a."schoolId" AS sid, a."schoolYearId" AS yid, count(*)::int AS n,
+        count(*) FILTER (WHERE a.subject = 'MEMBER')::int AS individuals
+      FROM "Award" a LEFT JOIN "DecisionRevocation" rv ON rv."decisionId" = a."decisionId"
+      WHERE a."schoolId" = ANY(${ids}::text[]) AND a."schoolYearId" IN ${years} AND rv.id IS NULL
+      GROUP BY 1, 2
+    ),
+    ro AS (
+      SELECT ra."schoolId" AS sid, bool_or(ra.role = 'PRINCIPAL') AS principal, bool_or(ra.role = 'UNION_CHAIR') AS chair
+      FROM "RoleAssignment" ra JOIN "User" u ON u.id = ra."userId" AND NOT u.disabled
+      WHERE ra."schoolId" = ANY(${ids}::text[]) AND ra.role IN ('PRINCIPAL', 'UNION_CHAIR')
+        AND ra."validFrom" <= ${now} AND (ra."validTo" IS NULL OR ra."validTo" > ${now})
+      GROUP BY 1
+    ),
+    keyed AS (
+      SELECT sc.id, sc.name, sc.code, sc.level, sc.ns, coalesce(mem.n, 0) AS members,
+        coalesce(ro.principal, false) AS "hasPrincipal", coalesce(ro.chair, false) AS "hasChair",
+        ${yearCols("c")},
+        ${yearCols("p")}
+      FROM sc
+      LEFT JOIN mem ON mem.sid = sc.id
+      LEFT JOIN ro ON ro.sid = sc.id
+      ${yearJoins("c", a.cur)}
+      ${yearJoins("p", a.prev)}
+    ),
+    sorted AS (
+      SELECT keyed.*,
+        CASE WHEN members > 0 THEN c_registered::float8 / members END AS "regShare",
+        CASE WHEN c_sheets > 0 THEN c_scored::float8 / c_sheets END AS "scoredShare",
+        CASE WHEN c_classified > 0 THEN c_excellent::float8 / c_classified END AS "excellentShare",
+        (c_draft + c_submitted + c_returned + c_approved) AS nominations,
+        c_awards AS awards,
+        c_plan AS plan,
+        ((NOT "hasPrincipal")::int + (NOT "hasChair")::int) AS missing
+      FROM keyed
+    ),
+    matched AS (SELECT * FROM sorted WHERE ${Prisma.join(filters, " AND ")}),
+    page AS (
+      SELECT matched.*, row_number() OVER (ORDER BY ${order}) AS pos
+      FROM matched ORDER BY pos LIMIT ${UPPER_PAGE_SIZE} OFFSET ${(a.page - 1) * UPPER_PAGE_SIZE}
+    )
+    SELECT
+      (SELECT count(*)::int FROM matched) AS matched,
+      (SELECT json_build_object(
+          'schools', count(*)::int,
+          'members', coalesce(sum(members), 0)::int,
+          'missingPrincipal', count(*) FILTER (WHERE NOT "hasPrincipal")::int,
+          'missingChair', count(*) FILTER (WHERE NOT "hasChair")::int,
+          'plans', (SELECT json_object_agg(k, n) FROM (SELECT c_plan AS k, count(*)::int AS n FROM keyed GROUP BY 1) x),
+          'plansPrev', (SELECT json_object_agg(k, n) FROM (SELECT p_plan AS k, count(*)::int AS n FROM keyed GROUP BY 1) x),
+          'c', ${yearSums("c")}::jsonb || jsonb_build_object('dist', (SELECT json_object_agg(label, n) FROM (SELECT label, sum(n)::int AS n FROM cl WHERE yid = ${a.cur} GROUP BY 1) d)),
+          'p', ${yearSums("p")}::jsonb || jsonb_build_object('dist', (SELECT json_object_agg(label, n) FROM (SELECT label, sum(n)::int AS n FROM cl WHERE yid = ${a.prev} GROUP BY 1) d))
+        ) FROM keyed) AS totals,
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', id, 'name', name, 'code', code, 'level', level, 'members', members,
+          'hasPrincipal', "hasPrincipal", 'hasChair', "hasChair",
+          'c', ${yearRow("c")}, 'p', ${yearRow("p")}) ORDER BY pos), '[]'::json) FROM page) AS rows`;
+  return rows[0];
+}
