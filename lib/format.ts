@@ -104,6 +104,11 @@ export function compareVietnamese(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/** Rows with a `name` (schools, units, groups) in Vietnamese order: the database's byte order puts "Đ…" after "Z…". */
+export function byVietnameseName<T extends { name: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => compareVietnamese(a.name, b.name));
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }

@@ -2,8 +2,9 @@
 // 10,000 members, password hashing, audit writes. Uses DATABASE_URL's server (a throwaway
 // database) or an in-memory PGlite.
 // Then the load run (scripts/bench-load.ts): 50 signed-in users against `next start` on a
-// loopback port, p50/p95/p99, throughput, errors and the server's RSS. BENCH_ONLY=micro or
-// BENCH_ONLY=load runs one half.
+// loopback port, p50/p95/p99, throughput, errors and the server's RSS. Last, the province bench
+// (scripts/bench-province.ts: 3,000 schools, 150,000 members; PostgreSQL only, generated when
+// absent). BENCH_ONLY=micro, BENCH_ONLY=load or BENCH_ONLY=province runs one part.
 import { performance } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
 import { openPglite, pgliteConn, postgresConn, prismaForPglite, prismaForUrl } from "../lib/server/database";
@@ -61,10 +62,14 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>) {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only !== "load") await micro();
-if (only !== "micro") {
+if (!only || only === "micro") await micro();
+if (!only || only === "load") {
   const { runLoadBench } = await import("./bench-load");
   await runLoadBench();
+}
+if (!only || only === "province") {
+  const { runProvinceBenchInChild } = await import("./bench-province");
+  if ((await runProvinceBenchInChild()) !== 0) process.exitCode = 1;
 }
 
 async function micro() {

@@ -24,7 +24,7 @@ import { postgresConn, prismaForUrl, redact, type SqlConn } from "../lib/server/
 import { migrate } from "../lib/server/migrate";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_TOTP_STORED } from "../lib/auth/demo-totp";
-import { cleanText, foldVietnamese } from "../lib/format";
+import { cleanText, foldVietnamese, vietnameseSortKey } from "../lib/format";
 import { createRng, FAMILY_NAMES, FEMALE_GIVEN_NAMES, FEMALE_MIDDLE_NAMES, MALE_GIVEN_NAMES, MALE_MIDDLE_NAMES, intBetween, pick } from "../lib/seed/names";
 import { checkScale, type Criterion, type ScaleDefinition } from "../lib/scoring/scale";
 import { computeStage, type StageData } from "../lib/scoring/rules";
@@ -33,7 +33,7 @@ import { TEMPLATE_100 } from "../lib/scoring/templates";
 import { seedAuthorities } from "../lib/seed/authority";
 
 /** Bump when the generated data changes shape: an older province database is rebuilt. */
-export const PROVINCE_VERSION = 1;
+export const PROVINCE_VERSION = 2;
 
 export const PROVINCE_PASSWORD = "ThiDua@2025";
 
@@ -255,6 +255,9 @@ async function writeParams(sql: SqlConn) {
       password_hash text, totp text, scale jsonb, scale_checksum text);
     CREATE TABLE province_gen.unit (k int PRIMARY KEY, id text, name text, place text, gov_id text, gov_name text, gov_short text, gov_signer text, n int, start int);
     CREATE TABLE province_gen.school (i int PRIMARY KEY, k int, id text, code text, name text, level text, size int, m_start int, female real, name_f text);
+    -- Every name the generator can make (family × middle × given, by gender), with nameSearch and
+    -- sortKey computed by lib/format.ts, so they are exactly what the app writes.
+    CREATE TABLE province_gen.nm (gender text, f int, m int, g int, full_name text, search text, sort_key text, PRIMARY KEY (gender, f, m, g));
     CREATE TABLE province_gen.variant (k int, stage text, partial boolean, data jsonb, total int, complete boolean, classification text, PRIMARY KEY (k, stage, partial));
     CREATE TABLE province_gen.year (y int PRIMARY KEY, id text, label text, start_year int, closed boolean);
     INSERT INTO province_gen.year VALUES (1, 'sy_2024', '2024–2025', 2024, true), (2, 'sy_2025', '2025–2026', 2025, true), (3, 'sy_2026', '2026–2027', 2026, false);
@@ -271,12 +274,20 @@ async function writeParams(sql: SqlConn) {
     `INSERT INTO province_gen.school SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::real[], $10::text[])`,
     [schools.map((s) => s.i), schools.map((s) => s.k), schools.map((s) => s.id), schools.map((s) => s.code), schools.map((s) => s.name), schools.map((s) => s.level), schools.map((s) => s.size), schools.map((s) => s.mStart), schools.map((s) => s.female), schools.map((s) => foldVietnamese(s.name))],
   );
+  const nm: [string, number, number, number, string][] = [];
+  for (const [gender, mids, givens] of [["NU", names.femMid, names.femGiven], ["NAM", names.maleMid, names.maleGiven]] as const) {
+    names.fam.forEach((fam, f) => mids.forEach((mid, m) => givens.forEach((given, g) => nm.push([gender, f + 1, m + 1, g + 1, cleanText(`${fam} ${mid} ${given}`)]))));
+  }
+  await sql.query(
+    `INSERT INTO province_gen.nm SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])`,
+    [nm.map((x) => x[0]), nm.map((x) => x[1]), nm.map((x) => x[2]), nm.map((x) => x[3]), nm.map((x) => x[4]), nm.map((x) => foldVietnamese(x[4])), nm.map((x) => vietnameseSortKey(x[4]))],
+  );
   const v = stageVariants();
   await sql.query(
     `INSERT INTO province_gen.variant SELECT * FROM unnest($1::int[], $2::text[], $3::boolean[], $4::jsonb[], $5::int[], $6::boolean[], $7::text[])`,
     [v.map((x) => x.k), v.map((x) => x.stage), v.map((x) => x.partial), v.map((x) => JSON.stringify(x.data)), v.map((x) => x.total), v.map((x) => x.complete), v.map((x) => x.classification)],
   );
-  await sql.exec(`ANALYZE province_gen.school; ANALYZE province_gen.unit; ANALYZE province_gen.variant;`);
+  await sql.exec(`ANALYZE province_gen.school; ANALYZE province_gen.unit; ANALYZE province_gen.variant; ANALYZE province_gen.nm;`);
 }
 
 export function sqlDir(): string {
@@ -367,10 +378,13 @@ async function build(url: string, dbName: string, log: (l: string) => void, resu
           await sql.exec("ROLLBACK").catch(() => {});
           throw new Error(`${f}: ${(e as Error).message}`);
         });
+        // Fresh statistics for the next step's joins (the tables were empty when last analysed).
+        await sql.exec("ANALYZE");
       });
       void rows;
     }
-    await step(log, "ANALYZE", () => sql.exec("ANALYZE"));
+    // As autovacuum would by then: statistics, and the visibility map that index-only scans need.
+    await step(log, "VACUUM ANALYZE", () => sql.exec("VACUUM ANALYZE"));
     const counts = await countRows(sql);
     const seconds = (performance.now() - t0) / 1000;
     await sql.exec(`DROP SCHEMA province_gen CASCADE; CREATE SCHEMA IF NOT EXISTS province;

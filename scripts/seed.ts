@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../lib/seed/demo";
 import { seedScoringDemo } from "../lib/seed/scoring-demo";
 import { seedAwardsDemo } from "../lib/seed/awards-demo";
 import { seedRoutesDemo } from "../lib/seed/routes-demo";
+import { seedHistoryDemo } from "../lib/seed/history-demo";
 
 if (process.env.NODE_ENV === "production" && process.env.SEED_DEMO !== "1") {
   console.error(
@@ -39,6 +40,8 @@ try {
     await seedScoringDemo(prisma);
     await seedAwardsDemo(prisma);
     await seedRoutesDemo(prisma);
+    // Two earlier school years across every school and the union terms (reports, year over year).
+    await seedHistoryDemo(prisma);
   }
   if (!created) {
     console.log(`Cơ sở dữ liệu đã có dữ liệu, không nạp dữ liệu mẫu. (${where})`);

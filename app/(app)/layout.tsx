@@ -6,6 +6,7 @@ import { navFor } from "@/lib/authz/nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLinks, type NavSection } from "@/components/layout/nav-links";
 import { NotificationBell } from "@/components/layout/notification-bell";
+import { ScrollRegions } from "@/components/layout/scroll-regions";
 import { loadNotificationSummary } from "@/lib/notifications/queries";
 
 // The shell only: navigation by capability (lib/authz/nav.ts). Every page, action and query checks access itself.
@@ -46,6 +47,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton />
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6 lg:px-8">{children}</main>
+        <ScrollRegions />
       </div>
     </div>
   );

@@ -110,6 +110,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "nomination.settle": "Chốt kết quả xét duyệt",
   "decision.issue": "Ban hành quyết định khen thưởng",
   "decision.revoke": "Thu hồi quyết định khen thưởng",
+  "decision.issue_school": "Ban Chấp hành công đoàn cơ sở ban hành quyết định khen thưởng",
+  "decision.revoke_school": "Thu hồi quyết định của Ban Chấp hành công đoàn cơ sở",
+  "decision.revoke_state": "Ghi nhận việc thu hồi quyết định của cơ quan nhà nước",
   ...Object.fromEntries(Object.entries(PLAN_ACTION_LABELS).map(([k, v]) => [`plan.${k}`, `Kế hoạch: ${v.toLowerCase()}`])),
   ...Object.fromEntries([...Object.entries(ITEM_ACTIONS), ...Object.entries(PACKAGE_ACTIONS)].map(([k, v]) => [`nomination.${k}`, `Hồ sơ khen thưởng: ${v.label.toLowerCase()}`])),
 };

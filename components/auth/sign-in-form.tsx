@@ -14,7 +14,10 @@ export function signInMessage(code: string): string {
   if (left) return `Email hoặc mật khẩu không đúng. Còn ${left[1]} lần thử trước khi đăng nhập bị tạm khóa 15 phút.`;
   const codeLeft = /^CODE_INVALID_LEFT_(\d)$/.exec(code);
   if (codeLeft) return `Mã xác thực không đúng hoặc đã được dùng. Còn ${codeLeft[1]} lần thử trước khi bị tạm khóa 15 phút.`;
+  if (code.startsWith("NEW_PASSWORD_WEAK:")) return code.slice("NEW_PASSWORD_WEAK:".length);
   switch (code) {
+    case "PASSWORD_CHANGE_REQUIRED":
+      return "Mật khẩu của bạn vừa được đặt lại. Hãy chọn mật khẩu mới (ít nhất 10 ký tự, có cả chữ và số) để đăng nhập.";
     case "LOCKED":
       return LOCK;
     case "CODE_REQUIRED":
@@ -38,22 +41,34 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   const [step, setStep] = useState<Step>("password");
   const [enrolment, setEnrolment] = useState<EnrolmentState>(null);
+  /** The password was reset by an administrator: a new one is chosen with this sign-in. */
+  const [changing, setChanging] = useState(false);
+  const [mismatch, setMismatch] = useState<string | null>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
     setError(null);
+    setMismatch(null);
+    if (changing && String(form.get("newPassword") ?? "") !== String(form.get("confirmPassword") ?? "")) {
+      setMismatch("Hai lần nhập mật khẩu mới chưa giống nhau.");
+      return;
+    }
+    setPending(true);
     try {
       const res = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
         code: String(form.get("code") ?? ""),
+        newPassword: changing ? String(form.get("newPassword") ?? "") : "",
         redirect: false,
       });
       if (!res || res.error) {
         const code = res?.error ?? "";
-        if (code === "CODE_REQUIRED") {
+        if (code === "PASSWORD_CHANGE_REQUIRED") {
+          setChanging(true);
+          setInfo(signInMessage(code));
+        } else if (code === "CODE_REQUIRED") {
           setStep("code");
           setInfo(signInMessage(code));
         } else if (code === "ENROL_REQUIRED") {
@@ -75,14 +90,25 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   const askCode = step !== "password";
+  const locked = askCode || changing;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field name="email" label="Email">
-        <input id="email" name="email" type="email" autoComplete="username" required readOnly={askCode} className={inputClass} />
+        <input id="email" name="email" type="email" autoComplete="username" required readOnly={locked} className={inputClass} />
       </Field>
-      <Field name="password" label="Mật khẩu">
-        <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={askCode} className={inputClass} />
+      <Field name="password" label={changing ? "Mật khẩu tạm thời" : "Mật khẩu"}>
+        <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={locked} className={inputClass} />
       </Field>
+      {changing ? (
+        <>
+          <Field name="newPassword" label="Mật khẩu mới" hint="Ít nhất 10 ký tự, có cả chữ và số; không chứa email hay họ tên.">
+            <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={128} readOnly={askCode} autoFocus={!askCode} className={inputClass} />
+          </Field>
+          <Field name="confirmPassword" label="Nhập lại mật khẩu mới" errors={mismatch ? [mismatch] : undefined}>
+            <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required maxLength={128} readOnly={askCode} aria-invalid={mismatch ? true : undefined} aria-describedby="confirmPassword-error" className={inputClass} />
+          </Field>
+        </>
+      ) : null}
       {step === "enrol" && enrolment?.ok ? <EnrolmentDetails qr={enrolment.qr} secret={enrolment.secret} recoveryCodes={enrolment.recoveryCodes} /> : null}
       {info && (
         <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
@@ -100,7 +126,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <Button type="submit" disabled={pending}>
-        {pending ? "Đang đăng nhập…" : askCode ? "Xác nhận" : "Đăng nhập"}
+        {pending ? "Đang đăng nhập…" : askCode ? "Xác nhận" : changing ? "Đổi mật khẩu và đăng nhập" : "Đăng nhập"}
       </Button>
     </form>
   );

@@ -29,6 +29,7 @@ const EVENT_LABELS: Record<string, string> = {
   approveChanged: "Duyệt ở hình thức/cấp khác",
   reject: "Không duyệt",
   decide: "Ra quyết định",
+  decideSchool: "Ban Chấp hành công đoàn cơ sở ra quyết định",
   settle: "Cập nhật trạng thái hồ sơ",
   objection: "Ý kiến phản ánh",
   objection_answer: "Hội đồng trả lời ý kiến",

@@ -68,7 +68,7 @@ export function BarChart({ title, data, series, stacked = false, horizontal = fa
           data={data}
           layout={horizontal ? "vertical" : "horizontal"}
           margin={{ top: 8, right: 12, bottom: 8, left: horizontal ? 4 : 0 }}
-          accessibilityLayer
+          accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (

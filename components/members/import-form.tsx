@@ -71,7 +71,7 @@ export function ImportForm({ schoolId, listHref, maxRows, maxMegabytes }: { scho
       </form>
 
       {pending && work && (
-        <div role="status" aria-live="polite" className="flex flex-col gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800" data-testid="import-progress">
+        <div aria-live="polite" className="flex flex-col gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800" data-testid="import-progress">
           <span>
             {work.intent === "import"
               ? `Đang nhập${lastValid ? ` ${formatNumber(lastValid)} đoàn viên` : ""} từ “${work.fileName}”: ghi theo từng lô 1.000 dòng, tất cả trong một lần (lỗi giữa chừng thì không dòng nào được ghi).`

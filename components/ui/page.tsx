@@ -45,3 +45,21 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{children}</p>;
 }
+
+/**
+ * Props for a box that scrolls sideways (a wide table): a keyboard user can Tab to it and scroll it
+ * with the arrow keys, and a screen reader announces it by name (WCAG 2.1.1; axe
+ * "scrollable-region-focusable"). Spread on the scrolling element: `<div className="overflow-x-auto" {...scrollRegion("Danh sách đoàn viên")}>`.
+ */
+export function scrollRegion(label: string) {
+  return { role: "region", "aria-label": label, tabIndex: 0 } as const;
+}
+
+/** A sideways-scrolling box for a wide table, reachable by keyboard (see scrollRegion). */
+export function ScrollRegion({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={`overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${className}`} {...scrollRegion(label)}>
+      {children}
+    </div>
+  );
+}

@@ -29,6 +29,11 @@ export function signInErrorCode(f: SignInFailure): string | null {
       return f.remaining !== undefined && f.remaining <= 2 ? `CODE_INVALID_LEFT_${f.remaining}` : "CODE_INVALID";
     case "code_locked":
       return "CODE_LOCKED";
+    case "password_change_required":
+      return "PASSWORD_CHANGE_REQUIRED";
+    case "new_password_weak":
+      // The rule's own Vietnamese text travels in the error (it is ours, never user input).
+      return `NEW_PASSWORD_WEAK:${f.problem}`;
   }
 }
 
@@ -65,17 +70,19 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Mật khẩu", type: "password" },
         code: { label: "Mã xác thực", type: "text" },
+        newPassword: { label: "Mật khẩu mới", type: "password" },
       },
       async authorize(credentials, req) {
         const email = String(credentials?.email ?? "").slice(0, 254);
         const password = String(credentials?.password ?? "").slice(0, 200);
         const code = String(credentials?.code ?? "").slice(0, 32);
+        const newPassword = String((credentials as { newPassword?: string } | undefined)?.newPassword ?? "").slice(0, 200);
         if (!email || !password) return null;
         const headers = (req?.headers ?? {}) as Record<string, unknown>;
         const cookieName = deviceCookieName(secure);
         const deviceCookie = cookieFrom(headers.cookie, cookieName);
         const client = { address: clientAddress(headers), device: deviceFor(deviceCookie, email) };
-        const result = await signInWithPassword(await getDb(), email, password, client, new Date(), { code });
+        const result = await signInWithPassword(await getDb(), email, password, client, new Date(), { code, newPassword });
         if (!result.ok) {
           // Unknown clients wait longer after each failure (OWASP: slow down online guessing).
           if (result.reason === "invalid" && result.slowMs) await new Promise((r) => setTimeout(r, result.slowMs));

@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { env } from "../server/env";
 import { anyLocked, clearFailures, passwordCounters, recordFailures, slowDownMs, WARN_REMAINING, type Client } from "./throttle";
-import { dummyHash, verifyPassword } from "./password";
+import { dummyHash, hashPassword, verifyPassword } from "./password";
+import { newPasswordProblem } from "./password-rules";
+import { recordAsUser } from "./password-audit";
 import { checkSecondStep, confirmEnrolment, isEnrolled, twoStepRequired } from "./two-step";
 
 export type SignInFailure =
@@ -13,13 +15,19 @@ export type SignInFailure =
   /** The password was right; the account needs a second-step code (or must enrol first). */
   | { ok: false; reason: "code_required" | "enrol_required" }
   | { ok: false; reason: "code_invalid"; remaining?: number }
-  | { ok: false; reason: "code_locked" };
+  | { ok: false; reason: "code_locked" }
+  /** The password was right, but an administrator reset it: choose a new one to sign in. */
+  | { ok: false; reason: "password_change_required" }
+  /** The new password chosen at sign-in breaks the rule (lib/auth/password-rules.ts). */
+  | { ok: false; reason: "new_password_weak"; problem: string };
 
 export type SignInResult = { ok: true; userId: string; sessionId: string; recovery?: boolean } | SignInFailure;
 
 export interface PasswordUser {
   id: string;
   email: string;
+  displayName: string;
+  mustChangePassword: boolean;
   twoStep: { secret: string | null; enabledAt: Date | null; pendingSecret: string | null; pendingAt: Date | null; lastStep: number | null } | null;
   roles: { role: import("../generated/prisma/enums").Role }[];
 }
@@ -48,6 +56,8 @@ export async function checkPassword(
     select: {
       id: true,
       email: true,
+      displayName: true,
+      mustChangePassword: true,
       passwordHash: true,
       disabled: true,
       twoStep: true,
@@ -81,12 +91,20 @@ export async function signInWithPassword(
   password: string,
   clientRaw: string | Client,
   now = new Date(),
-  opts: { code?: string } = {},
+  opts: { code?: string; newPassword?: string } = {},
 ): Promise<SignInResult> {
   const client = asClient(clientRaw);
   const checked = await checkPassword(db, emailRaw, password, client, now);
   if (!checked.ok) return checked;
   const { user } = checked;
+  // A password an administrator reset (lib/auth/password-admin.ts) only opens the way to choose
+  // a new one: asked before the second step, so no code is spent on the first round.
+  const newPassword = user.mustChangePassword ? (opts.newPassword ?? "") : "";
+  if (user.mustChangePassword) {
+    if (!newPassword) return { ok: false, reason: "password_change_required" };
+    const problem = newPasswordProblem(newPassword, { email: user.email, displayName: user.displayName, current: password });
+    if (problem) return { ok: false, reason: "new_password_weak", problem };
+  }
   const code = (opts.code ?? "").trim();
   let recovery = false;
   if (isEnrolled(user.twoStep)) {
@@ -105,6 +123,16 @@ export async function signInWithPassword(
     }
   }
   await checked.clear();
+  if (newPassword) {
+    // Only now, with every step passed: the new password replaces the temporary one, and any
+    // session somebody opened with the temporary one ends.
+    const hash = await hashPassword(newPassword);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash: hash, mustChangePassword: false } });
+      await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+      await recordAsUser(tx, user, "user.password", { atSignIn: true });
+    });
+  }
   // A new random id at every sign-in: no session fixation.
   const sessionId = randomBytes(32).toString("base64url");
   await db.session.create({

@@ -65,6 +65,9 @@ export const CAPABILITIES = [
   "authority.manage",
   // Reset another user's two-step sign-in (issue 10; admins only, audited).
   "user.twostep_reset",
+  // Reset a user's forgotten password (issue 11): the upper unit for its schools' accounts, the
+  // school's union chair (who keeps the member records) for plain members' accounts; audited.
+  "user.password_reset",
   // Reports across the schools of an upper unit and the units below it (issue 9).
   "report.read",
 ] as const;
@@ -101,6 +104,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "nomination.read": "unit",
     "nomination.review": "unit",
     "decision.issue": "unit",
+    "user.password_reset": "unit",
     "report.read": "unit",
   },
   PRINCIPAL: {
@@ -176,6 +180,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "nomination.manage": "school",
     "nomination.public": "school",
     "nomination.propose_union": "school",
+    "user.password_reset": "school",
     // The school union's BCH decides its own forms (Giấy khen of the BCH…); the chair signs "TM. BAN CHẤP HÀNH" (DOMAIN.md §5).
     "decision.issue": "school",
   },

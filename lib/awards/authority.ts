@@ -105,9 +105,14 @@ export function schoolBchDecides(titleCode: string, ctx: SchoolContext, isoDay: 
 /** The signature of a decision of the school union's BCH (the chair signs for the committee). */
 export const SCHOOL_BCH_SIGNER_TITLE = "TM. BAN CHẤP HÀNH / CHỦ TỊCH";
 
-/** The route group of a form: "UNION" (all union forms go to the upper union), or the state body kind. */
+/**
+ * The route group of a form: "BCH_CDCS" for the forms the school union's own BCH decides (decided
+ * at the school, never sent up), "UNION" for every other union form (they go to the upper union),
+ * or the state body kind.
+ */
 export function routeKey(v: AuthorityVerdict): string {
-  return v.side === "UNION" ? "UNION" : v.bodyKind;
+  if (v.side === "UNION") return v.bodyKind === "BCH_CDCS" ? "BCH_CDCS" : "UNION";
+  return v.bodyKind;
 }
 
 // ---- The seed (lib/seed/authority.ts writes these rows; an admin edits them afterwards)

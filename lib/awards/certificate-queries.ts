@@ -91,7 +91,8 @@ export async function render(d: DecisionRow, only: string | null) {
 export async function getDecisionCertificates(viewer: Viewer, unitId: string, decisionId: string, awardId: string | null = null) {
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.export");
-  const d = await db.awardDecision.findFirst({ where: { id: decisionId, organisationId: unit.id }, include: DECISION_INCLUDE });
+  // The unit's own decisions; a school's (its BCH's, a recorded state one) print at the school.
+  const d = await db.awardDecision.findFirst({ where: { id: decisionId, organisationId: unit.id, schoolId: null }, include: DECISION_INCLUDE });
   if (!d || d.revocation) throw notFound();
   return render(d, awardId);
 }
@@ -117,7 +118,7 @@ export async function getCertificateSummary(viewer: Viewer, unitId: string, deci
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const d = await db.awardDecision.findFirst({
-    where: { id: decisionId, organisationId: unit.id },
+    where: { id: decisionId, organisationId: unit.id, schoolId: null },
     select: { side: true, organisation: { select: { type: true } }, revocation: { select: { id: true } }, awards: { select: { id: true, titleCode: true, nominationItem: { select: { status: true } } } } },
   });
   if (!d) throw notFound();

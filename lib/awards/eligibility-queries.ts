@@ -81,7 +81,8 @@ export async function getEligibilityPage(viewer: Viewer, schoolId: string, query
         status: r.member.status,
         registeredIn: r.facts.registeredIn ?? [],
         evaluation: { grade: e?.grade ?? null, standardRating: e?.standardRating ?? null, registered: e?.registered ?? false, absenceWorkingDays: e?.absenceWorkingDays ?? 0, maternityLeaveDays: e?.maternityLeaveDays ?? 0, note: e?.note ?? null, version: e?.version ?? 0 },
-        verdicts: r.verdicts.map((v) => ({ title: v.title, titleName: v.titleName, eligible: v.eligible, flagOnly: !!v.flagOnly, summary: summarise(v), reasons: v.reasons.map((x) => ({ rule: x.rule, passed: x.passed, basis: x.basis, detail: x.detail })) })),
+        // Only the titles the table shows (CSTĐ toàn quốc is flagged in the nomination, not here).
+        verdicts: r.verdicts.filter((v) => (SHOWN_TITLES as readonly string[]).includes(v.title)).map((v) => ({ title: v.title, titleName: v.titleName, eligible: v.eligible, flagOnly: !!v.flagOnly, summary: summarise(v), reasons: v.reasons.map((x) => ({ rule: x.rule, passed: x.passed, basis: x.basis, detail: x.detail })) })),
       };
     }),
     counts: { members: rows.length, ldtt, cstdcs, cstdcsMax: cstdcsCap(ldtt, s), htxsnv, atLeastHttnv, byVerdict },

@@ -4,14 +4,14 @@ import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
+import { foldVietnamese } from "../format";
 import { compareVietnameseNames } from "../format";
 import { notFound } from "../server/errors";
-import { schoolFor, todayIso, unitFor, unitTree, yearFor } from "./access";
+import { schoolFor, unitFor, unitTree, yearFor } from "./access";
 import { titleEntry, LEVEL_LABELS } from "./catalogue";
-import { evaluateAll, loadMemberFacts, settingsFor } from "./facts-loader";
-import { cstdcsCap, cstdcsCapRule, evaluateCollectiveUnits, htxsnvCapRule, summarise } from "./rules";
-import { toIsoDay, type CollectiveMemberFacts } from "./facts";
-import { SETTING_KEYS, SETTING_SPECS, formatSettingValue, gradeAtLeast } from "./settings";
+import { settingsFor } from "./facts-loader";
+import { toIsoDay } from "./facts";
+import { SETTING_KEYS, SETTING_SPECS, formatSettingValue } from "./settings";
 import { decidableItems } from "./routes-union";
 
 export { getEligibilityPage, type EligibilityQuery } from "./eligibility-queries";
@@ -21,9 +21,24 @@ export interface RegistryFilters {
   schoolId?: string;
   titleCode?: string;
   status?: "hieu-luc" | "thu-hoi";
+  /** Part of the recipient's or the school's name, diacritics ignored (folded name columns). */
+  q?: string;
+  sort?: RegistrySort;
+  page?: number;
 }
 
-/** Awards the viewer may read (award.read), newest first, as DTOs. */
+export const REGISTRY_PAGE_SIZE = 50;
+export const REGISTRY_SORTS = ["moi-nhat", "ten", "truong"] as const;
+export type RegistrySort = (typeof REGISTRY_SORTS)[number];
+/** Above this many schools the registry's school filter is a search, not a drop-down. */
+export const SCHOOL_SELECT_MAX = 200;
+const REGISTRY_ORDER: Record<RegistrySort, Prisma.AwardOrderByWithRelationInput[]> = {
+  "moi-nhat": [{ decision: { signedOn: "desc" } }, { recipientName: "asc" }, { id: "asc" }],
+  ten: [{ recipientName: "asc" }, { decision: { signedOn: "desc" } }, { id: "asc" }],
+  truong: [{ school: { nameSearch: "asc" } }, { decision: { signedOn: "desc" } }, { id: "asc" }],
+};
+
+/** Awards the viewer may read (award.read), newest first (or as sorted), one page, as DTOs with the total. */
 async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: RegistryFilters, take: number) {
   const db = await getDb();
   const and: Prisma.AwardWhereInput[] = [base, { OR: [{ member: memberScope(viewer, "award.read") }, { memberId: null, school: schoolScope(viewer, "award.read") }] }];
@@ -32,11 +47,14 @@ async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: Reg
   if (f.titleCode) and.push({ titleCode: f.titleCode });
   if (f.status === "thu-hoi") and.push({ decision: { revocation: { isNot: null } } });
   if (f.status === "hieu-luc") and.push({ decision: { revocation: null } });
+  const folded = f.q ? foldVietnamese(f.q) : "";
+  if (folded) and.push({ OR: [{ member: { nameSearch: { contains: folded } } }, { school: { nameSearch: { contains: folded } } }] });
   const [rows, total, years] = await Promise.all([
     db.award.findMany({
       where: { AND: and },
       include: { school: { select: { name: true } }, decision: { select: { id: true, number: true, signedOn: true, issuerName: true, revocation: { select: { reason: true, revokedOn: true } } } } },
-      orderBy: [{ decision: { signedOn: "desc" } }, { recipientName: "asc" }],
+      orderBy: REGISTRY_ORDER[f.sort ?? "moi-nhat"],
+      skip: (Math.max(1, f.page ?? 1) - 1) * take,
       take,
     }),
     db.award.count({ where: { AND: and } }),
@@ -46,7 +64,8 @@ async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: Reg
   return {
     total,
     // Vietnamese order within a date (the database's byte order put "Đặng…" after "Z…").
-    rows: rows.sort((a, b) => b.decision.signedOn.getTime() - a.decision.signedOn.getTime() || compareVietnameseNames(a.recipientName, b.recipientName)).map((a) => ({
+    // (Other sorts keep the database's order, so that page N follows page N − 1.)
+    rows: (f.sort && f.sort !== "moi-nhat" ? rows : rows.sort((a, b) => b.decision.signedOn.getTime() - a.decision.signedOn.getTime() || compareVietnameseNames(a.recipientName, b.recipientName))).map((a) => ({
       id: a.id,
       recipientName: a.recipientName,
       memberId: a.memberId,
@@ -65,17 +84,22 @@ async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: Reg
   };
 }
 
-/** The upper unit's registry (award.read over the unit's schools), with filters. */
-export async function listUnitRegistry(viewer: Viewer, unitId: string, f: RegistryFilters, take = 500) {
+/**
+ * The upper unit's registry (award.read over the unit's schools), with filters, search and sort,
+ * one page of `take` (the export asks for everything). `schools` (for the school drop-down) is
+ * empty when the unit has more than SCHOOL_SELECT_MAX schools: the page offers the search instead.
+ */
+export async function listUnitRegistry(viewer: Viewer, unitId: string, f: RegistryFilters, take = REGISTRY_PAGE_SIZE) {
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const tree = await unitTree(db, unit.id);
-  const [schools, years] = await Promise.all([
-    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  const [someSchools, years] = await Promise.all([
+    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { nameSearch: "asc" }, take: SCHOOL_SELECT_MAX + 1 }),
     db.schoolYear.findMany({ select: { id: true, label: true }, orderBy: { startsOn: "desc" } }),
   ]);
   const r = await registryRows(viewer, { school: { unionUnitId: { in: tree } } }, f, take);
-  return { unit, schools, years, ...r, canExport: can(viewer, "award.export", { unitId: unit.id }) };
+  const schools = someSchools.length > SCHOOL_SELECT_MAX ? [] : someSchools;
+  return { unit, schools, years, ...r, page: Math.max(1, f.page ?? 1), pageSize: take, canExport: can(viewer, "award.export", { unitId: unit.id }) };
 }
 
 /** A school's registry (award.read: managers see all, a member their own). */
@@ -102,7 +126,8 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
   const { year, years } = await yearFor(db, yearId);
   const tree = await unitTree(db, unit.id);
   const [decisions, approved] = await Promise.all([
-    db.awardDecision.findMany({ where: { organisationId: unit.id, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
+    // The unit's own decisions (a school's BCH decision is filed under its upper union but is the school's: schoolId set).
+    db.awardDecision.findMany({ where: { organisationId: unit.id, schoolId: null, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
     db.nominationItem.findMany({
       // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
       where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
@@ -131,7 +156,7 @@ export async function getDecision(viewer: Viewer, unitId: string, decisionId: st
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const d = await db.awardDecision.findFirst({
-    where: { id: decisionId, organisationId: unit.id },
+    where: { id: decisionId, organisationId: unit.id, schoolId: null },
     include: { revocation: true, schoolYear: { select: { label: true } }, awards: { include: { school: { select: { name: true } } }, orderBy: [{ titleCode: "asc" }, { recipientName: "asc" }] } },
   });
   if (!d) throw notFound();

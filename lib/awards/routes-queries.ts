@@ -27,7 +27,9 @@ export async function getRoutePanel(viewer: Viewer, packageId: string) {
     db.councilMeeting.findMany({ where: { council: { schoolId: p.schoolId, schoolYearId: p.schoolYearId }, status: "CLOSED" }, select: { id: true, heldOn: true, purpose: true }, orderBy: { heldOn: "asc" } }),
     db.awardDecision.findMany({ where: { side: "STATE", awards: { some: { nominationItem: { packageId: p.id } } } }, select: { id: true, number: true, signedOn: true, issuerName: true, signerName: true, signerTitle: true, scanFileName: true, revocation: { select: { id: true } }, _count: { select: { awards: true } } }, orderBy: { signedOn: "asc" } }),
   ]);
-  const decided = !!p.splitFromId || !!p.sentAt || p.route === "STATE" || split.groups.length <= 1;
+  // Where the proposals go: each state body, and the union side (the upper union and the school's own BCH stay together).
+  const destinations = split.groups.filter((g) => g.side === "STATE").length + (split.groups.some((g) => g.side === "UNION") ? 1 : 0);
+  const decided = !!p.splitFromId || !!p.sentAt || p.route === "STATE" || destinations <= 1;
   return {
     schoolId: p.schoolId,
     schoolYearId: p.schoolYearId,

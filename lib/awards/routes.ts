@@ -130,7 +130,8 @@ export async function splitPackage(viewer: Viewer, input: SplitPackageInput): Pr
     if (!groups.length) throw new AppError("STATE", "Hồ sơ chưa có đề nghị nào.");
     const state = groups.filter((g) => g.side === "STATE");
     if (state.length && !p.school.govUnitId) throw new AppError("STATE", "Trường chưa khai báo cơ quan quản lý nhà nước; không gửi được danh hiệu thi đua của Nhà nước.");
-    const union = groups.find((g) => g.side === "UNION");
+    // The upper union's group keeps the package (the school BCH's forms stay in it too, decided at the school).
+    const union = groups.find((g) => g.key === "UNION") ?? groups.find((g) => g.side === "UNION");
     const { count } = await tx.nominationPackage.updateMany({ where: { id: p.id, status: p.status, version: input.version }, data: { version: { increment: 1 } } });
     if (count === 0) throw conflict();
     const created: string[] = [];

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { bySchoolScope } from "../authz/scope";
-import { compareVietnameseNames } from "../format";
+import { compareVietnameseNames, foldVietnamese } from "../format";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { schoolFor, yearFor, type Db } from "../awards/access";
@@ -12,11 +12,14 @@ import { oddMembersRule, voteRuleFor } from "../awards/rules";
 import { titleEntry } from "../awards/catalogue";
 import { formatRatio } from "../awards/settings";
 
+/** Above this many members the council's "add a member" choice lists only the search's matches. */
+export const COUNCIL_CANDIDATES_MAX = 200;
+
 /**
  * The council of a school for a year, its members and meetings (council.read: the school's
  * chair and principal, group leaders, upper staff of its unit). NOT_FOUND outside scope.
  */
-export async function getCouncilPage(viewer: Viewer, schoolId: string, yearId?: string) {
+export async function getCouncilPage(viewer: Viewer, schoolId: string, yearId?: string, opts: { candidateQuery?: string } = {}) {
   const db = await getDb();
   const school = await schoolFor(viewer, schoolId, "council.read");
   const { year, years } = await yearFor(db, yearId);
@@ -33,9 +36,15 @@ export async function getCouncilPage(viewer: Viewer, schoolId: string, yearId?: 
   const members = (council?.members ?? [])
     .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.member.sortKey.localeCompare(b.member.sortKey))
     .map((m) => ({ id: m.id, memberId: m.memberId, fullName: m.member.fullName, position: m.position ?? m.member.position ?? "", role: m.role }));
-  const candidates = canManage && council
-    ? await db.member.findMany({ where: { schoolId: school.id, status: { not: "LEFT" }, id: { notIn: members.map((m) => m.memberId) } }, select: { id: true, fullName: true, position: true }, orderBy: { sortKey: "asc" } })
-    : [];
+  // Who can be added: bounded (a school may have thousands of members), searched by folded name.
+  const folded = opts.candidateQuery ? foldVietnamese(opts.candidateQuery) : "";
+  const candidateWhere = { schoolId: school.id, status: { not: "LEFT" as const }, id: { notIn: members.map((m) => m.memberId) }, ...(folded ? { nameSearch: { contains: folded } } : {}) };
+  const [candidates, candidateTotal] = canManage && council
+    ? await Promise.all([
+        db.member.findMany({ where: candidateWhere, select: { id: true, fullName: true, position: true }, orderBy: { sortKey: "asc" }, take: COUNCIL_CANDIDATES_MAX }),
+        db.member.count({ where: candidateWhere }),
+      ])
+    : [[], 0];
   return {
     school: { id: school.id, name: school.name },
     year: { id: year.id, label: year.label },
@@ -46,6 +55,9 @@ export async function getCouncilPage(viewer: Viewer, schoolId: string, yearId?: 
     quorumText: `${formatRatio(s["council.quorum"].value)} số thành viên (${s["council.quorum"].basis})`,
     meetings: (council?.meetings ?? []).map((m) => ({ id: m.id, heldOn: toIsoDay(m.heldOn), purpose: m.purpose, status: m.status, presentCount: m.presentCount, memberCount: m.memberCount, votes: m._count.votes })),
     candidates,
+    /** Candidates matching the search; more than `candidates.length` → the page asks for a search. */
+    candidateTotal,
+    candidateQuery: opts.candidateQuery,
     canManage,
   };
 }

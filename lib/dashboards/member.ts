@@ -2,7 +2,7 @@ import "server-only";
 // The member's own dashboard (issue 9): registrations, scores at each stage, appeals, awards and
 // the tasks given to them at joint meetings. Only the viewer's own rows, each read through the
 // capability's scope (lib/authz/scope.ts): a viewer without a member record gets null.
-import { getDb } from "../server/db";
+import { getReadDb } from "../server/db";
 import type { Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { titleName } from "../awards/catalogue";
@@ -14,7 +14,7 @@ import { titleName } from "../awards/catalogue";
  */
 export async function getMemberDashboard(viewer: Viewer) {
   if (!viewer.memberId) return null;
-  const db = await getDb();
+  const db = await getReadDb();
   const me = await db.member.findFirst({ where: { id: viewer.memberId, ...memberScope(viewer, "member.read") }, select: { id: true, fullName: true, schoolId: true } });
   if (!me) return null;
   const [registrations, sheets, awards, tasks] = await Promise.all([

@@ -3,13 +3,14 @@ import "server-only";
 // school may see of it: the coordination plan's targets against live actuals, each union group's
 // scoring progress, the council's results, the awards, and "Việc chờ tôi" (what waits for the
 // viewer), computed from capabilities (lib/authz), never role names. A fixed number of queries
-// (nine, seven of them in parallel), whatever the size of the school.
+// (nine: two, then seven in parallel), whatever the size of the school, read through getReadDb().
 import type { PeriodState } from "../generated/prisma/enums";
-import { getDb } from "../server/db";
-import { checkGate, decide } from "../authz/gate";
-import { capsAt } from "../authz/decide";
+import { getReadDb } from "../server/db";
+import { capsAt, decide } from "../authz/decide";
+import { schoolScope } from "../authz/scope";
+import { notFound } from "../server/errors";
 import type { Capability, Viewer } from "../authz/permissions";
-import { pickYear } from "../plans/queries";
+import { dashboardYears } from "./years";
 import { readablePlans, planRolesOf } from "../plans/access";
 import { allowedActions, planState, PLAN_STATE_LABELS } from "../plans/rules";
 import { formatTarget, targetActual, targetMet, type MeasureData } from "../plans/measures";
@@ -81,7 +82,7 @@ async function measures(db: Db, schoolId: string, year: { id: string; startsOn: 
   };
 }
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Awaited<ReturnType<typeof getReadDb>>;
 
 /**
  * Everything the school's dashboard shows for a school year (default: the running one). Who: any
@@ -90,12 +91,16 @@ type Db = Awaited<ReturnType<typeof getDb>>;
  * from the capabilities they hold. Throws NOT_FOUND for another school (as for a missing one).
  */
 export async function getSchoolDashboard(viewer: Viewer, schoolId: string, opts: { yearId?: string } = {}) {
-  const target = await checkGate(viewer, "school.read", { school: schoolId, within: true });
-  const sid = target.schoolId!;
-  const at = { schoolId: sid, unitId: target.unitId ?? null };
+  const db = await getReadDb();
+  // By id AND scope in one query: another school's id looks exactly like a missing one.
+  const [school, { years, year }] = await Promise.all([
+    db.school.findFirst({ where: { id: schoolId, ...schoolScope(viewer, "school.read") }, select: { id: true, unionUnitId: true } }),
+    dashboardYears(db, opts.yearId),
+  ]);
+  if (!school) throw notFound();
+  const sid = school.id;
+  const at = { schoolId: sid, unitId: school.unionUnitId };
   const may = (cap: Capability) => decide(viewer, cap, at);
-  const db = await getDb();
-  const { years, year } = await pickYear(opts.yearId);
   const yid = year?.id ?? "";
   const me = viewer.memberId ?? "";
 

@@ -1,18 +1,19 @@
 import "server-only";
 // The upper unit's dashboard (issue 9): its schools side by side for a school year, with the same
-// figures of the year before. Set-based: whatever the number of schools, five queries – the gate's
-// lookup of the unit, its subtree (lib/orgs/tree.ts), the school years, the schools in the viewer's
-// scope, and ONE aggregate query that computes every school's figures with GROUP BY, filters,
-// sorts and pages them on the server and returns the unit's totals beside the page.
+// figures of the year before. Set-based: whatever the number of schools, five queries – the unit,
+// its subtree (lib/orgs/tree.ts), the school years, the schools in the viewer's scope
+// (lib/authz/scope.ts), and ONE aggregate query that computes every school's figures with GROUP BY, filters,
+// sorts and pages them on the server and returns the unit's totals beside the page. Reads go
+// through getReadDb() (the streaming standby when DATABASE_REPLICA_URL is set).
 import { Prisma } from "../generated/prisma/client";
 import type { SchoolLevel } from "../generated/prisma/enums";
-import { getDb } from "../server/db";
+import { getReadDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { checkGate, decide } from "../authz/gate";
+import { decide } from "../authz/decide";
 import { schoolScope } from "../authz/scope";
 import type { Capability, Viewer } from "../authz/permissions";
 import { unitDescendants } from "../orgs/tree";
-import { pickYear } from "../plans/queries";
+import { dashboardYears } from "./years";
 import { foldVietnamese } from "../format";
 import {
   distribution,
@@ -108,7 +109,7 @@ type RawYear = {
   individuals: number;
 };
 type RawRow = { id: string; name: string; code: string; level: SchoolLevel; members: number; hasPrincipal: boolean; hasChair: boolean; c: RawYear; p: RawYear };
-type RawTotals = { schools: number; members: number; missingPrincipal: number; missingChair: number; plans: Record<string, number> | null; plansPrev: Record<string, number> | null; c: RawYear; p: RawYear };
+type RawTotals = { schools: number; members: number; missingPrincipal: number; missingChair: number; missingAny: number; plans: Record<string, number> | null; plansPrev: Record<string, number> | null; c: RawYear; p: RawYear };
 type RawResult = { matched: number; totals: RawTotals; rows: RawRow[] };
 
 function figures(y: RawYear, members: number, plan: UnitPlanStatus): YearFigures {
@@ -148,16 +149,16 @@ function yearRow(p: "c" | "p"): Prisma.Sql {
  * viewer does not serve (the same as a unit that does not exist).
  */
 export async function getUpperDashboard(viewer: Viewer, unitId: string, opts: UpperOptions = {}) {
-  const target = await checkGate(viewer, "school.read", { unit: unitId });
-  if (!NEEDED.every((c) => decide(viewer, c, target))) throw notFound();
-  const db = await getDb();
-  const [unit, subtree, { years, year }] = await Promise.all([
+  // The gate's decision (lib/authz/decide.ts) for the unit, before any query: a unit the viewer
+  // does not serve and a unit that does not exist both end in NOT_FOUND.
+  if (!NEEDED.every((c) => decide(viewer, c, { unitId }))) throw notFound();
+  const db = await getReadDb();
+  const [unit, subtree, { years, year, prevYear }] = await Promise.all([
     db.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true } }),
     unitDescendants(db, unitId),
-    pickYear(opts.yearId),
+    dashboardYears(db, opts.yearId),
   ]);
   if (!unit) throw notFound();
-  const prevYear = year ? (years[years.findIndex((y) => y.id === year.id) + 1] ?? null) : null;
   const schools = await db.school.findMany({ where: { AND: [schoolScope(viewer, "school.read"), { unionUnitId: { in: subtree } }] }, select: { id: true } });
   const ids = schools.map((s) => s.id);
 
@@ -181,6 +182,7 @@ export async function getUpperDashboard(viewer: Viewer, unitId: string, opts: Up
       members: t.members,
       missingPrincipal: t.missingPrincipal,
       missingChair: t.missingChair,
+      missingAny: t.missingAny,
       plans: planCounts(t.plans),
       plansPrev: planCounts(t.plansPrev),
       cur: figures(t.c, t.members, "NONE"),
@@ -206,8 +208,8 @@ export async function getUpperDashboard(viewer: Viewer, unitId: string, opts: Up
 }
 export type UpperDashboard = Awaited<ReturnType<typeof getUpperDashboard>>;
 
-type Db = Pick<Awaited<ReturnType<typeof getDb>>, "$queryRaw">;
-interface AggregateInput {
+type Db = Pick<Awaited<ReturnType<typeof getReadDb>>, "$queryRaw">;
+export interface AggregateInput {
   ids: string[];
   cur: string;
   prev: string;
@@ -221,9 +223,15 @@ interface AggregateInput {
 
 /** The one aggregate query: every school's figures for two years, the matching page, the unit's totals. */
 async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
+  const rows = await db.$queryRaw<RawResult[]>(aggregateSql(a));
+  return rows[0];
+}
+
+/** The aggregate query's text and parameters (exported for EXPLAIN in the benchmark and tests). */
+export function aggregateSql(a: AggregateInput): Prisma.Sql {
   const ids = a.ids;
   const years = Prisma.sql`(${a.cur}, ${a.prev})`;
-  const inStates = (b: Parameters<typeof statesOf>[0]) => Prisma.join(statesOf(b));
+  const inStates = (b: Parameters<typeof statesOf>[0]) => statesOf(b) as string[];
   const filters: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (a.q) filters.push(Prisma.sql`(position(${a.q} in ns) > 0 OR position(${a.q.toUpperCase()} in upper(code)) > 0)`);
   if (a.level) filters.push(Prisma.sql`level = ${a.level}`);
@@ -254,8 +262,12 @@ async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
       LEFT JOIN aw ${r("aw")} ON ${r("aw")}.sid = sc.id AND ${r("aw")}.yid = ${y}`;
   };
   const now = new Date();
-  const rows = await db.$queryRaw<RawResult[]>`
-    WITH sc AS (
+  return Prisma.sql`
+    WITH yc AS MATERIALIZED (
+      -- the two years' campaigns, read once for the registrations (a hash, not one lookup per registration)
+      SELECT c.id, c."schoolYearId" FROM "Campaign" c WHERE c."schoolYearId" IN ${years}
+    ),
+    sc AS (
       SELECT s.id, s.name, s.code, s.level::text AS level, s."nameSearch" AS ns
       FROM "School" s WHERE s.id = ANY(${ids}::text[])
     ),
@@ -267,9 +279,10 @@ async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
     rg AS (
       SELECT r."schoolId" AS sid, c."schoolYearId" AS yid, count(DISTINCT r."memberId")::int AS n
       FROM "Registration" r
-      JOIN "Campaign" c ON c.id = r."campaignId"
+      JOIN yc c ON c.id = r."campaignId"
       JOIN "Member" m ON m.id = r."memberId" AND m.status <> 'LEFT'
-      WHERE r."schoolId" = ANY(${ids}::text[]) AND c."schoolYearId" IN ${years}
+      -- the members' own school filter lets the planner read only these schools' members (an index), not all of them
+      WHERE r."schoolId" = ANY(${ids}::text[]) AND m."schoolId" = ANY(${ids}::text[])
       GROUP BY 1, 2
     ),
     pl AS (
@@ -305,10 +318,10 @@ async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
     ),
     nm AS (
       SELECT i."schoolId" AS sid, k."schoolYearId" AS yid,
-        count(*) FILTER (WHERE i.status::text IN (${inStates("draft")}))::int AS draft,
-        count(*) FILTER (WHERE i.status::text IN (${inStates("submitted")}))::int AS submitted,
-        count(*) FILTER (WHERE i.status::text IN (${inStates("returned")}))::int AS returned,
-        count(*) FILTER (WHERE i.status::text IN (${inStates("approved")}))::int AS approved
+        count(*) FILTER (WHERE i.status::text = ANY(${inStates("draft")}::text[]))::int AS draft,
+        count(*) FILTER (WHERE i.status::text = ANY(${inStates("submitted")}::text[]))::int AS submitted,
+        count(*) FILTER (WHERE i.status::text = ANY(${inStates("returned")}::text[]))::int AS returned,
+        count(*) FILTER (WHERE i.status::text = ANY(${inStates("approved")}::text[]))::int AS approved
       FROM "NominationItem" i JOIN "NominationPackage" k ON k.id = i."packageId"
       WHERE i."schoolId" = ANY(${ids}::text[]) AND k."schoolYearId" IN ${years}
       GROUP BY 1, 2
@@ -361,6 +374,7 @@ async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
           'members', coalesce(sum(members), 0)::int,
           'missingPrincipal', count(*) FILTER (WHERE NOT "hasPrincipal")::int,
           'missingChair', count(*) FILTER (WHERE NOT "hasChair")::int,
+          'missingAny', count(*) FILTER (WHERE NOT ("hasPrincipal" AND "hasChair"))::int,
           'plans', (SELECT json_object_agg(k, n) FROM (SELECT c_plan AS k, count(*)::int AS n FROM keyed GROUP BY 1) x),
           'plansPrev', (SELECT json_object_agg(k, n) FROM (SELECT p_plan AS k, count(*)::int AS n FROM keyed GROUP BY 1) x),
           'c', ${yearSums("c")}::jsonb || jsonb_build_object('dist', (SELECT json_object_agg(label, n) FROM (SELECT label, sum(n)::int AS n FROM cl WHERE yid = ${a.cur} GROUP BY 1) d)),
@@ -370,5 +384,4 @@ async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
           'id', id, 'name', name, 'code', code, 'level', level, 'members', members,
           'hasPrincipal', "hasPrincipal", 'hasChair', "hasChair",
           'c', ${yearRow("c")}, 'p', ${yearRow("p")}) ORDER BY pos), '[]'::json) FROM page) AS rows`;
-  return rows[0];
 }

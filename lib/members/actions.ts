@@ -9,6 +9,7 @@ import { changeMemberStatus, createMember, importMembers, moveMember, updateMemb
 import { getImportContext } from "./queries";
 import { checkUpload, parseMemberWorkbook } from "./excel";
 import { STATUS_LABELS, validateImportRows, type ImportProblem } from "./rules";
+import { formatNumber } from "../format";
 
 const membersPath = (schoolId: string) => `/truong/${schoolId}/doan-vien`;
 
@@ -89,14 +90,14 @@ export async function importMembersAction(_prev: ActionState, formData: FormData
     if (!mayImport) {
       const message =
         invalidRows.length === 0
-          ? `Tệp hợp lệ: ${report.valid.length} đoàn viên sẵn sàng để nhập.`
-          : `${invalidRows.length} dòng chưa hợp lệ, ${report.valid.length} dòng hợp lệ. Chưa nhập dòng nào${input.intent === "import" ? ": sửa tệp, hoặc chọn \u201cchỉ nhập các dòng hợp lệ\u201d" : ""}.`;
+          ? `Tệp hợp lệ: ${formatNumber(report.valid.length)} đoàn viên sẵn sàng để nhập.`
+          : `${formatNumber(invalidRows.length)} dòng chưa hợp lệ, ${formatNumber(report.valid.length)} dòng hợp lệ. Chưa nhập dòng nào${input.intent === "import" ? ": sửa tệp, hoặc chọn \u201cchỉ nhập các dòng hợp lệ\u201d" : ""}.`;
       return { ok: true, message, data: { result } };
     }
     const { imported } = await importMembers(viewer, ctx.school.id, report.valid, { fileName: input.file.name.slice(0, 200), skippedRows: invalidRows, submissionKey: input.submissionKey });
     schoolId = ctx.school.id;
-    const skipped = invalidRows.length ? ` Bỏ qua ${invalidRows.length} dòng chưa hợp lệ.` : "";
-    return { ok: true, message: `Đã nhập ${imported} đoàn viên.${skipped}`, data: { result: { ...result, imported } } };
+    const skipped = invalidRows.length ? ` Bỏ qua ${formatNumber(invalidRows.length)} dòng chưa hợp lệ.` : "";
+    return { ok: true, message: `Đã nhập ${formatNumber(imported)} đoàn viên.${skipped}`, data: { result: { ...result, imported } } };
   });
   if (schoolId) revalidatePath(`/truong/${schoolId}`, "layout");
   return state;

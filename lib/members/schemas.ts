@@ -33,7 +33,12 @@ export const memberFields = {
   citizenId: z
     .string()
     .transform((s) => normaliseCitizenId(cleanText(s)))
-    .pipe(z.string().max(20, "Số CCCD gồm đúng 12 chữ số."))
+    // The number alone (12 digits, a province code) here, so its error shows beside the field
+    // with every other one; gender and birth year are compared in `unionFieldChecks`.
+    .check((c) => {
+      const problem = c.value ? citizenIdProblem(c.value) : null;
+      if (problem) c.issues.push({ code: "custom", message: problem, input: c.value });
+    })
     .transform((v) => v || undefined)
     .optional(),
   ethnicity: optionalText("dân tộc", 50),
@@ -47,13 +52,13 @@ export const memberFields = {
   /** Đảng viên: a ticked checkbox ("on") or a boolean (the import). */
   partyMember: z
     .union([z.boolean(), z.literal("on"), z.literal("")], { error: "Đảng viên: chọn có hoặc không." })
-    .optional()
-    .transform((v) => v === true || v === "on"),
+    .transform((v) => v === true || v === "on")
+    .optional(),
   partyJoinedAt: pastDate("Ngày vào Đảng"),
 };
 
 /** Checks across fields: the CCCD against gender and birthday; a Party date only for a Party member. */
-function unionFieldChecks(v: { gender?: "NAM" | "NU"; dateOfBirth?: Date; citizenId?: string; partyMember: boolean; partyJoinedAt?: Date }, ctx: z.RefinementCtx) {
+function unionFieldChecks(v: { gender?: "NAM" | "NU"; dateOfBirth?: Date; citizenId?: string; partyMember?: boolean; partyJoinedAt?: Date }, ctx: z.RefinementCtx) {
   if (v.citizenId) {
     const problem = citizenIdProblem(v.citizenId, { gender: v.gender, dateOfBirth: v.dateOfBirth });
     if (problem) ctx.addIssue({ code: "custom", path: ["citizenId"], message: problem });

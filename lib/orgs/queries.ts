@@ -5,19 +5,20 @@ import { can, canSome, type Viewer } from "../authz/permissions";
 import { rolesIn, schoolScope, viewerPlaces } from "../authz/scope";
 import { decide } from "../authz/decide";
 import { notFound } from "../server/errors";
+import { byVietnameseName } from "../format";
 
 /** The schools and upper units a viewer works in, for navigation and the dashboard. */
 export async function listViewerPlaces(viewer: Viewer) {
   const db = await getDb();
   const { schoolIds, unitRoots: unitIds, everywhere: isAdmin } = viewerPlaces(viewer);
   const [schools, units] = await Promise.all([
-    db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
     // An admin works across every upper unit that has schools.
     db.organisation.findMany({
       where: isAdmin ? { unionSchools: { some: {} } } : { id: { in: unitIds } },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
-    }),
+    }).then(byVietnameseName),
   ]);
   return {
     schools: schools.map((s) => ({ ...s, roles: rolesIn(viewer, s.id) })),

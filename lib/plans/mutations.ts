@@ -93,9 +93,9 @@ async function lockDraft(tx: Tx, planId: string): Promise<void> {
 
 /** After a conditional update matched nothing: the status moved (STATE) or the version did (CONFLICT). */
 /** Runs `write` in one transaction on a plan the viewer may edit, locked while it is a draft. */
-async function withDraftPlan(viewer: Viewer, planId: string, write: (tx: Tx, plan: WritePlan) => Promise<void>, once?: { action: string; submissionKey?: string }): Promise<WritePlan> {
+async function withDraftPlan(viewer: Viewer, planId: string, write: (tx: Tx, plan: WritePlan) => Promise<void>, once?: { form: string; submissionKey?: string }): Promise<WritePlan> {
   // With a form's submission key, one write per submission: a resent form answers with the first.
-  return createOnce(viewer, once?.action ?? "plan.edit", once?.submissionKey, async (tx) => {
+  return createOnce(viewer, once?.form ?? "plan.edit", once?.submissionKey, async (tx) => {
     const plan = await findForWrite(tx, viewer, planId);
     authorize(viewer, plan, "edit");
     await lockDraft(tx, plan.id);
@@ -329,7 +329,7 @@ export async function saveCalendarItem(viewer: Viewer, input: SaveItemInput) {
     const last = await tx.planCalendarItem.aggregate({ where: { planId: plan.id }, _max: { sortOrder: true } });
     const item = await tx.planCalendarItem.create({ data: { planId: plan.id, key: newContentKey(), sortOrder: (last._max.sortOrder ?? 0) + 1, ...data }, select: { id: true } });
     await record(tx, viewer, { action: "plan.add_item", entity: "PlanCalendarItem", entityId: item.id, ...where(plan), after: { planId: plan.id, ...data, onDate: toDateInput(data.onDate) || null } });
-  }, { action: "plan.save_item", submissionKey: input.submissionKey });
+  }, { form: "plan.save_item", submissionKey: input.submissionKey });
 }
 
 /** Xóa một dòng lịch: draft only, version checked. */
@@ -375,7 +375,7 @@ export async function saveTarget(viewer: Viewer, input: SaveTargetInput) {
     const last = await tx.planTarget.aggregate({ where: { planId: plan.id }, _max: { sortOrder: true } });
     const t = await tx.planTarget.create({ data: { planId: plan.id, key: newContentKey(), sortOrder: (last._max.sortOrder ?? 0) + 1, ...data }, select: { id: true } });
     await record(tx, viewer, { action: "plan.add_target", entity: "PlanTarget", entityId: t.id, ...where(plan), after: { planId: plan.id, ...data } });
-  }, { action: "plan.save_target", submissionKey: input.submissionKey });
+  }, { form: "plan.save_target", submissionKey: input.submissionKey });
 }
 
 /** Xóa một chỉ tiêu: draft only, version checked. */

@@ -41,6 +41,12 @@ export async function reportWorkbook(view: ReportView): Promise<{ fileName: stri
       });
       if (t.strong?.includes(i)) row.font = { bold: true };
     });
+    // How the numbers were counted, one blank row under the table.
+    view.notes.forEach((n, k) => {
+      const cell = ws.getCell(EXCEL_HEADER_ROW + t.rows.length + 2 + k, 1);
+      cell.value = formulaSafe(`Ghi chú: ${n}`);
+      cell.font = { italic: true, size: 9 };
+    });
     ws.views = [{ state: "frozen", ySplit: EXCEL_HEADER_ROW }];
   });
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

@@ -4,9 +4,9 @@
 //
 // Every report counts what was DECIDED in the period: an award counts by its decision's date
 // (AwardDecision.signedOn), not by the school year the decision is for (AwardDecision.schoolYearId).
-// A decision signed on 25/06/2025 for the year 2024–2025 counts in "Năm 2025" and in "Năm học
-// 2024–2025"; one signed on 15/08/2025 for 2024–2025 counts in "Năm học 2025–2026" (its date) —
-// the screens say so (PERIOD_BASIS).
+// A school year runs 05/09 → 04/09 (schoolYearPeriod): a decision signed on 25/06/2025 counts in
+// "Năm 2025" and in "Năm học 2024–2025"; one signed on 10/09/2025 for 2024–2025 counts in
+// "Năm học 2025–2026" (its date) — the screens say so (PERIOD_BASIS).
 import { z } from "../validation";
 import { formatDate, parseDate, toDateInput } from "../format";
 
@@ -22,7 +22,7 @@ export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
 
 /** The sentence shown under every report. */
 export const PERIOD_BASIS =
-  "Khen thưởng được tính theo ngày ký quyết định (không theo năm học ghi trong quyết định); quyết định đã bị thu hồi, hủy bỏ không được tính.";
+  "Khen thưởng được tính theo ngày ký quyết định (không theo năm học ghi trong quyết định); năm học tính từ ngày 05/9 đến hết ngày 04/9 năm sau để gồm các quyết định ký trong hè; quyết định đã bị thu hồi, hủy bỏ không được tính.";
 
 export interface SchoolYearRow {
   id: string;
@@ -105,8 +105,16 @@ const day = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 
 export function calendarYearPeriod(year: number): Period {
   return { kind: "nam", from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)), label: `Năm ${year}` };
 }
+/**
+ * A school year as a report period runs from its opening day to the day before the next one opens
+ * (05/09 → 04/09, lib/format.ts schoolYearOf), not to its last teaching day (31/05): the year's
+ * decisions are signed in June–August and belong to it.
+ */
 export function schoolYearPeriod(y: SchoolYearRow): Period {
-  return { kind: "nam-hoc", from: day(y.startsOn), to: day(y.endsOn), label: `Năm học ${y.label}`, refId: y.id };
+  const from = day(y.startsOn);
+  const nextOpens = new Date(Date.UTC(from.getUTCFullYear() + 1, 8, 4));
+  const to = nextOpens.getTime() > day(y.endsOn).getTime() ? nextOpens : day(y.endsOn);
+  return { kind: "nam-hoc", from, to, label: `Năm học ${y.label}`, refId: y.id };
 }
 export function unionTermPeriod(t: UnionTermRow): Period {
   return { kind: "nhiem-ky", from: day(t.startsOn), to: day(t.endsOn), label: `Nhiệm kỳ ${t.label}`, refId: t.id };
@@ -121,8 +129,8 @@ export function rangePeriod(from: Date, to: Date): Period {
  */
 export function defaultPeriod(years: readonly SchoolYearRow[], today: Date): Period {
   const t = day(today).getTime();
-  const current = years.find((y) => day(y.startsOn).getTime() <= t && t <= day(y.endsOn).getTime());
-  if (current) return schoolYearPeriod(current);
+  const current = years.map(schoolYearPeriod).find((p) => p.from.getTime() <= t && t <= p.to.getTime());
+  if (current) return current;
   const started = [...years].filter((y) => day(y.startsOn).getTime() <= t).sort((a, b) => b.startsOn.getTime() - a.startsOn.getTime());
   return started[0] ? schoolYearPeriod(started[0]) : calendarYearPeriod(today.getUTCFullYear());
 }

@@ -21,7 +21,7 @@ export interface ReportUnit {
   place: string | null;
   parentName: string | null;
   /** The unit and every unit below it. */
-  unitIds: string[];
+  subtreeIds: string[];
   schools: { id: string; name: string; unionUnitId: string }[];
 }
 
@@ -29,12 +29,12 @@ export interface ReportUnit {
 export async function getReportUnit(viewer: Viewer, unitId: string, db?: Db): Promise<ReportUnit> {
   await checkGate(viewer, "report.read", { unit: unitId });
   const d = db ?? (await getDb());
-  const unitIds = await unitDescendants(d, unitId);
+  const subtreeIds = await unitDescendants(d, unitId);
   const [unit, schools] = await Promise.all([
     d.organisation.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, name: true, place: true, parent: { select: { name: true } } } }),
-    d.school.findMany({ where: { unionUnitId: { in: unitIds } }, select: { id: true, name: true, unionUnitId: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    d.school.findMany({ where: { unionUnitId: { in: subtreeIds } }, select: { id: true, name: true, unionUnitId: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
-  return { id: unit.id, name: unit.name, place: unit.place, parentName: unit.parent?.name ?? null, unitIds, schools };
+  return { id: unit.id, name: unit.name, place: unit.place, parentName: unit.parent?.name ?? null, subtreeIds, schools };
 }
 
 /** The choices of the period picker: every school year, and the union terms of the unit and the units above it. */
@@ -65,7 +65,7 @@ async function awardGroups(db: Db, unit: ReportUnit, p: Period): Promise<AwardGr
     JOIN "Organisation" o ON o."id" = d."organisationId"
     JOIN "School" s ON s."id" = a."schoolId"
     LEFT JOIN "Member" m ON m."id" = a."memberId"
-    WHERE s."unionUnitId" IN (${ids(unit.unitIds)})
+    WHERE s."unionUnitId" IN (${ids(unit.subtreeIds)})
       AND d."signedOn" BETWEEN ${p.from}::date AND ${p.to}::date
       AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" r WHERE r."decisionId" = d."id")
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
@@ -74,11 +74,11 @@ async function awardGroups(db: Db, unit: ReportUnit, p: Period): Promise<AwardGr
 /** Campaigns (not drafts) launched by the unit's subtree or its schools, for a school year overlapping the period. */
 async function campaignsLaunched(db: Db, unit: ReportUnit, p: Period): Promise<{ byUnits: number; bySchools: number }> {
   const [r] = await db.$queryRaw<{ byUnits: number; bySchools: number }[]>`
-    SELECT COUNT(*) FILTER (WHERE c."organisationId" IN (${ids(unit.unitIds)}))::int AS "byUnits",
+    SELECT COUNT(*) FILTER (WHERE c."organisationId" IN (${ids(unit.subtreeIds)}))::int AS "byUnits",
            COUNT(*) FILTER (WHERE c."schoolId" IN (${ids(unit.schools.map((s) => s.id))}))::int AS "bySchools"
     FROM "Campaign" c JOIN "SchoolYear" y ON y."id" = c."schoolYearId"
     WHERE c."state" <> 'DRAFT' AND y."startsOn" <= ${p.to}::date AND y."endsOn" >= ${p.from}::date
-      AND (c."organisationId" IN (${ids(unit.unitIds)}) OR c."schoolId" IN (${ids(unit.schools.map((s) => s.id))}))`;
+      AND (c."organisationId" IN (${ids(unit.subtreeIds)}) OR c."schoolId" IN (${ids(unit.schools.map((s) => s.id))}))`;
   return r ?? { byUnits: 0, bySchools: 0 };
 }
 
@@ -87,14 +87,34 @@ export interface AwardsReport {
   period: Period;
   table: AwardsTable;
   summary: string;
+  /**
+   * For a school-year period, where the decision's own school year and its date disagree: awards
+   * counted here (signed in the period) whose decision is for another year, and awards of decisions
+   * for this year signed outside the period (not counted here).
+   */
+  yearMismatch: { otherYear: number; outside: number } | null;
+}
+
+async function yearMismatch(db: Db, unit: ReportUnit, p: Period): Promise<AwardsReport["yearMismatch"]> {
+  if (p.kind !== "nam-hoc" || !p.refId) return null;
+  const [r] = await db.$queryRaw<{ otherYear: number; outside: number }[]>`
+    SELECT COUNT(*) FILTER (WHERE d."signedOn" BETWEEN ${p.from}::date AND ${p.to}::date AND d."schoolYearId" <> ${p.refId})::int AS "otherYear",
+           COUNT(*) FILTER (WHERE d."schoolYearId" = ${p.refId} AND d."signedOn" NOT BETWEEN ${p.from}::date AND ${p.to}::date)::int AS "outside"
+    FROM "Award" a
+    JOIN "AwardDecision" d ON d."id" = a."decisionId"
+    JOIN "School" s ON s."id" = a."schoolId"
+    WHERE s."unionUnitId" IN (${ids(unit.subtreeIds)})
+      AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" r WHERE r."decisionId" = d."id")`;
+  return r ?? { otherYear: 0, outside: 0 };
 }
 
 /** Report 1: awards by form and issuing level (upper-unit staff, admin; report.read on the unit). */
 export async function getAwardsReport(viewer: Viewer, unitId: string, period: Period): Promise<AwardsReport> {
   const db = await getDb();
   const unit = await getReportUnit(viewer, unitId, db);
-  const table = buildAwardsTable(await awardGroups(db, unit, period));
-  return { unit, period, table, summary: awardsSummary(unit.name, period.label, table) };
+  const [rows, mismatch] = await Promise.all([awardGroups(db, unit, period), yearMismatch(db, unit, period)]);
+  const table = buildAwardsTable(rows);
+  return { unit, period, table, summary: awardsSummary(unit.name, period.label, table), yearMismatch: mismatch };
 }
 
 export interface StatFormReport extends AwardsReport {
@@ -106,9 +126,9 @@ export interface StatFormReport extends AwardsReport {
 export async function getStatFormReport(viewer: Viewer, unitId: string, period: Period): Promise<StatFormReport> {
   const db = await getDb();
   const unit = await getReportUnit(viewer, unitId, db);
-  const [rows, campaigns] = await Promise.all([awardGroups(db, unit, period), campaignsLaunched(db, unit, period)]);
+  const [rows, campaigns, mismatch] = await Promise.all([awardGroups(db, unit, period), campaignsLaunched(db, unit, period), yearMismatch(db, unit, period)]);
   const table = buildAwardsTable(rows);
-  return { unit, period, table, summary: awardsSummary(unit.name, period.label, table), form: buildStatForm(table, campaigns.byUnits + campaigns.bySchools), campaigns };
+  return { unit, period, table, summary: awardsSummary(unit.name, period.label, table), yearMismatch: mismatch, form: buildStatForm(table, campaigns.byUnits + campaigns.bySchools), campaigns };
 }
 
 export interface TitlesReport {

@@ -61,6 +61,14 @@ const AWARD_SERIES = [
 ];
 const COUNTED_AS = "Mỗi lượt khen được tính một lần (một người được hai hình thức được tính ở cả hai).";
 
+/** Where the decision's own school year and its date disagree, say which way the report counted. */
+function mismatchNote(m: { otherYear: number; outside: number } | null): string[] {
+  if (!m || (m.otherYear === 0 && m.outside === 0)) return [];
+  return [
+    `Theo ngày ký: đã tính ${formatNumber(m.otherYear)} lượt khen của quyết định ghi năm học khác nhưng ký trong kỳ; không tính ${formatNumber(m.outside)} lượt khen của quyết định ghi năm học này nhưng ký ngoài kỳ.`,
+  ];
+}
+
 async function awardsView(viewer: Viewer, unitId: string, period: Period): Promise<ReportView> {
   const r = await getAwardsReport(viewer, unitId, period);
   const rows: Cell[][] = [];
@@ -79,7 +87,7 @@ async function awardsView(viewer: Viewer, unitId: string, period: Period): Promi
     unit: r.unit,
     period,
     summary: r.summary,
-    notes: [PERIOD_BASIS, COUNTED_AS, "Lãnh đạo, quản lý: Hiệu trưởng, Phó hiệu trưởng (theo chức vụ ghi trong hồ sơ đoàn viên); các cá nhân khác là người trực tiếp lao động, công tác."],
+    notes: [PERIOD_BASIS, ...mismatchNote(r.yearMismatch), COUNTED_AS, "Lãnh đạo, quản lý: Hiệu trưởng, Phó hiệu trưởng (theo chức vụ ghi trong hồ sơ đoàn viên); các cá nhân khác là người trực tiếp lao động, công tác."],
     tables: [{ title: "Số tập thể, cá nhân được khen thưởng theo hình thức và cấp quyết định", columns: [{ header: "TT", align: "center", width: 4 }, { header: "Hình thức khen thưởng", width: 26 }, { header: "Cấp quyết định", width: 24 }, ...COUNT_COLUMNS], rows, strong }],
     chart: {
       title: "Khen thưởng theo cấp quyết định",
@@ -114,7 +122,7 @@ async function statFormView(viewer: Viewer, unitId: string, period: Period): Pro
     unit: r.unit,
     period,
     summary: `${r.summary} Số phong trào thi đua được phát động: ${formatNumber(f.movements)} (${formatNumber(r.campaigns.byUnits)} của công đoàn cấp trên, ${formatNumber(r.campaigns.bySchools)} của các trường).`,
-    notes: [STAT_FORM_BASIS, PERIOD_BASIS, "Phong trào: các phong trào (không tính bản nháp) của năm học giao với kỳ báo cáo.", COUNTED_AS],
+    notes: [STAT_FORM_BASIS, PERIOD_BASIS, ...mismatchNote(r.yearMismatch), "Phong trào: các phong trào (không tính bản nháp) của năm học giao với kỳ báo cáo.", COUNTED_AS],
     tables: [
       {
         title: "Biểu thống kê số phong trào thi đua và số khen thưởng",

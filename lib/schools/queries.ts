@@ -6,7 +6,7 @@ import { can, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { getUnitOrThrow } from "../orgs/queries";
 import { notFound } from "../server/errors";
-import { foldVietnamese } from "../format";
+import { byVietnameseName, foldVietnamese } from "../format";
 import { unitDescendants } from "../orgs/tree";
 import { orgScope } from "../authz/scope";
 
@@ -102,13 +102,13 @@ export async function listUnionUnitOptions(viewer: Viewer) {
     where: units.organisationId ? { id: units.organisationId } : { type: { in: UNION_TYPES } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
-  });
+  }).then(byVietnameseName);
 }
 
 /** Government-side units (Phòng/Sở GD&ĐT, UBND xã): not tenant data, any may be chosen. */
 export async function listGovUnitOptions() {
   const db = await getDb();
-  return db.organisation.findMany({ where: { type: { in: GOV_TYPES } }, select: { id: true, name: true, validTo: true }, orderBy: { name: "asc" } });
+  return db.organisation.findMany({ where: { type: { in: GOV_TYPES } }, select: { id: true, name: true, validTo: true }, orderBy: { name: "asc" } }).then(byVietnameseName);
 }
 
 export { UNION_TYPES, GOV_TYPES };

@@ -118,7 +118,8 @@ export const DEMO = {
     KD_PRINCIPAL: "hieutruong.kd@thidua.test",
     KD_CHAIR: "chutich.kd@thidua.test",
   },
-  years: { Y2024: "sy_2024", Y2025: "sy_2025", Y2026: "sy_2026" },
+  /** Y2024–Y2026 are made by seedDemo(); Y2023 (2023–2024) by seedAwardsDemo() and seedHistoryDemo(). */
+  years: { Y2023: "sy_2023", Y2024: "sy_2024", Y2025: "sy_2025", Y2026: "sy_2026" },
 } as const;
 
 /** Demo sign-in accounts (all with DEMO_PASSWORD), for the README and the sign-in page. */

@@ -21,7 +21,7 @@
 // groups also cut self-assessed scores hard; MN Hoa Mai's groups never change a score).
 // Records are inserted in their final state (the immutability triggers refuse later updates).
 // Deterministic, fixed ids (HISTORY_DEMO, historyIds). Does nothing if already there.
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { AwardLevel, NominationItemStatus, NomineeKind } from "../generated/prisma/enums";
 import { buildDemoMembers, DEMO, type DemoMemberRow } from "./demo";
 import { AWARDS_DEMO, seedAwardsDemo } from "./awards-demo";
@@ -38,7 +38,7 @@ type HistoryYear = (typeof HISTORY_YEARS)[number];
 /** Fixed ids tests and docs rely on (per school and year: historyIds()). */
 export const HISTORY_DEMO = {
   /** 2023–2024 (sy_2023, also made by the awards demo) and 2024–2025 (sy_2024, seedDemo). */
-  years: { Y2023: AWARDS_DEMO.years.Y2023, Y2024: DEMO.years.Y2024 },
+  years: { Y2023: DEMO.years.Y2023, Y2024: DEMO.years.Y2024 },
   /** Phòng GD&ĐT huyện Bắc Sơn: TH Bắc Sơn's government authority until 30/6/2025. */
   orgs: { PGD_BACSON: "org_pgd_bacson" },
   /** Nhiệm kỳ 2023–2028 of each demo union unit above the schools. */
@@ -98,6 +98,16 @@ const PROFILE: Record<SchoolKey, Record<HistoryYear, { spread: number; groupCut:
   BS: { 2023: { spread: 0.14, groupCut: 0.03, registerRate: 1, gk: 1, cdcs: false }, 2024: { spread: 0.12, groupCut: 0.02, registerRate: 1, gk: 1, cdcs: true } },
 };
 
+/**
+ * TH Sơn Thủy A's titles of those years come from the awards demo (AWARDS_DEMO.decisions D2023,
+ * D2024): its scores agree with them. `low`: not LĐTT that year; `high`: CSTĐCS (or the
+ * principal's Bằng khen) that year.
+ */
+const STA_FIXED: Record<HistoryYear, { low: string[]; high: string[] }> = {
+  2023: { low: [DEMO.members.STA_RECRUIT_2025, "mem_sta_024"], high: [DEMO.members.STA_CHAIR, "mem_sta_012"] },
+  2024: { low: [DEMO.members.STA_RECRUIT_2025, "mem_sta_024", "mem_sta_036"], high: [DEMO.members.STA_CHAIR, DEMO.members.STA_GROUP_LEADER, DEMO.members.STA_PRINCIPAL] },
+};
+
 /** A school's chair account where the demo has one (else the admin typed it in). */
 const CHAIR_USER: Partial<Record<SchoolKey, string>> = { STA: DEMO.users.STA_CHAIR, KD: DEMO.users.KD_CHAIR };
 
@@ -116,14 +126,14 @@ function sheetStages(rng: () => number, p: { spread: number; groupCut: number },
       group.entries[c.key] = { state: "NOT_APPLICABLE" };
       continue;
     }
-    const loss = c.max * p.spread * (1 - ability) * 2 * rng();
+    const loss = c.max * p.spread * 2.2 * (1 - ability) * (0.5 + rng());
     const points = Math.max(0, Math.round((c.max - loss) / 5) * 5);
     const cut = p.groupCut > 0 && rng() < 0.5 ? Math.round((c.max * p.groupCut * (0.5 + rng())) / 5) * 5 : 0;
     self.entries[c.key] = { state: "SCORED", points };
     group.entries[c.key] = { state: "SCORED", points: Math.max(0, points - cut) };
   }
   if (ability > 0.8 && rng() < 0.4) {
-    const bonus = rng() < 0.5 ? { gv_gioi: 30 } : { sk_cong_nhan: 20 };
+    const bonus: Record<string, number> = rng() < 0.5 ? { gv_gioi: 30 } : { sk_cong_nhan: 20 };
     self.bonus = bonus;
     group.bonus = bonus;
   }
@@ -165,8 +175,26 @@ interface AwardRow {
   nominationItemId: string | null;
 }
 
+/**
+ * INSERT … SELECT FROM jsonb_to_recordset(<rows as JSON>): one statement and one parameter for many rows.
+ * `columns` maps each column to its SQL type (the rows' keys are the column names); `computed`
+ * adds columns filled by an SQL expression (updatedAt, which Prisma sets, has no default).
+ */
+async function bulkInsert(tx: Prisma.TransactionClient, table: string, columns: Record<string, string>, rows: object[], computed: Record<string, string> = {}): Promise<number> {
+  if (!rows.length) return 0;
+  const q = (c: string) => `"${c}"`;
+  const names = Object.keys(columns);
+  // Table, column and type names are this file's constants; the rows travel as one bound value.
+  const head =
+    `INSERT INTO ${q(table)} (${[...names, ...Object.keys(computed)].map(q).join(", ")}) ` +
+    `SELECT ${[...names.map((c) => `r.${q(c)}`), ...Object.values(computed)].join(", ")}`;
+  const shape = names.map((c) => `${q(c)} ${columns[c]}`).join(", ");
+  return tx.$executeRaw(Prisma.sql`${Prisma.raw(head)} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${Prisma.raw(shape)})`);
+}
+
 export async function seedHistoryDemo(prisma: PrismaClient): Promise<{ created: boolean; counts: Record<string, number> }> {
-  await seedAwardsDemo(prisma); // history sits beside the awards demo's decisions of those years
+  // History sits beside the awards demo's decisions of those years (and its 2023–2024 year).
+  if (!(await prisma.council.findUnique({ where: { id: AWARDS_DEMO.councils.STA_2025 }, select: { id: true } }))) await seedAwardsDemo(prisma);
   if (await prisma.campaign.findUnique({ where: { id: historyIds(DEMO.schools.STA, 2023).campaign }, select: { id: true } })) return { created: false, counts: {} };
 
   const everyone = buildDemoMembers();
@@ -229,9 +257,11 @@ export async function seedHistoryDemo(prisma: PrismaClient): Promise<{ created: 
       const periodStages: (Prisma.ScoreStageCreateManyInput & { stage: Stage })[] = [];
       const disqualifiedIdx = key === "LQD" && y === 2023 ? 7 : key === "KD" && y === 2024 ? 11 : -1;
       members.forEach((m, idx) => {
-        const ability = rng();
-        if (rng() < p.registerRate) {
-          const title = ability > 0.7 && rng() < 0.45 ? "CSTDCS" : "LDTT";
+        const drawn = rng();
+        const fixed = key === "STA" ? STA_FIXED[y] : null;
+        const ability = !fixed ? drawn : fixed.high.includes(m.id) ? 1 : fixed.low.includes(m.id) ? 0.1 * drawn : 0.55 + 0.45 * drawn;
+        if (rng() < p.registerRate || fixed?.high.includes(m.id)) {
+          const title = fixed?.high.includes(m.id) || (ability > 0.7 && rng() < 0.45) ? "CSTDCS" : "LDTT";
           registered.set(m.id, title);
           registrations.push({ id: `reg_h_${ids.campaign.slice(6)}_${m.id.slice(4)}`, campaignId: ids.campaign, schoolId, subjectKey: `m:${m.id}`, memberId: m.id, title, registeredById: chair });
         }
@@ -242,7 +272,7 @@ export async function seedHistoryDemo(prisma: PrismaClient): Promise<{ created: 
           const r = computeStage(TEMPLATE_100, data[stage]);
           periodStages.push({
             id: `stg_h_${sheetId.slice(6)}_${stage.toLowerCase()}`, sheetId, stage, data: json(data[stage]),
-            explanation: stage === "COUNCIL" ? `Hội đồng thống nhất điểm tổ chấm (biên bản ngày ${String(20).padStart(2, "0")}/05/${y + 1}).` : null,
+            explanation: stage === "COUNCIL" ? `Hội đồng thống nhất điểm tổ chấm (biên bản ngày 20/05/${y + 1}).` : null,
             totalTenths: r.total, complete: r.complete, classification: r.classification?.label ?? null, enteredById: chair,
           });
           if (stage === "COUNCIL") result.set(m.id, { total: r.total, classification: r.classification?.label ?? null });
@@ -319,7 +349,6 @@ export async function seedHistoryDemo(prisma: PrismaClient): Promise<{ created: 
     }
 
     // ---- The upper unions' decisions of the year
-    const yearId = y === 2023 ? H.years.Y2023 : H.years.Y2024;
     for (const [id, org, name, no, signer] of [
       [unionDecision(DEMO.orgs.CDGD_SONTHUY, y), DEMO.orgs.CDGD_SONTHUY, "Công đoàn Giáo dục huyện Sơn Thủy", y === 2023 ? "46/QĐ-CĐGD" : "52/QĐ-CĐGD", "Phạm Quang Vinh"],
       [unionDecision(DEMO.orgs.CDGD_BACSON, y), DEMO.orgs.CDGD_BACSON, "Công đoàn Giáo dục huyện Bắc Sơn", y === 2023 ? "21/QĐ-CĐGD" : "27/QĐ-CĐGD", "Vũ Thị Hồng Nhung"],
@@ -337,7 +366,7 @@ export async function seedHistoryDemo(prisma: PrismaClient): Promise<{ created: 
   const gvt = (id: string, unitId: string, y: HistoryYear, rate: number) => {
     campaigns.push({ id, organisationId: unitId, schoolYearId: y === 2023 ? H.years.Y2023 : H.years.Y2024, name: `“Giỏi việc trường – Đảm việc nhà” năm học ${yearLabel(y)}`, movement: "GIOI_VIEC_TRUONG", audience: "WOMEN", titles: ["GVT_DVN"], registrationDeadline: day(y, 12, 15), state: "CLOSED" });
     const rng = createRng(seedFrom(id));
-    const schools = new Set(Object.values(DEMO.schools).filter((s) => (unitId === DEMO.orgs.CDGD_BACSON) === (s === DEMO.schools.BS)));
+    const schools = new Set<string>(Object.values(DEMO.schools).filter((s) => (unitId === DEMO.orgs.CDGD_BACSON) === (s === DEMO.schools.BS)));
     for (const m of everyone) {
       if (!schools.has(m.schoolId) || m.gender !== "NU" || m.status === "LEFT" || m.contractStartAt > day(y, 12, 15) || rng() >= rate) continue;
       registrations.push({ id: `reg_h_${id.slice(4)}_${m.id.slice(4)}`, campaignId: id, schoolId: m.schoolId, subjectKey: `m:${m.id}`, memberId: m.id, title: "GVT_DVN", registeredById: DEMO.users.ADMIN });
@@ -363,18 +392,20 @@ export async function seedHistoryDemo(prisma: PrismaClient): Promise<{ created: 
     n.scoringScales = (await tx.scoringScale.createMany({ data: scales })).count;
     n.scaleVersions = (await tx.scaleVersion.createMany({ data: versions })).count;
     n.campaigns = (await tx.campaign.createMany({ data: campaigns })).count;
-    n.registrations = (await tx.registration.createMany({ data: registrations })).count;
     n.scorePeriods = (await tx.scorePeriod.createMany({ data: periods })).count;
-    n.scoreSheets = (await tx.scoreSheet.createMany({ data: sheets })).count;
-    n.scoreStages = (await tx.scoreStage.createMany({ data: stages })).count;
-    n.sealedSnapshots = (await tx.sealedSnapshot.createMany({ data: snapshots })).count;
     n.nominationPackages = (await tx.nominationPackage.createMany({ data: packages })).count;
+    n.awardDecisions = (await tx.awardDecision.createMany({ data: decisions })).count;
+    n.nominationEvents = (await tx.nominationEvent.createMany({ data: events })).count;
+    // The big tables in one statement each (createMany binds every value as a parameter, which
+    // the embedded database takes seconds over).
+    n.registrations = await bulkInsert(tx, "Registration", { id: "text", campaignId: "text", schoolId: "text", subjectKey: "text", memberId: "text", unionGroupId: "text", title: "text", registeredById: "text" }, registrations);
+    n.scoreSheets = await bulkInsert(tx, "ScoreSheet", { id: "text", periodId: "text", memberId: "text" }, sheets);
+    n.scoreStages = await bulkInsert(tx, "ScoreStage", { id: "text", sheetId: "text", stage: '"ScoreStageKind"', data: "jsonb", explanation: "text", totalTenths: "int", complete: "boolean", classification: "text", enteredById: "text" }, stages, { updatedAt: "now()" });
+    n.sealedSnapshots = await bulkInsert(tx, "SealedSnapshot", { id: "text", periodId: "text", stage: '"ScoreStageKind"', payload: "jsonb", checksum: "text", sealedById: "text", sealedAt: "timestamp(3)" }, snapshots);
     // Nominees are written DECIDED (or REJECTED) before the awards that name them: the record
     // triggers freeze a decided nominee from then on.
-    n.nominationItems = (await tx.nominationItem.createMany({ data: items.map((i) => ({ ...i, reviewNote: i.reviewNote ?? null })) })).count;
-    n.nominationEvents = (await tx.nominationEvent.createMany({ data: events })).count;
-    n.awardDecisions = (await tx.awardDecision.createMany({ data: decisions })).count;
-    n.awards = (await tx.award.createMany({ data: awards })).count;
+    n.nominationItems = await bulkInsert(tx, "NominationItem", { id: "text", packageId: "text", schoolId: "text", subject: '"NomineeKind"', memberId: "text", unionGroupId: "text", nomineeName: "text", titleCode: "text", level: '"AwardLevel"', achievementKey: "text", status: '"NominationItemStatus"', reviewNote: "text" }, items, { updatedAt: "now()" });
+    n.awards = await bulkInsert(tx, "Award", { id: "text", decisionId: "text", schoolId: "text", schoolYearId: "text", subject: '"NomineeKind"', memberId: "text", unionGroupId: "text", recipientName: "text", titleCode: "text", level: '"AwardLevel"', achievementKey: "text", nominationItemId: "text" }, awards.map((a, i) => ({ id: `aw_h_${a.nominationItemId?.slice(3) ?? `${a.decisionId.slice(3)}_${i}`}`, ...a })));
     return n;
   }, { timeout: 60_000 });
   return { created: true, counts: res };

@@ -35,9 +35,10 @@ export function setDbForTests(client: PrismaClient): void {
 
 /**
  * The client reports and dashboards read through. With DATABASE_URL and DATABASE_REPLICA_URL
- * (a streaming standby of that server, see replicaUrlFor) set, model reads (findMany, findFirst, count, groupBy, aggregate…) and $queryRaw /
- * $queryRawUnsafe go to the streaming standby; every write, $executeRaw and every
- * $transaction (reads inside it too) go to the primary. Otherwise it is getDb() itself.
+ * (a streaming standby of that server, see replicaUrlFor) set, model reads (findMany,
+ * findFirst, count, groupBy, aggregate…) and $queryRaw go to the standby; every write,
+ * $executeRaw and every $transaction (reads inside it too) go to the primary. Otherwise it is
+ * getDb() itself.
  * A standby lags by its replay delay: never read back your own write through it (a page
  * that shows what an action just wrote reads with getDb()).
  */
@@ -84,7 +85,7 @@ export function readClientFor(primary: PrismaClient, replicaUrl: string | undefi
   if (!replicaUrl) return primary;
   const replica = prismaForUrl(replicaUrl);
   const routed = primary.$extends(readReplicas({ replicas: [replica] }));
-  const raw = new Set<PropertyKey>(["$queryRaw", "$queryRawUnsafe", "$queryRawTyped"]);
+  const raw = new Set<PropertyKey>(["$queryRaw", "$queryRawTyped"]);
   return new Proxy(routed, {
     get(target, prop) {
       if (raw.has(prop)) return Reflect.get(replica, prop).bind(replica);

@@ -13,14 +13,12 @@ SELECT s.id || '_g' || g, s.id,
        ELSE (ARRAY['Tổ CĐ Toán – Tin', 'Tổ CĐ Ngữ văn – Sử – Địa', 'Tổ CĐ Khoa học tự nhiên'])[g] END
 FROM province_gen.school s CROSS JOIN generate_series(1, 4) g;
 
--- Members: j = position in the school (0 principal, 1–2 vice principals, 3–6 office staff, 7–9
+-- Members (names from province_gen.nm): j = position in the school (0 principal, 1–2 vice principals, 3–6 office staff, 7–9
 -- heads of department, 7 also the union chair, the rest teachers). Global index mi = m_start + j.
 INSERT INTO "Member" ("id", "schoolId", "unionGroupId", "fullName", "nameSearch", "sortKey", "gender", "dateOfBirth", "position",
                       "professionalGroup", "joinedUnionAt", "contractStartAt", "status", "updatedAt")
 SELECT 'pv_m' || lpad(x.mi::text, 6, '0'), x.sid, x.sid || '_g' || x.g,
-       n.fam || ' ' || n.mid || ' ' || n.given,
-       n.fam_f || ' ' || n.mid_f || ' ' || n.given_f,
-       n.given_f || ' ' || n.fam_f || ' ' || n.mid_f || ' ' || n.given_f || ' ' || n.given_l,
+       n.full_name, n.search, n.sort_key,
        x.gender::"Gender", x.dob, x.position,
        CASE WHEN x.g = 4 THEN 'Tổ Văn phòng' ELSE 'Tổ chuyên môn ' || x.g END,
        x.contract + 20 + floor(province_gen.r(x.mi, 8) * 220)::int,
@@ -56,14 +54,7 @@ FROM (
   ) y
 ) x
 CROSS JOIN province_gen.p p
-CROSS JOIN LATERAL (
-  SELECT p.fam[f] AS fam, p.fam_f[f] AS fam_f,
-         CASE WHEN x.gender = 'NU' THEN p.fem_mid[mi] ELSE p.male_mid[mi] END AS mid,
-         CASE WHEN x.gender = 'NU' THEN p.fem_mid_f[mi] ELSE p.male_mid_f[mi] END AS mid_f,
-         CASE WHEN x.gender = 'NU' THEN p.fem_given[gi] ELSE p.male_given[gi] END AS given,
-         CASE WHEN x.gender = 'NU' THEN p.fem_given_f[gi] ELSE p.male_given_f[gi] END AS given_f,
-         CASE WHEN x.gender = 'NU' THEN p.fem_given_l[gi] ELSE p.male_given_l[gi] END AS given_l
-  FROM (SELECT 1 + floor(province_gen.r(x.mi, 2) * array_length(p.fam, 1))::int AS f,
-               1 + floor(province_gen.r(x.mi, 3) * CASE WHEN x.gender = 'NU' THEN array_length(p.fem_mid, 1) ELSE array_length(p.male_mid, 1) END)::int AS mi,
-               1 + floor(province_gen.r(x.mi, 4) * CASE WHEN x.gender = 'NU' THEN array_length(p.fem_given, 1) ELSE array_length(p.male_given, 1) END)::int AS gi) ix
-) n;
+JOIN province_gen.nm n ON n.gender = x.gender
+  AND n.f = 1 + floor(province_gen.r(x.mi, 2) * array_length(p.fam, 1))::int
+  AND n.m = 1 + floor(province_gen.r(x.mi, 3) * CASE WHEN x.gender = 'NU' THEN array_length(p.fem_mid, 1) ELSE array_length(p.male_mid, 1) END)::int
+  AND n.g = 1 + floor(province_gen.r(x.mi, 4) * CASE WHEN x.gender = 'NU' THEN array_length(p.fem_given, 1) ELSE array_length(p.male_given, 1) END)::int;

@@ -12,6 +12,7 @@ SELECT 'pv_pl_' || substr(s.id, 5) || '_' || y.y AS id, s.id AS sid, s.i, s.m_st
             WHEN province_gen.r(s.i, 31) < 0.95 THEN 'DRAFT'
             ELSE NULL END AS final
 FROM province_gen.school s JOIN province_gen.unit u ON u.k = s.k CROSS JOIN province_gen.year y;
+ANALYZE pv_plan;
 DELETE FROM pv_plan WHERE final IS NULL;
 
 INSERT INTO "CoordinationPlan" ("id", "schoolId", "schoolYearId", "revision", "status", "issuerParent", "issuerName", "docNumber", "place", "issuedOn", "title",

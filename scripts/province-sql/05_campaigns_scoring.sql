@@ -27,6 +27,7 @@ SELECT s.id AS sid, s.i, y.y, y.id AS yid,
             WHEN province_gen.r(s.i, 60) < 0.70 THEN 'APPEALS'
             ELSE 'CLOSED' END AS state
 FROM province_gen.school s CROSS JOIN province_gen.year y;
+ANALYZE pv_per;
 
 INSERT INTO "Campaign" ("id", "schoolId", "organisationId", "schoolYearId", "name", "movement", "description", "audience", "titles", "scaleId", "registrationDeadline", "state", "updatedAt")
 SELECT 'pv_cmp_' || substr(s.id, 5) || '_' || y.y, s.id, NULL::text, y.id, 'Thi đua “Dạy tốt – Học tốt” năm học ' || y.label, 'HAI_TOT'::"Movement",
@@ -91,6 +92,7 @@ CREATE TEMP TABLE pv_sheet ON COMMIT DROP AS
 SELECT 'pv_sh_' || m.mi || '_' || p.y AS id, 'pv_per_' || substr(p.sid, 5) || '_' || p.y AS period_id, m.mid, m.mi, m.sid, p.y, p.state,
        floor(province_gen.r(m.mi, 70 + p.y) * 64)::int AS v
 FROM pv_mem m JOIN pv_per p ON p.sid = m.sid;
+ANALYZE pv_sheet;
 
 INSERT INTO "ScoreSheet" ("id", "periodId", "memberId", "createdAt")
 SELECT id, period_id, mid, now() FROM pv_sheet;

@@ -36,6 +36,7 @@ CREATE TEMP TABLE pv_sk ON COMMIT DROP AS
 SELECT 'pv_sk_' || substr(s.id, 5) || '_' || y.y || '_' || n AS id, s.id AS sid, s.i, s.m_start, s.size, y.y, y.id AS yid, y.start_year, n
 FROM province_gen.school s CROSS JOIN province_gen.year y CROSS JOIN LATERAL generate_series(1, greatest(1, s.size * 6 / 100)) n
 WHERE y.closed;
+ANALYZE pv_sk;
 
 INSERT INTO "Initiative" ("id", "schoolId", "schoolYearId", "title", "field", "level", "recognisedBy", "decisionNumber", "recognisedOn", "applied", "appliedNote", "evidence", "updatedAt")
 SELECT k.id, k.sid, k.yid,

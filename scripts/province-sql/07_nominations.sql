@@ -17,6 +17,7 @@ SELECT s.id AS sid, s.i, s.k, s.name AS school_name, s.m_start, y.y, y.id AS yid
             WHEN province_gen.r(s.i, 200) < 0.94 THEN 'POSTED'
             ELSE 'DRAFT' END AS status
 FROM province_gen.school s JOIN province_gen.unit u ON u.k = s.k CROSS JOIN province_gen.year y WHERE y.closed;
+ANALYZE province_gen.pkg;
 
 INSERT INTO "NominationPackage" ("id", "schoolId", "schoolYearId", "organisationId", "title", "status", "coverNote", "deadline", "postedOn", "submittedAt", "number", "numberYear",
   "createdById", "route", "authorityKind", "authorityName", "splitFromId", "sentAt", "sentById", "updatedAt")
@@ -39,6 +40,7 @@ SELECT 'pv_pk_' || substr(p.sid, 5) || '_' || p.y || '_' || side.s,
        CASE WHEN side.s = 'nn' AND p.status IN ('SUBMITTED', 'RETURNED', 'REVIEWED', 'DECIDED') THEN 'pv_usr_h' || substr(p.sid, 5) END,
        now()
 FROM province_gen.pkg p CROSS JOIN (VALUES ('cd'), ('nn')) AS side(s);
+ANALYZE "NominationPackage";
 
 -- Eligible members per school and year.
 CREATE TEMP TABLE pv_elig ON COMMIT DROP AS
@@ -48,6 +50,7 @@ JOIN "Member" m ON m."id" = e."memberId"
 JOIN province_gen.pkg p ON p.sid = e."schoolId" AND p.yid = e."schoolYearId"
 WHERE e."id" LIKE 'pv_ev_%' AND e."grade" IN ('HTXSNV', 'HTTNV') AND e."registered" AND e."absenceWorkingDays" < 40
   AND NOT EXISTS (SELECT 1 FROM "Discipline" d WHERE d."memberId" = e."memberId" AND d."decidedOn" BETWEEN make_date(p.start_year, 9, 5) AND make_date(p.start_year + 1, 5, 31));
+ANALYZE pv_elig;
 
 CREATE TEMP TABLE pv_item ON COMMIT DROP AS
 SELECT x.*, 'pv_it_' || substr(x.sid, 5) || '_' || x.y || '_' || x.who || '_' || lower(x.title) AS id,
@@ -71,6 +74,7 @@ FROM (
   SELECT p.sid, p.i, p.k, p.y, p.yid, p.status, 'g1', NULL, 'UNION_GROUP', NULL, p.sid || '_g1', g."name", 'cd', 'GK_CD_CAP_TREN', 'DIRECT_UPPER'
   FROM province_gen.pkg p JOIN "UnionGroup" g ON g."id" = p.sid || '_g1' WHERE province_gen.r(p.i, 235 + p.y) < 0.5
 ) x;
+ANALYZE pv_item;
 
 -- Three government decisions of 2024–2025 were later revoked (08_decisions.sql): their nominees are REVOKED.
 INSERT INTO "NominationItem" ("id", "packageId", "schoolId", "subject", "memberId", "unionGroupId", "nomineeName", "titleCode", "level", "achievementKey", "achievementSummary",

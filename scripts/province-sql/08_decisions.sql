@@ -24,6 +24,7 @@ SELECT 'pv_qd_ldld_' || y.y, 'pv_ldld', y.id, y.y, y.start_year, y.label, NULL, 
        (1000 + y.y * 23) || '/QĐ-LĐLĐ', make_date(y.start_year + 1, 8, 15), 'Chủ tịch', 'Liên đoàn Lao động tỉnh Sơn Hà', 'Tổng Liên đoàn Lao động Việt Nam', 'PROVINCE', 'UNION',
        'Về việc tặng Bằng khen, Cờ thi đua năm học ' || y.label
 FROM province_gen.year y WHERE y.closed;
+ANALYZE pv_dec;
 
 INSERT INTO "AwardDecision" ("id", "organisationId", "schoolYearId", "number", "signedOn", "signerName", "signerTitle", "issuerName", "level", "summary", "side", "issuerParent", "schoolId", "createdById")
 SELECT d.id, d.org, d.yid, d.number, d.signed_on,

@@ -571,6 +571,8 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     fields: async (ctx) => {
       const packageId = (await pkg(ctx.db)).id;
       await ctx.act("lib/nominations/actions.ts#addItemAction", "STA_PRINCIPAL", { packageId, nominee: "m:mem_sta_025", titleCode: "GK_CD_CAP_TREN" });
+      // A form the school union's own BCH decides (issue 12): decided at the school after the split.
+      await ctx.act("lib/nominations/actions.ts#addItemAction", "STA_PRINCIPAL", { packageId, nominee: "m:mem_sta_027", titleCode: "GK_CDCS" });
       return { packageId, nominee: "m:mem_sta_020", titleCode: "GK_CD_CAP_TREN" };
     },
   },
@@ -674,6 +676,20 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
       return { packageId: p.id, version: String(p.version) };
     },
   },
+  // The school union BCH's own decision (issue 12): the chair decides the BCH's forms of the posted
+  // list before the rest goes to the upper union.
+  "lib/awards/routes-actions.ts#issueSchoolDecisionAction": {
+    rightful: "STA_CHAIR",
+    fields: async ({ db }) => ({
+      schoolId: S.STA,
+      schoolYearId: Y.Y2025,
+      signedOn: vnDay(-1),
+      signerName: "Nguyễn Thị Thanh Tâm",
+      summary: "Tặng Giấy khen của Ban Chấp hành năm học 2025–2026",
+      itemIds: (await items(db, { titleCode: "GK_CDCS", status: "POSTED" }, "UNION")).map((i) => i.id).join(","),
+      submissionKey: fresh("bch"),
+    }),
+  },
   "lib/nominations/actions.ts#submitPackageAction": {
     rightful: "STA_CHAIR",
     fields: async ({ db }) => {
@@ -751,6 +767,18 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
       file: pdfFile("quyet-dinh.pdf"),
     }),
   },
+  // The authority revoked it: the principal records the revocation; its nominees may be recorded again.
+  "lib/awards/routes-actions.ts#revokeSchoolDecisionAction": {
+    rightful: "STA_PRINCIPAL",
+    fields: async ({ db }) => ({
+      schoolId: S.STA,
+      decisionId: (await latest(db.awardDecision.findFirst({ where: { schoolId: S.STA, side: "STATE", revocation: null }, orderBy: { createdAt: "desc" }, select: { id: true } }), "recorded state decision of sch_sta")).id,
+      reason: "Ủy ban nhân dân xã đã thu hồi quyết định để điều chỉnh danh sách.",
+      number: "15/QĐ-UBND",
+      revokedOn: vnDay(),
+      submissionKey: fresh("rev"),
+    }),
+  },
   "lib/awards/routes-actions.ts#saveAuthorityAction": {
     rightful: "ADMIN",
     fields: () => ({ unitId: O.CDGD_SONTHUY, titleCode: "GK_CDCS", side: "UNION", bodyKind: "BCH_CDCS", bodyName: "Ban Chấp hành Công đoàn cơ sở", level: "SCHOOL", basis: "Quy chế khen thưởng của Tổng Liên đoàn", source: "LAW", validFrom: "01/01/2025" }),
@@ -821,6 +849,17 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "lib/auth/two-step-actions.ts#resetTwoStepAction": {
     rightful: "ADMIN",
     fields: () => ({ email: DEMO.emails.STA_CHAIR }),
+  },
+  // Issue 11: passwords. Anyone changes their own (the demo password is the current one), then the
+  // chair resets a plain member's forgotten password (with a typed temporary password).
+  "lib/auth/password-actions.ts#changeOwnPasswordAction": {
+    rightful: "STA_MEMBER",
+    own: "changes the caller's own password",
+    fields: () => ({ currentPassword: DEMO_PASSWORD, newPassword: "Doi-mat-khau-2026", confirmPassword: "Doi-mat-khau-2026" }),
+  },
+  "lib/auth/password-actions.ts#resetPasswordAction": {
+    rightful: "STA_CHAIR",
+    fields: () => ({ email: DEMO.emails.STA_MEMBER, temporaryPassword: "Tam-thoi-2026-xk" }),
   },
 
 };

@@ -108,8 +108,11 @@ describe("two-step sign-in", () => {
 
 describe("a NUL byte in ?q=", () => {
   it("goes through textParam and the member list answers instead of failing in PostgreSQL (22021)", async () => {
-    await expect(listMembers(v.STA_CHAIR, DEMO.schools.STA, { q: "a\u0000b" }, 1)).rejects.toThrow();
+    // textParam drops the NUL; the name search (issue 11) only ever sends the query's words to the
+    // database, so even a raw NUL no longer reaches PostgreSQL.
+    expect(textParam("a\u0000b")).not.toContain("\u0000");
     const r = await listMembers(v.STA_CHAIR, DEMO.schools.STA, { q: textParam("a\u0000b") }, 1);
     expect(r).toBeTruthy();
+    expect((await listMembers(v.STA_CHAIR, DEMO.schools.STA, { q: "a\u0000b" }, 1)).total).toBe(r.total);
   });
 });

@@ -110,6 +110,7 @@ describe("upper unit dashboard", () => {
       expect(r.missingRoles, r.id).toEqual([...(has("PRINCIPAL") ? [] : ["PRINCIPAL"]), ...(has("UNION_CHAIR") ? [] : ["UNION_CHAIR"])]);
     }
     expect(d.totals.missingChair).toBe(3);
+    expect(d.totals.missingAny).toBe(d.rows.filter((r) => r.missingRoles.length > 0).length);
     const only = await getUpperDashboard(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y26, planStatus: "SUBMITTED" });
     expect(only.rows.map((r) => r.id)).toEqual([S.NT]);
     expect(only.totals.schools).toBe(5);

@@ -10,6 +10,13 @@ import { setDbForTests } from "@/lib/server/db";
 import { foldVietnamese, vietnameseSortKey } from "@/lib/format";
 import { getEligibilityPage } from "@/lib/awards/queries";
 import { ELIGIBILITY_PAGE_SIZE } from "@/lib/awards/eligibility-filters";
+import { getPeriodOverview, PERIOD_PAGE_SIZE } from "@/lib/scoring/queries";
+import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
+import { listUnitRegistry, REGISTRY_PAGE_SIZE } from "@/lib/awards/queries";
+import { getQuotaListPage, QUOTA_PAGE_SIZE } from "@/lib/awards/quota-page";
+import { getPlanStatusPage, PLAN_STATUS_PAGE_SIZE } from "@/lib/plans/status-page";
+import { getCouncilPage } from "@/lib/council/queries";
+import { unitDescendants } from "@/lib/orgs/tree";
 
 const S = DEMO.schools;
 const Y25 = DEMO.years.Y2025;
@@ -115,5 +122,116 @@ describe("eligibility is set-based: the same number of database operations for 2
     expect(page4.page).toBe(4);
     const last = await getEligibilityPage(v.UPPER_BACSON, S.BS, { yearId: Y25, page: 99 });
     expect(last.page).toBe(4);
+  });
+});
+
+describe("the scoring period: by union group, one page of sheets at a time", () => {
+  it("a chosen group lists exactly its sheets; the distribution still covers every sheet", async () => {
+    const period = SCORING_DEMO.periods.STA_LAST_YEAR;
+    const sheets = await t.prisma.scoreSheet.count({ where: { periodId: period } });
+    const inGroup = await t.prisma.scoreSheet.count({ where: { periodId: period, member: { unionGroupId: DEMO.groups.STA_K12 } } });
+    expect(inGroup).toBeGreaterThan(0);
+    const o = await getPeriodOverview(v.STA_CHAIR, S.STA, period, { groupId: DEMO.groups.STA_K12 });
+    expect(o.list).toMatchObject({ groupId: DEMO.groups.STA_K12, total: inGroup, anomaliesShown: true });
+    expect(o.rows.length).toBe(inGroup);
+    expect(o.rows.every((r) => r.groupId === DEMO.groups.STA_K12)).toBe(true);
+    expect(o.distribution.reduce((n, g) => n + g.total, 0)).toBe(sheets);
+    expect(o.groups.reduce((n, g) => n + g.sheets, 0)).toBe(await t.prisma.scoreSheet.count({ where: { periodId: period, member: { unionGroupId: { not: null } } } }));
+    // Another school's group is ignored: the whole period, paged.
+    const kdGroup = await t.prisma.unionGroup.findFirstOrThrow({ where: { schoolId: S.KD } });
+    expect((await getPeriodOverview(v.STA_CHAIR, S.STA, period, { groupId: kdGroup.id })).list.total).toBe(sheets);
+  });
+
+  it("200 sheets come 50 at a time, in name order, without repeats", async () => {
+    await t.prisma.campaign.create({ data: { id: "cmp_bs_paged", schoolId: S.BS, schoolYearId: Y25, name: "Thi đua năm học 2025–2026", movement: "HAI_TOT", titles: ["LDTT"], state: "SCORING" } });
+    await t.prisma.scorePeriod.create({ data: { id: "per_bs_paged", campaignId: "cmp_bs_paged", schoolId: S.BS, scaleVersionId: SCORING_DEMO.versions.KD_CURRENT, name: "Cả năm", kind: "YEAR", startsOn: new Date("2025-09-05"), endsOn: new Date("2026-05-31") } });
+    const members = await t.prisma.member.findMany({ where: { schoolId: S.BS, status: { not: "LEFT" } }, select: { id: true, sortKey: true } });
+    await t.prisma.scoreSheet.createMany({ data: members.map((m) => ({ periodId: "per_bs_paged", memberId: m.id })) });
+    const seen: string[] = [];
+    for (let p = 1; p <= Math.ceil(members.length / PERIOD_PAGE_SIZE); p++) {
+      const o = await getPeriodOverview(v.UPPER_BACSON, S.BS, "per_bs_paged", { page: p });
+      expect(o.list.total).toBe(members.length);
+      expect(o.rows.length).toBe(Math.min(PERIOD_PAGE_SIZE, members.length - (p - 1) * PERIOD_PAGE_SIZE));
+      seen.push(...o.rows.map((r) => r.memberId));
+    }
+    expect(seen.length).toBe(200);
+    expect(new Set(seen).size).toBe(200);
+    const bySort = new Map(members.map((m) => [m.id, m.sortKey]));
+    expect(seen.map((id) => bySort.get(id))).toEqual(members.map((m) => m.sortKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+});
+
+describe("the upper unit's lists across schools: search, filter, sort and page on the server", () => {
+  const UNIT = DEMO.orgs.CDGD_SONTHUY;
+  const names = Array.from({ length: 60 }, (_, i) => `Trường Mầm non Thử Nghiệm ${String(i + 1).padStart(2, "0")}`);
+  beforeAll(async () => {
+    await t.prisma.school.createMany({ data: names.map((name, i) => ({ id: `sch_paged_${i}`, code: `PAGED-${i}`, name, nameSearch: foldVietnamese(name), level: "MAM_NON" as const, unionName: `CĐCS ${name}`, unionUnitId: UNIT })) });
+  });
+  const inTree = async () => t.prisma.school.count({ where: { unionUnitId: { in: await unitDescendants(t.prisma, UNIT) } } });
+
+  it("plan status: totals over every school first, then pages of 50; search and status filter", async () => {
+    const schools = await inTree();
+    const p1 = await getPlanStatusPage(v.UPPER_SONTHUY, UNIT);
+    expect(p1.totals.schools).toBe(schools);
+    expect(p1.totals.NONE + p1.totals.DRAFT + p1.totals.SUBMITTED + p1.totals.SIGNED).toBe(schools);
+    expect(p1.totals.NONE).toBeGreaterThanOrEqual(60);
+    expect(p1.list).toMatchObject({ total: schools, page: 1 });
+    expect(p1.list.rows.length).toBe(PLAN_STATUS_PAGE_SIZE);
+    const p2 = await getPlanStatusPage(v.UPPER_SONTHUY, UNIT, { page: 2 });
+    expect(p2.list.rows.length).toBe(schools - PLAN_STATUS_PAGE_SIZE);
+    expect(new Set([...p1.list.rows, ...p2.list.rows].map((r) => r.id)).size).toBe(schools);
+    const found = await getPlanStatusPage(v.UPPER_SONTHUY, UNIT, { q: "THU NGHIEM 0" });
+    expect(found.list.rows.map((r) => r.name)).toEqual(names.slice(0, 9));
+    expect((await getPlanStatusPage(v.UPPER_SONTHUY, UNIT, { status: "NONE" })).list.total).toBe(p1.totals.NONE);
+    const behind = await getPlanStatusPage(v.UPPER_SONTHUY, UNIT, { sort: "trang-thai" });
+    expect(behind.list.rows[0].status).toBe("NONE");
+    expect(await code(getPlanStatusPage(v.UPPER_BACSON, UNIT))).toBe("NOT_FOUND");
+  });
+
+  it("quotas: the per-school table is searched and paged; the add form's choices stay bounded", async () => {
+    const schools = await inTree();
+    const q = await getQuotaListPage(v.UPPER_SONTHUY, UNIT, { yearId: Y25 });
+    expect(q.schoolCount).toBe(schools);
+    expect(q.bySchool.total).toBe(schools);
+    expect(q.bySchool.rows.length).toBe(QUOTA_PAGE_SIZE);
+    expect((await getQuotaListPage(v.UPPER_SONTHUY, UNIT, { yearId: Y25, page: 2 })).bySchool.rows.length).toBe(schools - QUOTA_PAGE_SIZE);
+    const found = await getQuotaListPage(v.UPPER_SONTHUY, UNIT, { yearId: Y25, q: "thu nghiem 1" });
+    expect(found.bySchool.rows.map((r) => r.name)).toEqual(names.filter((n) => / 1\d$/.test(n)));
+    expect(q.quotas.total).toBe(await t.prisma.awardQuota.count({ where: { organisationId: UNIT, schoolYearId: Y25 } }));
+    expect(await code(getQuotaListPage(v.UPPER_BACSON, UNIT, { yearId: Y25 }))).toBe("NOT_FOUND");
+  });
+
+  it("registry: pages of 50 over the total, name search without diacritics, sort by name", async () => {
+    const tree = await unitDescendants(t.prisma, UNIT);
+    const all = await t.prisma.award.count({ where: { school: { unionUnitId: { in: tree } } } });
+    expect(all).toBeGreaterThan(REGISTRY_PAGE_SIZE);
+    const p1 = await listUnitRegistry(v.UPPER_SONTHUY, UNIT, {});
+    expect(p1.total).toBe(all);
+    expect(p1.rows.length).toBe(REGISTRY_PAGE_SIZE);
+    const last = Math.ceil(all / REGISTRY_PAGE_SIZE);
+    const pl = await listUnitRegistry(v.UPPER_SONTHUY, UNIT, { page: last });
+    expect(pl.rows.length).toBe(all - (last - 1) * REGISTRY_PAGE_SIZE);
+    const someone = await t.prisma.award.findFirstOrThrow({ where: { school: { unionUnitId: { in: tree } }, memberId: { not: null } }, include: { member: true } });
+    const needle = someone.member!.nameSearch.split(" ").slice(-2).join(" ");
+    const expected = await t.prisma.award.count({ where: { school: { unionUnitId: { in: tree } }, OR: [{ member: { nameSearch: { contains: needle } } }, { school: { nameSearch: { contains: needle } } }] } });
+    const found = await listUnitRegistry(v.UPPER_SONTHUY, UNIT, { q: someone.member!.fullName.split(" ").slice(-2).join(" ").toUpperCase() });
+    expect(found.total).toBe(expected);
+    expect(found.rows.some((r) => r.id === someone.id)).toBe(true);
+    const byName = await listUnitRegistry(v.UPPER_SONTHUY, UNIT, { sort: "ten" });
+    const firstByName = await t.prisma.award.findMany({ where: { school: { unionUnitId: { in: tree } } }, orderBy: [{ recipientName: "asc" }, { decision: { signedOn: "desc" } }, { id: "asc" }], take: REGISTRY_PAGE_SIZE, select: { id: true } });
+    expect(byName.rows.map((r) => r.id)).toEqual(firstByName.map((r) => r.id));
+    // More than SCHOOL_SELECT_MAX schools would turn the drop-down into the search; here it lists them.
+    expect(p1.schools.length).toBe(await inTree());
+  });
+
+  it("council: the 'add a member' choice is searched by name", async () => {
+    const c = await getCouncilPage(v.STA_CHAIR, S.STA, Y25);
+    if (!c.council) throw new Error("the awards demo has a council for Sơn Thủy A in 2025–2026");
+    expect(c.candidateTotal).toBe(c.candidates.length);
+    const someone = c.candidates[c.candidates.length - 1];
+    const needle = foldVietnamese(someone.fullName).split(" ").slice(-2).join(" ");
+    const found = await getCouncilPage(v.STA_CHAIR, S.STA, Y25, { candidateQuery: needle.toUpperCase() });
+    expect(found.candidates.map((x) => x.id)).toContain(someone.id);
+    expect(found.candidateTotal).toBe(await t.prisma.member.count({ where: { schoolId: S.STA, status: { not: "LEFT" }, nameSearch: { contains: needle }, id: { notIn: c.members.map((m) => m.memberId) } } }));
   });
 });

@@ -75,6 +75,8 @@ describe("the table as data", () => {
   it("routes: union forms share one route; state forms group by deciding body", () => {
     expect(routeKey(decidingBody("GK_CD_CAP_TREN", commune, AFTER)!)).toBe("UNION");
     expect(routeKey(decidingBody("BK_LDLD_TINH", commune, AFTER)!)).toBe("UNION");
+    // The school union's own BCH decides its forms at the school (issue 12): a group of its own.
+    expect(routeKey(decidingBody("GK_CDCS", commune, AFTER)!)).toBe("BCH_CDCS");
     expect(routeKey(decidingBody("LDTT", commune, AFTER)!)).toBe(routeKey(decidingBody("CSTDCS", commune, AFTER)!));
     expect(routeKey(decidingBody("TT_LDXS", commune, AFTER)!)).not.toBe(routeKey(decidingBody("LDTT", commune, AFTER)!));
   });

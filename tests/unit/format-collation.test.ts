@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareVietnamese, compareVietnameseNames, vietnameseSortKey } from "@/lib/format";
+import { byVietnameseName, compareVietnamese, compareVietnameseNames, vietnameseSortKey } from "@/lib/format";
 
 const NAMES = [
   "Đặng Văn An", "Dương Văn An", "Đỗ Thị Em", "Dương Thị Yến", "Đinh Thị Zung", "Ông Văn Út", "Ưng Thị Ư",
@@ -36,6 +36,11 @@ describe("Vietnamese collation", () => {
     for (let i = 1; i < ours.length; i++) expect(icu.compare(ours[i - 1], ours[i]), `${ours[i - 1]} ≤ ${ours[i]}`).toBeLessThanOrEqual(0);
   });
 
+  it("sorts schools and units by name word by word: Đoàn Kết after Dương Xá, before Yên Viên", () => {
+    const rows = ["Trường Tiểu học Yên Viên", "Trường Tiểu học Đoàn Kết", "Trường Tiểu học Dương Xá", "Trường Tiểu học Ánh Dương"].map((name) => ({ name }));
+    expect(byVietnameseName(rows).map((r) => r.name)).toEqual(["Trường Tiểu học Ánh Dương", "Trường Tiểu học Dương Xá", "Trường Tiểu học Đoàn Kết", "Trường Tiểu học Yên Viên"]);
+  });
+
   it("is plain ASCII, so byte order (PostgreSQL C collation, PGlite) is Vietnamese order", () => {
     const keys = NAMES.map(vietnameseSortKey);
     for (const k of keys) expect(k).toMatch(/^[a-z]*$/);
@@ -51,7 +56,7 @@ describe("the migration's SQL vi_sort_key equals the app's key (backfill of exis
     db = new PGlite();
     const sql = readFileSync("prisma/migrations/20261202150000_vietnamese_sort_key/migration.sql", "utf8");
     await db.exec(sql.slice(0, sql.indexOf('UPDATE "Member"')));
-  });
+  }, 180_000); // PGlite starts in seconds, slower on a loaded machine
   afterAll(async () => db?.close());
 
   it("gives the same key for every name, and ORDER BY sorts Đặng after Dương", async () => {
@@ -62,5 +67,5 @@ describe("the migration's SQL vi_sort_key equals the app's key (backfill of exis
     await db.exec(`CREATE TABLE m (name text); INSERT INTO m VALUES ('Trần Zung'), ('Đặng Văn Zung'), ('Dương Văn Zung'), ('Đinh Văn Em')`);
     const r = await db.query<{ name: string }>("SELECT name FROM m ORDER BY vi_sort_key(name), name");
     expect(r.rows.map((x) => x.name)).toEqual(["Đinh Văn Em", "Dương Văn Zung", "Đặng Văn Zung", "Trần Zung"]);
-  });
+  }, 60_000);
 });

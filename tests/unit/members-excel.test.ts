@@ -39,10 +39,10 @@ describe("checkUpload", () => {
     expect(checkUpload("ds.xlsx", new TextEncoder().encode("Họ và tên,Giới tính\n"))).toMatch(/không phải/);
     expect(checkUpload("ds.xlsx", new Uint8Array(0))).toBe("Tệp rỗng.");
   });
-  it("refuses more than 2 MB", () => {
-    const big = new Uint8Array(2 * 1024 * 1024 + 1);
+  it("refuses more than 4 MB", () => {
+    const big = new Uint8Array(4 * 1024 * 1024 + 1);
     big.set([0x50, 0x4b, 0x03, 0x04]);
-    expect(checkUpload("ds.xlsx", big)).toBe("Tệp lớn quá 2 MB.");
+    expect(checkUpload("ds.xlsx", big)).toBe("Tệp lớn quá 4 MB.");
   });
   it("reads the zip's uncompressed size from its central directory", async () => {
     const bytes = await workbook([["Lê Văn An", "Nam"]]);
@@ -98,7 +98,7 @@ describe("parseMemberWorkbook", () => {
 });
 
 describe("validateImportRows", () => {
-  it("reports each problem with row, column and a Vietnamese message", async () => {
+  it("reports each problem with row, the person's name, column, the value refused and a Vietnamese message", async () => {
     const bytes = await workbook([
       ["Trần Văn Hải", "Nam", "12/03/1985", null, null, "Khối 1-2"], // row 2 ok (loose group name)
       [null, "Nữ"], // 3 missing name
@@ -118,13 +118,13 @@ describe("validateImportRows", () => {
     expect(report.valid[0].data).toMatchObject({ fullName: "Trần Văn Hải", gender: "NAM", unionGroupId: "g12" });
     expect(report.valid[1].data.gender).toBe("NU");
     expect(report.problems).toEqual([
-      { row: 3, column: "Họ và tên", message: "Thiếu họ và tên." },
-      { row: 5, column: "Giới tính", message: 'Giới tính "Trai" không hợp lệ: ghi Nam hoặc Nữ.' },
-      { row: 6, column: "Ngày sinh", message: "Ngày sinh không hợp lệ (định dạng dd/mm/yyyy)." },
-      { row: 7, column: "Tổ công đoàn", message: 'Trường không có tổ công đoàn "Tổ CĐ Khối 9".' },
-      { row: 8, column: "Họ và tên", message: "Trùng với dòng 2 trong tệp (cùng họ tên và ngày sinh)." },
-      { row: 9, column: "Họ và tên", message: "Trường đã có đoàn viên Hoàng Văn Minh, sinh ngày 19/05/1972." },
-      { row: 10, column: "Email", message: "Email không hợp lệ." },
+      { row: 3, name: "", column: "Họ và tên", value: "", message: "Thiếu họ và tên." },
+      { row: 5, name: "Vũ Văn Long", column: "Giới tính", value: "Trai", message: 'Giới tính "Trai" không hợp lệ: ghi Nam hoặc Nữ.' },
+      { row: 6, name: "Lý Thị Mai", column: "Ngày sinh", value: "1985-13-01", message: "Ngày sinh không hợp lệ (định dạng dd/mm/yyyy)." },
+      { row: 7, name: "Hà Thị Lan", column: "Tổ công đoàn", value: "Tổ CĐ Khối 9", message: 'Trường không có tổ công đoàn "Tổ CĐ Khối 9".' },
+      { row: 8, name: "Trần Văn Hải", column: "Họ và tên", value: "Trần Văn Hải", message: "Trùng với dòng 2 trong tệp (cùng họ tên và ngày sinh)." },
+      { row: 9, name: "Hoàng Văn Minh", column: "Họ và tên", value: "Hoàng Văn Minh", message: "Trường đã có đoàn viên Hoàng Văn Minh, sinh ngày 19/05/1972." },
+      { row: 10, name: "Phan Văn Sơn", column: "Email", value: "sai-email", message: "Email không hợp lệ." },
     ]);
   });
 
@@ -141,7 +141,7 @@ describe("validateImportRows", () => {
       ],
       ctx,
     );
-    expect(r.problems).toEqual([{ row: 3, column: "Email", message: "Email trùng với dòng 2 trong tệp." }]);
+    expect(r.problems).toEqual([{ row: 3, name: "C D", column: "Email", value: "A@X.VN", message: "Email trùng với dòng 2 trong tệp." }]);
   });
 });
 
@@ -157,6 +157,12 @@ describe("export", () => {
     phone: "\r0912",
     joinedUnionAt: null,
     contractStartAt: new Date(Date.UTC(2001, 8, 1)),
+    citizenId: "001179012345",
+    ethnicity: "Kinh",
+    hometown: "=Nam Định",
+    unionCardNumber: "CĐ-123",
+    partyMember: true,
+    partyJoinedAt: new Date(Date.UTC(2010, 4, 19)),
     status: "Đang công tác",
   };
 
@@ -165,25 +171,36 @@ describe("export", () => {
     for (const s of ["Nguyễn Thị Thanh Tâm", "0912", "a=b", ""]) expect(formulaSafe(s)).toBe(s);
   });
 
-  it("writes Vietnamese headers, dd/mm/yyyy dates and no formula cells", async () => {
-    const wb = await readBack(await buildExportWorkbook([row], "Đoàn viên"));
+  it("writes a title (school, export day), Vietnamese headers, real Excel dates shown dd/mm/yyyy and no formula cells", async () => {
+    const wb = await readBack(await buildExportWorkbook([row], { name: "Trường Tiểu học Sơn Thủy A" }, new Date("2026-12-02T20:00:00Z")));
     const ws = wb.getWorksheet("Đoàn viên")!;
-    expect(ws.getRow(1).values).toEqual([undefined, "STT", ...HEADERS, "Trạng thái"]);
-    const cells = ws.getRow(2).values as unknown[];
+    expect(ws.getCell(1, 1).value).toBe("DANH SÁCH ĐOÀN VIÊN – TRƯỜNG TIỂU HỌC SƠN THỦY A");
+    // 20:00 UTC on 02/12 is already 03/12 in Vietnam.
+    expect(ws.getCell(2, 1).value).toBe("Xuất ngày 03/12/2026 · 1 đoàn viên");
+    expect(ws.getRow(4).values).toEqual([undefined, "STT", ...HEADERS, "Trạng thái"]);
+    const cells = ws.getRow(5).values as unknown[];
     // XML turns a stored CR into LF on reading: what matters is the apostrophe in front.
     expect(cells[9]).toMatch(/^'[\r\n]0912$/);
     cells[9] = "CR";
-    expect(cells.slice(1)).toEqual([1, `'${row.fullName}`, "Nữ", "23/08/1979", "'+Giáo viên", "'-Tổ 1", "'@Tổ CĐ", "'\tx@y.vn", "CR", undefined, "01/09/2001", "Đang công tác"]);
+    expect(cells.slice(1)).toEqual([
+      1, `'${row.fullName}`, "Nữ", new Date(Date.UTC(1979, 7, 23)), "'+Giáo viên", "'-Tổ 1", "'@Tổ CĐ", "'\tx@y.vn", "CR", undefined, new Date(Date.UTC(2001, 8, 1)),
+      "001179012345", "Kinh", "'=Nam Định", "CĐ-123", "Có", new Date(Date.UTC(2010, 4, 19)), "Đang công tác",
+    ]);
+    // Dates are date cells (Excel sorts them), shown dd/mm/yyyy; text cells stay text.
+    expect(ws.getCell(5, 4).type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getCell(5, 4).numFmt).toBe("dd/mm/yyyy");
+    expect(ws.getCell(5, 12).numFmt).toBe("@");
     ws.eachRow((r) => r.eachCell((c) => expect(c.formula).toBeUndefined()));
   });
 
   it("round-trips: an export can be imported again with the same values", async () => {
     const safe: ExportRow = { ...row, fullName: "Nguyễn Thị Thanh Tâm", position: "Giáo viên", professionalGroup: null, unionGroup: "Tổ CĐ Văn phòng", email: null, phone: "0912345678" };
-    const parsed = await parseMemberWorkbook(await buildExportWorkbook([safe], "x"));
+    const parsed = await parseMemberWorkbook(await buildExportWorkbook([safe], { name: "x" }));
     if (!parsed.ok) throw new Error(parsed.message);
     const r = validateImportRows(parsed.rows, ctx);
     expect(r.problems).toEqual([]);
-    expect(r.valid[0].data).toMatchObject({ fullName: "Nguyễn Thị Thanh Tâm", gender: "NU", unionGroupId: "gvp", phone: "0912345678" });
+    expect(r.valid[0].data).toMatchObject({ fullName: "Nguyễn Thị Thanh Tâm", gender: "NU", unionGroupId: "gvp", phone: "0912345678", citizenId: "001179012345", ethnicity: "Kinh", hometown: "=Nam Định", unionCardNumber: "CĐ-123", partyMember: true });
+    expect(r.valid[0].data.partyJoinedAt?.toISOString()).toBe("2010-05-19T00:00:00.000Z");
     expect(r.valid[0].data.dateOfBirth?.toISOString()).toBe("1979-08-23T00:00:00.000Z");
   });
 

@@ -17,7 +17,8 @@ describe("parsePeriod", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.period.label).toBe("Năm học 2024–2025");
-    expect([iso(r.period.from), iso(r.period.to)]).toEqual(["2024-09-05", "2025-05-31"]);
+    // To the day before the next year opens: June–August decisions belong to the year.
+    expect([iso(r.period.from), iso(r.period.to)]).toEqual(["2024-09-05", "2025-09-04"]);
   });
 
   it("resolves a calendar year", () => {
@@ -43,6 +44,7 @@ describe("parsePeriod", () => {
     expect(r.ok && r.values).toMatchObject({ ky: "nam-hoc", namHoc: "sy_2025" });
     // Summer holidays: between two school years.
     expect(defaultPeriod(years, d("2026-07-15")).label).toBe("Năm học 2025–2026");
+    expect(defaultPeriod(years, d("2026-10-15")).label).toBe("Năm học 2025–2026");
     expect(defaultPeriod([], d("2026-07-15")).label).toBe("Năm 2026");
   });
 

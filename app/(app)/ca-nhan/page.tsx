@@ -6,13 +6,15 @@ import { STATUS_LABELS, STATUS_TONES } from "@/lib/members/rules";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { MemberFacts } from "@/components/members/member-facts";
 import { MemberAwardHistory } from "@/components/awards/member-award-history";
+import { getMemberDashboard } from "@/lib/dashboards/member";
+import { MemberSummary } from "@/components/dashboards/member-summary";
 
 export const metadata: Metadata = { title: "Hồ sơ của tôi" };
 
-/** The signed-in person's own member record, read-only (member.read, scope self). */
+/** The signed-in person's own emulation at a glance (issue 9), then their member record, read-only (member.read, scope self). */
 export default async function ProfilePage() {
   const viewer = await requireViewer();
-  const me = await getOwnMember(viewer);
+  const [me, dashboard] = await Promise.all([getOwnMember(viewer), getMemberDashboard(viewer)]);
   if (!me) {
     return (
       <>
@@ -34,7 +36,8 @@ export default async function ProfilePage() {
           </>
         }
       />
-      <Card>
+      {dashboard && <MemberSummary d={dashboard} />}
+      <Card title="Thông tin đoàn viên">
         <MemberFacts member={me} showSchool />
       </Card>
       <div className="mt-4">

@@ -3,9 +3,11 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/server/db";
 import { twoStepStatus } from "@/lib/auth/two-step";
 import { can } from "@/lib/authz/permissions";
+import { holdsAny } from "@/lib/authz/gate";
+import { widestScope } from "@/lib/authz/decide";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
-import { AdminResetForm, DisableForm, EnrolPanel } from "./forms";
+import { AdminResetForm, ChangePasswordForm, DisableForm, EnrolPanel, ResetPasswordForm } from "./forms";
 
 export const metadata: Metadata = { title: "Bảo mật tài khoản" };
 
@@ -16,6 +18,10 @@ export default async function SecurityPage() {
   return (
     <>
       <PageHeader title="Bảo mật tài khoản" subtitle={viewer.email} />
+      <Card title="Đổi mật khẩu" className="mb-4">
+        <p className="mb-3 text-sm text-slate-700">Sau khi đổi, mọi phiên đăng nhập khác của bạn (trên máy hoặc điện thoại khác) kết thúc; phiên này vẫn giữ.</p>
+        <ChangePasswordForm />
+      </Card>
       <Card title="Xác thực hai bước">
         <p className="mb-3 text-sm text-slate-700">
           Khi đăng nhập, ngoài mật khẩu bạn nhập thêm mã 6 số từ ứng dụng xác thực trên điện thoại.{" "}
@@ -37,6 +43,19 @@ export default async function SecurityPage() {
           <EnrolPanel />
         )}
       </Card>
+      {holdsAny(viewer, "user.password_reset") ? (
+        <Card title="Đặt lại mật khẩu cho người dùng quên mật khẩu" className="mt-4">
+          <p className="mb-3 text-sm text-slate-700">
+            {widestScope(viewer, "user.password_reset") === "school"
+              ? "Cho tài khoản đoàn viên và tổ trưởng của trường (mật khẩu của hiệu trưởng, chủ tịch công đoàn do công đoàn cấp trên đặt lại)."
+              : widestScope(viewer, "user.password_reset") === "unit"
+                ? "Cho tài khoản của người làm việc ở các trường trực thuộc đơn vị."
+                : "Cho mọi tài khoản."}{" "}
+            Người dùng phải chọn mật khẩu mới khi đăng nhập lần tới; mọi phiên đăng nhập của họ kết thúc. Thao tác được ghi nhật ký.
+          </p>
+          <ResetPasswordForm />
+        </Card>
+      ) : null}
       {can(viewer, "user.twostep_reset", {}) ? (
         <Card title="Đặt lại xác thực hai bước cho người dùng" className="mt-4">
           <p className="mb-3 text-sm text-slate-700">

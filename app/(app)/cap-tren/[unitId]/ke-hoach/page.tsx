@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
-import { unitPlanOverview } from "@/lib/plans/queries";
+import { getPlanStatusPage, PLAN_STATUSES, PLAN_STATUS_SORTS, type PlanStatusFilter, type PlanStatusSort } from "@/lib/plans/status-page";
+import { Pagination } from "@/components/ui/pagination";
+import { inputClass } from "@/components/ui/field";
 import { PLAN_DEADLINE, UNIT_PLAN_STATUS_LABELS } from "@/lib/plans/rules";
 import { formatDateTime } from "@/lib/format";
-import { orNotFound, routeId, textParam } from "@/lib/server/page";
+import { orNotFound, routeId, textParam, pageParam } from "@/lib/server/page";
 import { Badge, Card, PageHeader, Stat } from "@/components/ui/page";
 import { CreateUnitPlanForm } from "@/components/plans/plan-forms";
 import { StateBadge } from "@/components/plans/plan-view";
@@ -13,6 +15,8 @@ import { YearTabs } from "@/components/plans/year-tabs";
 export const metadata: Metadata = { title: "Kế hoạch phối hợp các trường" };
 
 const TONE = { NONE: "slate", DRAFT: "slate", SUBMITTED: "amber", SIGNED: "green" } as const;
+const SORT_LABELS: Record<PlanStatusSort, string> = { ten: "Tên trường", "trang-thai": "Chậm nhất trước", "ngay-ky": "Ký gần nhất trước" };
+const FILTERS: PlanStatusFilter[] = [...PLAN_STATUSES, "LATE"];
 
 /**
  * For an upper unit's staff (or an admin): every school under the unit with its plan status
@@ -23,9 +27,14 @@ export default async function UnitPlansPage({ params, searchParams }: { params: 
   // The unit itself must be one the viewer serves with plan.read (the gate, lib/authz/gate.ts).
   const { viewer } = await requireAccess("plan.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
-  const r = await orNotFound(unitPlanOverview(viewer, unitId, textParam((await searchParams).nam, 64)));
+  const sp = await searchParams;
+  const statusRaw = textParam(sp["trang-thai"], 20);
+  const sortRaw = textParam(sp["sap-xep"], 20);
+  const opts = { yearId: textParam(sp.nam, 64), q: textParam(sp.q), status: FILTERS.find((f) => f === statusRaw), sort: PLAN_STATUS_SORTS.find((f) => f === sortRaw), page: pageParam(sp.trang) };
+  const r = await orNotFound(getPlanStatusPage(viewer, unitId, opts));
   const base = `/cap-tren/${r.unit.id}/ke-hoach`;
-  const count = (s: keyof typeof TONE) => r.schools.filter((x) => x.status === s).length;
+  const count = (s: keyof typeof TONE) => r.totals[s];
+  const kept = { nam: opts.yearId, q: opts.q, "trang-thai": opts.status, "sap-xep": opts.sort };
   const deadline = r.year ? `${PLAN_DEADLINE.day}/${PLAN_DEADLINE.month}/${r.year.startsOn.getUTCFullYear()}` : "";
   return (
     <>
@@ -35,9 +44,40 @@ export default async function UnitPlansPage({ params, searchParams }: { params: 
         <Stat label="Đã ký kết" value={count("SIGNED")} />
         <Stat label="Đang trình ký" value={count("SUBMITTED")} />
         <Stat label="Dự thảo" value={count("DRAFT")} />
-        <Stat label="Chưa có" value={count("NONE")} hint={`${r.schools.filter((s) => s.late).length} trường trễ hạn`} />
+        <Stat label="Chưa có" value={count("NONE")} hint={`${r.totals.late} trường trễ hạn`} />
       </div>
-      <Card title="Các trường" className="mb-6">
+      <Card title={`Các trường (${r.totals.schools})`} className="mb-6">
+        <form method="get" action={base} className="mb-3 flex flex-wrap items-end gap-2 text-sm no-print">
+          {opts.yearId && <input type="hidden" name="nam" value={opts.yearId} />}
+          <label className="flex flex-col gap-1">
+            Tên trường
+            <input name="q" defaultValue={opts.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
+          </label>
+          <label className="flex flex-col gap-1">
+            Trạng thái
+            <select name="trang-thai" defaultValue={opts.status ?? ""} className={inputClass}>
+              <option value="">Tất cả</option>
+              {FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {f === "LATE" ? "Trễ hạn" : UNIT_PLAN_STATUS_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            Sắp xếp
+            <select name="sap-xep" defaultValue={r.filters.sort} className={inputClass}>
+              {PLAN_STATUS_SORTS.map((k) => (
+                <option key={k} value={k}>
+                  {SORT_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            Lọc
+          </button>
+        </form>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
@@ -49,7 +89,7 @@ export default async function UnitPlansPage({ params, searchParams }: { params: 
               </tr>
             </thead>
             <tbody>
-              {r.schools.map((s) => (
+              {r.list.rows.map((s) => (
                 <tr key={s.id} className="border-b border-slate-100">
                   <td className="py-2 pr-3">{s.name}</td>
                   <td className="py-2 pr-3">
@@ -70,6 +110,7 @@ export default async function UnitPlansPage({ params, searchParams }: { params: 
             </tbody>
           </table>
         </div>
+        <Pagination page={r.list.page} pageSize={r.list.pageSize} total={r.list.total} basePath={base} params={kept} />
       </Card>
       <Card title="Kế hoạch phối hợp của đơn vị với cơ quan quản lý cùng cấp">
         {r.ownPlans.length > 0 ? (

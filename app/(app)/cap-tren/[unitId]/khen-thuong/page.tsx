@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
-import { listUnitRegistry } from "@/lib/awards/queries";
+import { listUnitRegistry, REGISTRY_SORTS, type RegistrySort } from "@/lib/awards/queries";
+import { Pagination } from "@/components/ui/pagination";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
-import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
+import { orNotFound, routeId, textParam, idParam, pageParam } from "@/lib/server/page";
 import { Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { RegistryTable } from "@/components/awards/registry-table";
 
 export const metadata: Metadata = { title: "Sổ khen thưởng" };
+
+const SORT_LABELS: Record<RegistrySort, string> = { "moi-nhat": "Quyết định mới nhất trước", ten: "Tên người, tập thể", truong: "Tên trường" };
 
 /** The unit's awards registry with filters and Excel export (award.read; export: award.export). */
 export default async function UnitRegistryPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -19,7 +22,11 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
   const sp = await searchParams;
   const titleCode = textParam(sp["danh-hieu"], 40);
   const statusRaw = textParam(sp["trang-thai"], 20);
+  const sortRaw = textParam(sp["sap-xep"], 20);
   const filters = {
+    q: textParam(sp.q),
+    sort: REGISTRY_SORTS.find((k) => k === sortRaw),
+    page: pageParam(sp.trang),
     yearId: idParam(sp.nam),
     schoolId: idParam(sp.truong),
     titleCode: titleCode && CATALOGUE_ENTRIES.some((e) => e.code === titleCode) ? titleCode : undefined,
@@ -27,7 +34,8 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
   } as const;
   const reg = await orNotFound(listUnitRegistry(viewer, unitId, filters));
   const base = `/cap-tren/${reg.unit.id}/khen-thuong`;
-  const query = new URLSearchParams(Object.entries({ nam: filters.yearId, truong: filters.schoolId, "danh-hieu": filters.titleCode, "trang-thai": filters.status }).filter((e): e is [string, string] => !!e[1])).toString();
+  const kept = { nam: filters.yearId, truong: filters.schoolId, "danh-hieu": filters.titleCode, "trang-thai": filters.status, q: filters.q, "sap-xep": filters.sort };
+  const query = new URLSearchParams(Object.entries(kept).filter((e): e is [string, string] => !!e[1] && e[0] !== "sap-xep")).toString();
   return (
     <>
       <PageHeader
@@ -64,16 +72,24 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
             ))}
           </select>
         </label>
+        {reg.schools.length > 0 ? (
+          <label className="flex flex-col gap-1">
+            Trường
+            <select name="truong" defaultValue={filters.schoolId ?? ""} className={inputClass}>
+              <option value="">Tất cả</option>
+              {reg.schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          filters.schoolId && <input type="hidden" name="truong" value={filters.schoolId} />
+        )}
         <label className="flex flex-col gap-1">
-          Trường
-          <select name="truong" defaultValue={filters.schoolId ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            {reg.schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          Tên người, tập thể hoặc trường
+          <input name="q" defaultValue={filters.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
         </label>
         <label className="flex flex-col gap-1">
           Danh hiệu, hình thức
@@ -94,11 +110,21 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
             <option value="thu-hoi">Đã thu hồi</option>
           </select>
         </label>
+        <label className="flex flex-col gap-1">
+          Sắp xếp
+          <select name="sap-xep" defaultValue={filters.sort ?? "moi-nhat"} className={inputClass}>
+            {REGISTRY_SORTS.map((k) => (
+              <option key={k} value={k}>
+                {SORT_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button className={buttonClass("secondary")}>Lọc</button>
       </form>
       <Card>
         <RegistryTable rows={reg.rows} decisionHref={(id) => `${base}/quyet-dinh/${id}`} />
-        {reg.total > reg.rows.length && <p className="mt-2 text-xs text-slate-500">Hiển thị {reg.rows.length}/{reg.total} lượt; xuất Excel để xem đủ.</p>}
+        <Pagination page={reg.page} pageSize={reg.pageSize} total={reg.total} basePath={base} params={kept} />
       </Card>
     </>
   );

@@ -4,7 +4,7 @@ import { requireAccess } from "@/lib/authz/gate";
 import { getCouncilPage } from "@/lib/council/queries";
 import { addCouncilMemberAction, createCouncilAction, openMeetingAction, removeCouncilMemberAction } from "@/lib/council/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, idParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam, textParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
@@ -20,7 +20,8 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
   // The gate first: a place where the viewer holds the capability (the scoped loader narrows to the rows).
   const { viewer } = await requireAccess("council.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
-  const page = await orNotFound(getCouncilPage(viewer, schoolId, idParam((await searchParams).nam)));
+  const sp = await searchParams;
+  const page = await orNotFound(getCouncilPage(viewer, schoolId, idParam(sp.nam), { candidateQuery: textParam(sp.tim) }));
   const path = `/truong/${page.school.id}/hoi-dong`;
   const today = todayIsoVN();
   return (
@@ -69,6 +70,18 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
             </ul>
             {page.canManage && (
               <div className="mt-4 border-t border-slate-100 pt-4">
+                {(page.candidateTotal > page.candidates.length || page.candidateQuery) && (
+                  <form method="get" action={path} className="mb-3 flex flex-wrap items-end gap-2 text-sm">
+                    <input type="hidden" name="nam" value={page.year.id} />
+                    <label className="flex flex-col gap-1">
+                      Tìm đoàn viên để thêm ({page.candidates.length}/{page.candidateTotal} người khớp đang hiện)
+                      <input name="tim" defaultValue={page.candidateQuery ?? ""} placeholder="Họ tên (không cần dấu)" className={inputClass} />
+                    </label>
+                    <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+                      Tìm
+                    </button>
+                  </form>
+                )}
                 <ActionForm once action={addCouncilMemberAction} hidden={{ councilId: page.council.id }} label="Thêm thành viên" inline>
                   <label className="flex flex-col gap-1 text-sm">
                     Đoàn viên

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
-import { getQuotaPage } from "@/lib/awards/quotas";
+import { getQuotaListPage, QUOTA_SORTS, type QuotaSort } from "@/lib/awards/quota-page";
+import { Pagination } from "@/components/ui/pagination";
+import { inputClass } from "@/components/ui/field";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
-import { orNotFound, routeId, idParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam, pageParam, textParam } from "@/lib/server/page";
 import { formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -13,6 +15,7 @@ import { AddQuotaForm, DeleteQuotaForm, EditQuotaForm } from "@/components/award
 export const metadata: Metadata = { title: "Chỉ tiêu khen thưởng" };
 
 const TITLE_OPTIONS = CATALOGUE_ENTRIES.map((e) => ({ code: e.code, name: e.name }));
+const SORT_LABELS: Record<QuotaSort, string> = { ten: "Tên trường", "da-gui": "Gửi nhiều nhất trước", vuot: "Vượt chỉ tiêu trước" };
 
 function Usage({ used, pending, max }: { used: number; pending: number; max: number | null }) {
   return (
@@ -35,8 +38,12 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
   // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
   const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
-  const page = await orNotFound(getQuotaPage(viewer, unitId, idParam((await searchParams).nam)));
+  const sp = await searchParams;
+  const sortRaw = textParam(sp["sap-xep"], 20);
+  const opts = { yearId: idParam(sp.nam), q: textParam(sp.q), sort: QUOTA_SORTS.find((k) => k === sortRaw), page: pageParam(sp.trang), quotaPage: pageParam(sp["trang-ct"]) };
+  const page = await orNotFound(getQuotaListPage(viewer, unitId, opts));
   const base = `/cap-tren/${page.unit.id}/khen-thuong`;
+  const kept = { nam: opts.yearId, q: opts.q, "sap-xep": opts.sort, trang: opts.page > 1 ? String(opts.page) : undefined, "trang-ct": opts.quotaPage > 1 ? String(opts.quotaPage) : undefined };
   return (
     <>
       <PageHeader
@@ -57,8 +64,8 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
       <p className="mb-4 text-sm text-slate-600">
         Khi trường gửi hồ sơ đề nghị, hệ thống cộng số đã gửi (đã gửi, được duyệt, đã có quyết định) với số đề nghị mới và từ chối nếu vượt chỉ tiêu. Số “đang lập” là các đề nghị trường chưa gửi.
       </p>
-      <Card title={`Chỉ tiêu do ${page.unit.name} giao`}>
-        {page.rows.length === 0 ? (
+      <Card title={`Chỉ tiêu do ${page.unit.name} giao (${formatNumber(page.quotas.total)}${page.overQuota ? `, ${formatNumber(page.overQuota)} vượt` : ""})`}>
+        {page.quotas.total === 0 ? (
           <EmptyState>Chưa giao chỉ tiêu nào cho năm học {page.year.label}.</EmptyState>
         ) : (
           <div className="overflow-x-auto">
@@ -74,7 +81,7 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
                 </tr>
               </thead>
               <tbody>
-                {page.rows.map((q) => {
+                {page.quotas.rows.map((q) => {
                   const label = `${q.titleName} – ${q.scopeName}`;
                   return (
                     <tr key={q.id} className="border-t border-slate-100 align-top">
@@ -108,6 +115,7 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
             </table>
           </div>
         )}
+        <Pagination page={page.quotas.page} pageSize={page.quotas.pageSize} total={page.quotas.total} basePath={`${base}/chi-tieu`} params={kept} param="trang-ct" />
       </Card>
 
       {page.inherited.length > 0 && (
@@ -124,7 +132,27 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
       )}
 
       {page.titles.length > 0 && (
-        <Card title="Theo trường: số đã gửi / chỉ tiêu của trường" className="mt-6">
+        <Card title={`Theo trường: số đã gửi / chỉ tiêu của trường (${formatNumber(page.schoolCount)} trường)`} className="mt-6">
+          <form method="get" action={`${base}/chi-tieu`} className="mb-3 flex flex-wrap items-end gap-2 text-sm no-print">
+            {opts.yearId && <input type="hidden" name="nam" value={opts.yearId} />}
+            <label className="flex flex-col gap-1">
+              Tên trường
+              <input name="q" defaultValue={opts.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
+            </label>
+            <label className="flex flex-col gap-1">
+              Sắp xếp
+              <select name="sap-xep" defaultValue={page.filters.sort} className={inputClass}>
+                {QUOTA_SORTS.map((k) => (
+                  <option key={k} value={k}>
+                    {SORT_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+              Lọc
+            </button>
+          </form>
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="quota-by-school">
               <thead className="text-left text-slate-600">
@@ -138,7 +166,7 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
                 </tr>
               </thead>
               <tbody>
-                {page.bySchool.map((s) => (
+                {page.bySchool.rows.map((s) => (
                   <tr key={s.id} className="border-t border-slate-100 align-top">
                     <td className="py-2 pr-3">{s.name}</td>
                     {s.cells.map((c) => (
@@ -151,13 +179,15 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
               </tbody>
             </table>
           </div>
+          <Pagination page={page.bySchool.page} pageSize={page.bySchool.pageSize} total={page.bySchool.total} basePath={`${base}/chi-tieu`} params={kept} />
           <p className="mt-2 text-xs text-slate-500">Ô không có “/” là trường chưa có chỉ tiêu riêng (chỉ áp dụng chỉ tiêu chung của đơn vị, nếu có).</p>
         </Card>
       )}
 
       {page.canEdit && (
         <Card title="Giao chỉ tiêu" className="mt-6">
-          <AddQuotaForm unitId={page.unit.id} unitName={page.unit.name} schoolYearId={page.year.id} schools={page.schools} titles={TITLE_OPTIONS} />
+          {page.schoolChoicesLimited && <p className="mb-2 text-sm text-slate-600">Đơn vị có nhiều trường: danh sách chọn trường chỉ gồm các trường khớp ô tìm kiếm ở bảng trên ({formatNumber(page.schoolChoices.length)} trường).</p>}
+          <AddQuotaForm unitId={page.unit.id} unitName={page.unit.name} schoolYearId={page.year.id} schools={page.schoolChoices} titles={TITLE_OPTIONS} />
         </Card>
       )}
     </>

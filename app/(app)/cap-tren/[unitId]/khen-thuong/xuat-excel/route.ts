@@ -1,6 +1,7 @@
 import { routeIdOrNull, xlsxDownload } from "@/lib/documents/response";
 import { exportRegistry } from "@/lib/awards/export";
 import { gatedRoute } from "@/lib/authz/gate";
+import { textParam } from "@/lib/server/page";
 
 /** GET: the unit's registry (filtered like the page) as .xlsx (award.export). */
 export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }) {
@@ -13,6 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
       schoolId: routeIdOrNull(sp.get("truong") ?? undefined) ?? undefined,
       titleCode: routeIdOrNull(sp.get("danh-hieu") ?? undefined) ?? undefined,
       status: status === "hieu-luc" || status === "thu-hoi" ? status : undefined,
+      q: textParam(sp.get("q")),
     }),
   );
 }

@@ -133,7 +133,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
           </button>
         </form>
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+          <table className="w-full text-sm" aria-label="Kết quả xét từng đoàn viên">
             <thead className="text-left text-slate-600">
               <tr>
                 <th className="py-2 pr-3">Họ và tên</th>

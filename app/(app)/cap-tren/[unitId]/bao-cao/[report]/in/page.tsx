@@ -27,6 +27,9 @@ export default async function ReportPrintPage({ params, searchParams }: { params
           ← Về báo cáo
         </Link>
         <PrintButton />
+        <a href={`/cap-tren/${unitId}/bao-cao/${report}/pdf?${query}`} className="text-brand-700 hover:underline">
+          Tải PDF
+        </a>
       </div>
       <DocumentView doc={reportDocument(view, new Date())} />
     </>

@@ -94,7 +94,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ unitI
       </Card>
       {d.canRevoke && (
         <Card title="Thu hồi quyết định" className="mt-6">
-          <ActionForm action={revokeDecisionAction} hidden={{ decisionId: d.decision.id }} label="Thu hồi" variant="danger" confirm="Thu hồi quyết định này? Hồ sơ vẫn được lưu, đánh dấu đã thu hồi.">
+          <ActionForm once action={revokeDecisionAction} hidden={{ decisionId: d.decision.id }} label="Thu hồi" variant="danger" confirm="Thu hồi quyết định này? Hồ sơ vẫn được lưu, đánh dấu đã thu hồi.">
             <label className="flex flex-col gap-1 text-sm">
               Lý do (gian dối, hồ sơ sai, vi phạm quy định…)
               <textarea name="reason" rows={2} className={inputClass} required />
