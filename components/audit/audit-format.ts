@@ -29,6 +29,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.disable": "Khóa tài khoản",
   "user.enable": "Mở khóa tài khoản",
   "user.password": "Đổi mật khẩu",
+  "user.password_reset": "Cấp mật khẩu tạm thời",
   "twostep.reset": "Đặt lại xác thực hai bước",
   "twostep.disable": "Tắt xác thực hai bước",
   // Kế hoạch phối hợp, họp liên tịch (issue 3); plan.<transition> come from PLAN_ACTION_LABELS.
