@@ -23,9 +23,14 @@ export const optionalText = (label: string, max = 200) =>
     .transform((v) => (v ? v : undefined))
     .optional();
 
-/** A calendar date, dd/mm/yyyy or yyyy-mm-dd, within sensible years. */
+/**
+ * A calendar date, dd/mm/yyyy (what the date input posts, components/ui/date-input.tsx) or ISO
+ * yyyy-mm-dd, within sensible years. A day the calendar does not have (31/02, 29/02 of a common
+ * year) is refused with its own message, on the field.
+ */
 export const vnDate = (label: string) =>
   z.string({ error: `Vui lòng nhập ${label}.` }).transform((s, ctx) => {
+    // parseDate refuses a day the calendar does not have (31/02, 29/02 of a common year).
     const d = parseDate(s);
     if (!d || d.getUTCFullYear() < 1900 || d.getUTCFullYear() > 2100) {
       ctx.addIssue({ code: "custom", message: `${capital(label)} không hợp lệ (định dạng dd/mm/yyyy).` });

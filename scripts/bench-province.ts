@@ -6,7 +6,9 @@
 // the same database:
 //   - the upper-unit dashboard of a unit of 100 schools (lib/dashboards/upper.ts),
 //   - the province-level awards report over the federation's union term, 3,000 schools
-//     (lib/reports/queries.ts getAwardsReport),
+//     (lib/reports/queries.ts getAwardsReport: it reads the precomputed "AwardTally", kept by
+//     triggers, lib/reports/summary.ts; the hand-written SQL beside it counts every Award live,
+//     so its ratio is below 1),
 //   - a school dashboard, principal's view, of the 150-member school (lib/dashboards/school.ts),
 //   - eligibility of that 150-member school (lib/awards getEligibilityPage).
 // Prints p50/p95 of each, the ratio app p50 / SQL p50, this process's RSS (it plays the server),

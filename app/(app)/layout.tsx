@@ -22,6 +22,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="min-h-screen lg:flex">
+      {/* Skip links of the page (components/scoring/skip-link.tsx draws them here): first in the Tab order. */}
+      <div id="skip-links" className="no-print" />
       <aside className="no-print border-b border-slate-200 bg-white lg:w-64 lg:shrink-0 lg:border-r lg:border-b-0">
         <div className="flex items-center justify-between px-4 py-3 lg:block">
           <Link href="/" className="text-lg font-semibold text-brand-700">

@@ -1,6 +1,6 @@
 import type { Viewer } from "@/lib/authz/permissions";
 import { listAuditLog, verifyAuditChain, type AuditContext } from "@/lib/audit/queries";
-import { pageParam, textParam } from "@/lib/server/page";
+import { idParam, pageParam, textParam } from "@/lib/server/page";
 import { formatDate, parseDate } from "@/lib/format";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters } from "./audit-filters";
@@ -12,12 +12,16 @@ type Search = Record<string, string | string[] | undefined>;
 /** Query-string filters, validated: anything odd is simply ignored. */
 export function auditFiltersFrom(sp: Search) {
   const entity = textParam(sp.loai, 40);
+  const action = textParam(sp["thao-tac"], 60);
+  const actor = idParam(sp.nguoi);
   const from = textParam(sp.tu, 10);
   const to = textParam(sp.den, 10);
   const fromDate = from ? parseDate(from) : null;
   const toDate = to ? parseDate(to) : null;
   return {
     entity: entity && /^[A-Za-z]+$/.test(entity) ? entity : undefined,
+    action: action && /^[a-z_]+(\.[A-Za-z_]+)+$/.test(action) ? action : undefined,
+    actorId: actor,
     from: fromDate,
     to: toDate,
     page: pageParam(sp.trang),
@@ -33,12 +37,18 @@ export function auditFiltersFrom(sp: Search) {
 export async function AuditLogView({ viewer, ctx, basePath, searchParams }: { viewer: Viewer; ctx: AuditContext; basePath: string; searchParams: Search }) {
   const f = auditFiltersFrom(searchParams);
   const [log, chain] = await Promise.all([listAuditLog(viewer, ctx, f), verifyAuditChain(viewer, { checkpoint: true })]);
-  const params = { loai: f.entity, tu: f.from ? formatDate(f.from) : undefined, den: f.to ? formatDate(f.to) : undefined };
-  const filtered = !!(params.loai || params.tu || params.den);
+  const params = { loai: f.entity, "thao-tac": f.action, nguoi: f.actorId, tu: f.from ? formatDate(f.from) : undefined, den: f.to ? formatDate(f.to) : undefined };
+  const filtered = Object.values(params).some(Boolean);
   return (
     <>
       <ChainStatusNote status={chain} />
-      <AuditFilters basePath={basePath} entities={log.entities} entity={params.loai} from={f.from ? params.tu : f.fromText} to={f.to ? params.den : f.toText} />
+      <AuditFilters
+        basePath={basePath}
+        entities={log.entities}
+        actions={log.actions}
+        actors={log.actors}
+        values={{ entity: f.entity, action: f.action, actor: f.actorId, from: f.from ? params.tu : f.fromText, to: f.to ? params.den : f.toText }}
+      />
       {f.badDates.length > 0 && (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {f.badDates.map((d) => `“${d}”`).join(" và ")} không hợp lệ (định dạng dd/mm/yyyy) nên chưa được dùng để lọc.

@@ -1,7 +1,8 @@
+import Link from "next/link";
 import type { AuditRow } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/ui/page";
-import { actionLabel, diffChanges, entityLabel, entityName, roleLabels } from "./audit-format";
+import { actionLabel, diffChanges, entityLabel, entityName, importedRowsHref, roleLabels } from "./audit-format";
 
 /** The audit log as a table: time, who (name and role), what, on which thing, what changed. */
 export function AuditTable({ rows, names, showSchool, empty }: { rows: AuditRow[]; names: Record<string, string>; showSchool: boolean; empty: string }) {
@@ -20,8 +21,9 @@ export function AuditTable({ rows, names, showSchool, empty }: { rows: AuditRow[
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((r) => {
-            const changes = diffChanges(r.before, r.after, names);
-            const name = entityName(r.before, r.after) ?? (r.entity === "School" ? r.schoolName : null);
+            const changes = diffChanges(r.before, r.after, names, r.entity);
+            const name = entityName(r.before, r.after, names, r.entityId) ?? (r.entity === "School" ? r.schoolName : null);
+            const rowsLink = importedRowsHref(r);
             return (
               <tr key={r.id}>
                 <td className="px-3 py-2 whitespace-nowrap tabular-nums text-slate-700">
@@ -54,6 +56,11 @@ export function AuditTable({ rows, names, showSchool, empty }: { rows: AuditRow[
                         </li>
                       ))}
                     </ul>
+                  )}
+                  {rowsLink && (
+                    <Link href={rowsLink} className="mt-1 inline-block font-medium text-brand-700 underline">
+                      Xem các đoàn viên đã nhập
+                    </Link>
                   )}
                 </td>
               </tr>

@@ -7,6 +7,8 @@ import type { ActionState } from "@/lib/server/action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmissionKey } from "@/components/ui/submission-key";
+import { ConfirmSubmit, splitQuestion } from "@/components/ui/confirm-dialog";
+import { FormStateProvider } from "@/components/ui/form-errors";
 
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -35,32 +37,24 @@ export function ActionForm({
   inline?: boolean;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const fieldErrors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat().filter((x): x is string => !!x) : [];
   return (
-    <form
-      action={formAction}
-      className={`${inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3"} ${className}`}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-    >
+    <form action={formAction} className={`${inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3"} ${className}`}>
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
       {once && <SubmissionKey after={state} />}
-      {typeof children === "function" ? children(state) : children}
+      {/* Fields written in a server page (DateInput…) read the result here: values and errors. */}
+      <FormStateProvider state={state}>{typeof children === "function" ? children(state) : children}</FormStateProvider>
       <div>
-        <SubmitButton pendingText={pendingText} variant={variant}>
-          {label}
-        </SubmitButton>
+        {confirm ? (
+          <ConfirmSubmit label={label} {...splitQuestion(confirm, label)} variant={variant ?? "primary"} />
+        ) : (
+          <SubmitButton pendingText={pendingText} variant={variant}>
+            {label}
+          </SubmitButton>
+        )}
       </div>
-      {fieldErrors.length > 0 && typeof children !== "function" && (
-        <ul className="text-sm text-red-700">
-          {fieldErrors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      {/* A field error with no place beside its field is listed by FormMessage. */}
       <FormMessage state={state} />
     </form>
   );

@@ -9,6 +9,7 @@ import { CATALOGUE_ENTRIES, LEVEL_LABELS, AWARD_LEVELS, SOURCE_LABELS } from "@/
 import { formatIsoDay } from "@/lib/awards/facts";
 import { Card } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { ActionForm } from "@/components/awards/action-form";
 
 const SOURCES = { LAW: "law", OLD: "old", PRACTICE: "practice", ASSUMED: "assumed" } as const;
@@ -84,14 +85,8 @@ function Fields({ r }: { r?: Row }) {
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs">
-        Hiệu lực từ
-        <input type="date" name="validFrom" defaultValue={r?.validFrom} className={inputClass} required />
-      </label>
-      <label className="flex flex-col gap-1 text-xs">
-        Đến (để trống: còn hiệu lực)
-        <input type="date" name="validTo" defaultValue={r?.validTo ?? ""} className={inputClass} />
-      </label>
+      <DateInput name="validFrom" id={`validFrom-${r?.id ?? "moi"}`} label="Hiệu lực từ" defaultValue={r?.validFrom} required className="text-xs" />
+      <DateInput name="validTo" id={`validTo-${r?.id ?? "moi"}`} label="Đến (để trống: còn hiệu lực)" defaultValue={r?.validTo ?? ""} className="text-xs" />
     </div>
   );
 }
@@ -145,7 +140,7 @@ export async function AuthorityTable({ unitId }: { unitId: string }) {
       {t.editable && (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium text-blue-700">Thêm một dòng thẩm quyền</summary>
-          <ActionForm action={saveAuthorityAction} hidden={{ unitId }} label="Thêm" className="mt-2">
+          <ActionForm action={saveAuthorityAction} hidden={{ unitId }} label="Thêm" className="mt-2" once>
             <Fields />
           </ActionForm>
         </details>

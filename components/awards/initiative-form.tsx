@@ -4,6 +4,7 @@
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/server/action";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormAction } from "./action-form";
@@ -82,7 +83,7 @@ export function InitiativeForm({ action, hidden, members, initial, submitLabel, 
         <input {...props("decisionNumber", initial?.decisionNumber)} />
       </Field>
       <Field name={idOf("recognisedOn")} label="Ngày công nhận" errors={err("recognisedOn")}>
-        <input type="date" {...props("recognisedOn", initial?.recognisedOn)} />
+        <DateInput bare {...props("recognisedOn", initial?.recognisedOn)} state={null} />
       </Field>
       <div className="flex items-center gap-2 sm:col-span-2">
         <input type="checkbox" id={idOf("applied")} name="applied" defaultChecked={state?.ok === false ? state.values?.applied === "on" : initial?.applied} />

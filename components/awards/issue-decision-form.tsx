@@ -4,6 +4,7 @@
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/server/action";
 import { Field, fieldProps } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormAction } from "./action-form";
@@ -25,7 +26,7 @@ export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, si
         <input {...fieldProps("number", failed)} required placeholder="ví dụ 88/QĐ-CĐGD" />
       </Field>
       <Field name="signedOn" label="Ngày ký" errors={err("signedOn")}>
-        <input type="date" {...fieldProps("signedOn", failed, today)} required />
+        <DateInput bare {...fieldProps("signedOn", failed, today)} max={today} required state={null} />
       </Field>
       <Field name="issuerName" label="Cơ quan ban hành" errors={err("issuerName")}>
         <input {...fieldProps("issuerName", failed, issuerName)} required />

@@ -1,16 +1,31 @@
 "use client";
 // Several checkboxes sent as one field ("a,b,c"): the action wrapper reads one value per name.
-import { useState } from "react";
+//
+// React resets a form after its action returns, refused or not; a reset puts every checkbox back
+// to how it was first drawn (all ticked for an attendance list) while this component still holds
+// the choice that was sent — issue 11: after "Chưa đủ túc số" nine boxes showed ticked beside
+// "5/9". On the form's reset the boxes are drawn again from the choice held here, so they show
+// what was sent.
+import { useEffect, useRef, useState } from "react";
 
 export function MultiCheck({ name, options, initial = [], legend }: { name: string; options: { id: string; label: string }[]; initial?: string[]; legend: string }) {
   const [chosen, setChosen] = useState<string[]>(initial);
+  const [drawn, setDrawn] = useState(0);
+  const box = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    const form = box.current?.form;
+    if (!form) return;
+    const redraw = () => setDrawn((n) => n + 1);
+    form.addEventListener("reset", redraw);
+    return () => form.removeEventListener("reset", redraw);
+  }, []);
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
-    <fieldset className="flex flex-col gap-1">
+    <fieldset ref={box} className="flex flex-col gap-1">
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
       <input type="hidden" name={name} value={chosen.join(",")} />
       {options.map((o) => (
-        <label key={o.id} className="flex items-center gap-2 text-sm">
+        <label key={`${o.id}:${drawn}`} className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={chosen.includes(o.id)} onChange={() => toggle(o.id)} />
           {o.label}
         </label>

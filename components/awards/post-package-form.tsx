@@ -3,7 +3,7 @@
 // (a date before the council met, or before the last withdrawal of the posting, is refused).
 import type { FormAction } from "./action-form";
 import { ActionForm } from "./action-form";
-import { inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 
 export function PostPackageForm({ action, packageId, version, today, noticeDays }: { action: FormAction; packageId: string; version: number; today: string; noticeDays: number }) {
   return (
@@ -14,15 +14,14 @@ export function PostPackageForm({ action, packageId, version, today, noticeDays 
         return (
           <div className="flex flex-col gap-1 text-sm">
             <label htmlFor="postedOn">Ngày niêm yết công khai</label>
-            <input
+            <DateInput
+              bare
               key={value}
-              id="postedOn"
-              type="date"
               name="postedOn"
               defaultValue={value}
               max={today}
-              className={inputClass}
               required
+              state={null}
               aria-invalid={errors.length ? true : undefined}
               aria-describedby="postedOn-error postedOn-hint"
             />

@@ -7,6 +7,7 @@ import { createQuotaAction, deleteQuotaAction, updateQuotaAction } from "@/lib/a
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { SubmissionKey } from "@/components/ui/submission-key";
 
 /** Like fieldProps, with ids unique on a page that has many forms. */
@@ -127,19 +128,11 @@ export function EditQuotaForm({ quota }: { quota: { id: string; version: number;
 export function DeleteQuotaForm({ quota }: { quota: { id: string; version: number; label: string } }) {
   const [state, action] = useActionState(deleteQuotaAction, null);
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        if (!window.confirm(`Xóa chỉ tiêu ${quota.label}?`)) e.preventDefault();
-      }}
-      className="flex flex-col gap-1"
-    >
+    <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="quotaId" value={quota.id} />
       <input type="hidden" name="version" value={quota.version} />
       <div>
-        <SubmitButton pendingText="Đang xóa…" variant="secondary">
-          Xóa
-        </SubmitButton>
+        <ConfirmSubmit label="Xóa" title={`Xóa chỉ tiêu ${quota.label}?`} confirmLabel="Xóa chỉ tiêu" variant="danger" triggerVariant="secondary" />
       </div>
       <FormMessage state={state} />
     </form>

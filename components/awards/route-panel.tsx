@@ -11,6 +11,7 @@ import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { Badge, Card } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { ActionForm } from "@/components/awards/action-form";
 import { packageLabel, packageTone } from "@/components/awards/labels";
 import { todayIsoVN } from "@/lib/time";
@@ -46,6 +47,14 @@ export async function RoutePanel({ packageId }: { packageId: string }) {
           <p className="text-sm">
             <Badge tone={p.route === "STATE" ? "blue" : "green"}>{p.routeLabel}</Badge> Gửi: <span className="font-medium">{p.authorityName ?? "cấp trên công đoàn"}</span>
             {p.route === "STATE" ? " · Tờ trình do Hiệu trưởng ký" : " · Tờ trình do TM. Ban Chấp hành / Chủ tịch ký"}
+          </p>
+        )}
+        {r.bchWaiting > 0 && (
+          <p className="mt-3 text-sm">
+            {r.bchWaiting} đề nghị thuộc thẩm quyền của Ban Chấp hành công đoàn cơ sở (không gửi cấp trên):{" "}
+            <Link href={r.bchHref} className="text-blue-700 hover:underline">
+              ra quyết định của Ban Chấp hành
+            </Link>
           </p>
         )}
         {r.siblings.length > 0 && (
@@ -90,10 +99,7 @@ export async function RoutePanel({ packageId }: { packageId: string }) {
                   Số quyết định
                   <input name="number" className={inputClass} required />
                 </label>
-                <label className="flex flex-col gap-1 text-sm">
-                  Ngày ký
-                  <input type="date" name="signedOn" max={today} className={inputClass} required />
-                </label>
+                <DateInput name="signedOn" id={`signedOn-${p.id}`} label="Ngày ký" max={today} required className="text-sm" />
                 <label className="flex flex-col gap-1 text-sm">
                   Cơ quan ban hành
                   <input name="issuerName" className={inputClass} required />

@@ -10,6 +10,7 @@ import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmissionKey } from "@/components/ui/submission-key";
+import { DateInput } from "@/components/ui/date-input";
 
 export interface CampaignFormInitial {
   name: string;
@@ -85,7 +86,7 @@ export function CampaignForm({
           </select>
         </Field>
         <Field name="registrationDeadline" label="Hạn đăng ký (dd/mm/yyyy)" errors={errors("registrationDeadline")}>
-          <input {...v("registrationDeadline", initial?.registrationDeadline ? formatDate(initial.registrationDeadline) : "")} placeholder="dd/mm/yyyy" />
+          <DateInput bare {...v("registrationDeadline", initial?.registrationDeadline ? formatDate(initial.registrationDeadline) : "")} state={null} />
         </Field>
         {scales && (
           <Field name="scaleId" label="Biểu điểm" errors={errors("scaleId")}>
@@ -120,8 +121,8 @@ export function CampaignForm({
           return (
             <div key={i} className="mb-2 grid gap-2 sm:grid-cols-[2fr_1fr_1fr]">
               <input aria-label={`Tên đợt ${i + 1}`} placeholder={`Đợt ${i + 1}, ví dụ: chào mừng 20/11`} {...v(`round${i}_name`, r?.name)} />
-              <input aria-label={`Bắt đầu đợt ${i + 1}`} placeholder="dd/mm/yyyy" {...v(`round${i}_start`, r ? formatDate(r.startsOn) : "")} />
-              <input aria-label={`Kết thúc đợt ${i + 1}`} placeholder="dd/mm/yyyy" {...v(`round${i}_end`, r ? formatDate(r.endsOn) : "")} />
+              <DateInput bare aria-label={`Bắt đầu đợt ${i + 1}`} {...v(`round${i}_start`, r ? formatDate(r.startsOn) : "")} state={null} />
+              <DateInput bare aria-label={`Kết thúc đợt ${i + 1}`} {...v(`round${i}_end`, r ? formatDate(r.endsOn) : "")} state={null} />
               {(errors(`round${i}_name`) ?? errors(`round${i}_end`))?.map((m) => (
                 <p key={m} className="text-sm text-red-700 sm:col-span-3">
                   {m}

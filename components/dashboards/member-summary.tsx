@@ -7,6 +7,7 @@ import { PERIOD_STATE_LABELS } from "@/lib/scoring/workflow";
 import { formatPoints } from "@/lib/scoring/points";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, Stat } from "@/components/ui/page";
+import { TaskDoneForm } from "@/components/plans/task-done-form";
 
 const APPEAL_LABELS = { OPEN: "Đang chờ trả lời", ACCEPTED: "Được chấp nhận", REJECTED: "Không chấp nhận" } as const;
 const APPEAL_TONES = { OPEN: "amber", ACCEPTED: "green", REJECTED: "slate" } as const;
@@ -125,6 +126,7 @@ export function MemberSummary({ d }: { d: MemberDashboard }) {
                   </span>
                 </span>
                 <Badge tone={t.status === "OPEN" ? "amber" : t.status === "DONE" ? "green" : "slate"}>{TASK_LABELS[t.status]}</Badge>
+                {t.canComplete && <TaskDoneForm taskId={t.id} version={t.version} />}
               </li>
             ))}
           </ul>

@@ -1,21 +1,42 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { importMembersAction, type ImportResult } from "@/lib/members/actions";
+import { useEffect, useRef, useState } from "react";
+import type { ImportResult } from "@/lib/members/actions";
+import type { ActionState } from "@/lib/server/action";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { SubmissionKey } from "@/components/ui/submission-key";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatPercent } from "@/lib/format";
+
+/** Where the work is: the file going up (with its bytes), then the server's own stages. */
+type Progress = { intent: string; fileName: string } & ({ phase: "upload"; loaded: number; total: number } | { phase: "checking" } | { phase: "writing"; rows: number });
+
+/** Reads the route's answer as it comes: one JSON line per stage, the last one the result. */
+function readLines(text: string, onStage: (line: Record<string, unknown>) => void): ActionState | undefined {
+  let done: ActionState | undefined;
+  for (const raw of text.split("\n")) {
+    if (!raw.trim()) continue;
+    try {
+      const line = JSON.parse(raw) as Record<string, unknown>;
+      if (line.done) done = line.state as ActionState;
+      else onStage(line);
+    } catch {
+      // a line still arriving
+    }
+  }
+  return done;
+}
 
 /**
- * Upload → check → import. The form is sent by hand (not through `action=`) so the chosen file
+ * Upload → check → import, up to the limit said before a file is chosen. The form is sent with
+ * XMLHttpRequest to the upload route (…/doan-vien/nhap/tai-len), so a large file shows how much
+ * has gone up, then what the server is doing ("đang kiểm tra", "đang ghi N dòng"). The chosen file
  * stays selected after a check: the person ticks "only valid rows" or fixes nothing and imports.
  */
 export function ImportForm({ schoolId, listHref, maxRows, maxMegabytes }: { schoolId: string; listHref: string; maxRows: number; maxMegabytes: number }) {
-  const [state, formAction, pending] = useActionState(importMembersAction, null);
-  // What the progress line says while the server works: the step, the file's size, and (for an
-  // import after a check) how many rows are being written.
-  const [work, setWork] = useState<{ intent: string; fileName: string; bytes: number } | null>(null);
+  const [state, setState] = useState<ActionState>(null);
+  const [work, setWork] = useState<Progress | null>(null);
+  const pending = work !== null;
   const result = state?.ok ? (state.data?.result as ImportResult | undefined) : undefined;
   const fileErrors = state && !state.ok ? state.fieldErrors?.file : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -23,16 +44,32 @@ export function ImportForm({ schoolId, listHref, maxRows, maxMegabytes }: { scho
   useEffect(() => {
     if (result && result.imported > 0) formRef.current?.reset();
   }, [result]);
-  // The valid rows of the last check: what an import of the same file will write.
-  const lastValid = result && result.imported === 0 ? result.valid : 0;
   const tone = !state ? "" : !state.ok || (result && result.problems.length > 0 && result.imported === 0) ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-800";
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (pending) return;
     const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     const file = fd.get("file");
-    setWork({ intent: String(fd.get("intent") ?? "check"), fileName: file instanceof File ? file.name : "", bytes: file instanceof File ? file.size : 0 });
-    startTransition(() => formAction(fd));
+    const base = { intent: String(fd.get("intent") ?? "check"), fileName: file instanceof File ? file.name : "" };
+    setWork({ ...base, phase: "upload", loaded: 0, total: file instanceof File ? file.size : 0 });
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `${listHref}/nhap/tai-len`);
+    xhr.upload.onprogress = (ev) => setWork({ ...base, phase: "upload", loaded: ev.loaded, total: ev.lengthComputable ? ev.total : ev.loaded });
+    xhr.upload.onload = () => setWork({ ...base, phase: "checking" });
+    const onStage = (line: Record<string, unknown>) =>
+      setWork(line.stage === "writing" ? { ...base, phase: "writing", rows: Number(line.rows) || 0 } : { ...base, phase: "checking" });
+    xhr.onprogress = () => readLines(xhr.responseText, onStage);
+    xhr.onload = () => {
+      const done = readLines(xhr.responseText, () => {});
+      setState(done ?? { ok: false, message: xhr.status === 413 ? xhr.responseText.trim() : "Máy chủ không trả lời như mong đợi; chưa rõ tệp đã được nhập chưa. Hãy tải lại trang và xem danh sách." });
+      setWork(null);
+    };
+    xhr.onerror = () => {
+      setState({ ok: false, message: "Mất kết nối khi gửi tệp. Hãy kiểm tra mạng rồi thử lại." });
+      setWork(null);
+    };
+    xhr.send(fd);
   }
 
   return (
@@ -62,7 +99,7 @@ export function ImportForm({ schoolId, listHref, maxRows, maxMegabytes }: { scho
         </label>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" name="intent" value="check" variant="secondary" disabled={pending}>
-            {pending ? "Đang xử lý…" : "Kiểm tra tệp"}
+            {pending && work?.intent === "check" ? "Đang kiểm tra…" : "Kiểm tra tệp"}
           </Button>
           <Button type="submit" name="intent" value="import" disabled={pending}>
             Nhập đoàn viên
@@ -70,16 +107,22 @@ export function ImportForm({ schoolId, listHref, maxRows, maxMegabytes }: { scho
         </div>
       </form>
 
-      {pending && work && (
+      {work && (
         <div aria-live="polite" className="flex flex-col gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800" data-testid="import-progress">
-          <span>
-            {work.intent === "import"
-              ? `Đang nhập${lastValid ? ` ${formatNumber(lastValid)} đoàn viên` : ""} từ “${work.fileName}”: ghi theo từng lô 1.000 dòng, tất cả trong một lần (lỗi giữa chừng thì không dòng nào được ghi).`
-              : `Đang tải lên và kiểm tra “${work.fileName}” (${formatNumber(Math.max(1, Math.round(work.bytes / 1024)))} KB).`}{" "}
-            Tệp lớn có thể mất đến một phút; đừng đóng trang.
+          <span data-stage={work.phase}>
+            {work.phase === "upload"
+              ? `Đang tải lên “${work.fileName}”: ${formatNumber(Math.round(work.loaded / 1024))} / ${formatNumber(Math.max(1, Math.round(work.total / 1024)))} KB (${formatPercent(work.total ? work.loaded / work.total : 0, 0)}).`
+              : work.phase === "checking"
+                ? `Đã tải lên. Đang kiểm tra từng dòng của “${work.fileName}”…`
+                : `Tệp hợp lệ. Đang ghi ${formatNumber(work.rows)} đoàn viên (theo từng lô 1.000 dòng, tất cả trong một lần: lỗi giữa chừng thì không dòng nào được ghi)…`}{" "}
+            {work.phase !== "upload" && "Tệp lớn có thể mất đến một phút; đừng đóng trang."}
           </span>
-          {/* Indeterminate: the server does not report its steps while one request runs. */}
-          <progress className="h-2 w-full accent-brand-600" aria-label={work.intent === "import" ? "Tiến độ nhập" : "Tiến độ kiểm tra"} />
+          {work.phase === "upload" ? (
+            <progress className="h-2 w-full accent-brand-600" max={Math.max(1, work.total)} value={work.loaded} aria-label="Tiến độ tải tệp lên" />
+          ) : (
+            // The server's stage has no percentage: an indeterminate bar, with the stage in words.
+            <progress className="h-2 w-full accent-brand-600" aria-label={work.phase === "writing" ? "Đang ghi" : "Đang kiểm tra"} />
+          )}
         </div>
       )}
 

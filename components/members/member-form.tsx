@@ -8,6 +8,7 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/date-input";
 
 /** What the form starts with: text as shown (dates dd/mm/yyyy). */
 export interface MemberFormValues {
@@ -77,7 +78,7 @@ export function MemberForm(props: Props) {
           </select>
         </Field>
         <Field name="dateOfBirth" label="Ngày sinh" errors={errors?.dateOfBirth}>
-          <input {...fp("dateOfBirth")} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" maxLength={10} />
+          <DateInput bare {...fp("dateOfBirth")} state={null} />
         </Field>
         <Field name="position" label="Chức vụ" errors={errors?.position}>
           <input {...fp("position")} maxLength={100} placeholder="Giáo viên, Kế toán…" />
@@ -104,10 +105,10 @@ export function MemberForm(props: Props) {
           <input {...fp("phone")} type="tel" maxLength={20} autoComplete="off" />
         </Field>
         <Field name="joinedUnionAt" label="Ngày vào công đoàn" errors={errors?.joinedUnionAt}>
-          <input {...fp("joinedUnionAt")} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" maxLength={10} />
+          <DateInput bare {...fp("joinedUnionAt")} state={null} />
         </Field>
         <Field name="contractStartAt" label="Ngày bắt đầu hợp đồng" errors={errors?.contractStartAt}>
-          <input {...fp("contractStartAt")} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" maxLength={10} />
+          <DateInput bare {...fp("contractStartAt")} state={null} />
         </Field>
         <Field name="citizenId" label="Số CCCD" errors={errors?.citizenId} hint="12 chữ số.">
           <input {...fp("citizenId")} inputMode="numeric" autoComplete="off" maxLength={15} />
@@ -144,7 +145,7 @@ export function MemberForm(props: Props) {
           </div>
         </div>
         <Field name="partyJoinedAt" label="Ngày vào Đảng" errors={errors?.partyJoinedAt} hint="Chỉ điền khi là đảng viên.">
-          <input {...fp("partyJoinedAt")} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" maxLength={10} />
+          <DateInput bare {...fp("partyJoinedAt")} state={null} />
         </Field>
         {props.mode === "create" && (
           <Field name="status" label="Trạng thái" errors={errors?.status}>

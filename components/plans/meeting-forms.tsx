@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Input, Select, SIDE_OPTIONS, failedOf, useResetKey } from "./plan-forms";
 import { SubmissionKey } from "@/components/ui/submission-key";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 
 export function GenerateMeetingsForm({ schoolId, schoolYearId, day }: { schoolId: string; schoolYearId: string; day: number }) {
   const [state, action] = useActionState(generateMeetingsAction, null);
@@ -14,7 +15,7 @@ export function GenerateMeetingsForm({ schoolId, schoolYearId, day }: { schoolId
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="schoolId" value={schoolId} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
-      <p className="text-sm text-slate-600">Theo chế độ họp của kế hoạch phối hợp: ngày {day} hằng tháng (trùng thứ Bảy, Chủ nhật thì chuyển sang thứ Hai).</p>
+      <p className="text-sm text-slate-600">Theo chế độ họp của kế hoạch phối hợp: ngày {day} hằng tháng (trùng thứ Bảy, Chủ nhật, ngày nghỉ lễ hoặc Tết thì chuyển sang ngày làm việc kế tiếp).</p>
       <div>
         <SubmitButton pendingText="Đang lập…">Lập lịch họp định kỳ cả năm</SubmitButton>
       </div>
@@ -111,21 +112,16 @@ export function MinutesForm({ meetingId, version, values }: { meetingId: string;
 export function MeetingStateForm({ meetingId, version, action: what }: { meetingId: string; version: number; action: "close" | "cancel" }) {
   const [state, action] = useActionState(meetingStateAction, null);
   return (
-    <form
-      action={action}
-      className="flex flex-col gap-2"
-      onSubmit={(e) => {
-        const ask = what === "close" ? "Chốt biên bản? Sau khi chốt, biên bản không sửa được nữa." : "Hủy cuộc họp này?";
-        if (!window.confirm(ask)) e.preventDefault();
-      }}
-    >
+    <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="action" value={what} />
       <div>
-        <SubmitButton variant={what === "close" ? "primary" : "secondary"} pendingText="Đang xử lý…">
-          {what === "close" ? "Chốt biên bản" : "Hủy cuộc họp"}
-        </SubmitButton>
+        {what === "close" ? (
+          <ConfirmSubmit label="Chốt biên bản" title="Chốt biên bản?" message="Sau khi chốt, biên bản không sửa được nữa." variant="primary" />
+        ) : (
+          <ConfirmSubmit label="Hủy cuộc họp" title="Hủy cuộc họp này?" confirmLabel="Hủy cuộc họp" variant="danger" triggerVariant="secondary" />
+        )}
       </div>
       <FormMessage state={state} />
     </form>

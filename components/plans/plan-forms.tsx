@@ -23,6 +23,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKey } from "@/components/ui/submission-key";
 import { Button } from "@/components/ui/button";
+import { ConfirmSubmit, splitQuestion } from "@/components/ui/confirm-dialog";
+import { DateInput, TimeInput } from "@/components/ui/date-input";
 
 export type Failed = Extract<ActionState, { ok: false }> | null;
 
@@ -82,7 +84,16 @@ export function Input({
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      {multiline ? <textarea {...props} rows={rows} /> : <input {...props} type={type} />}
+      {multiline ? (
+        <textarea {...props} rows={rows} />
+      ) : type === "date" ? (
+        // The shared date input (dd/mm/yyyy, Vietnamese calendar): never the browser's picker.
+        <DateInput bare id={id} name={name} defaultValue={props.defaultValue} aria-invalid={props["aria-invalid"]} aria-describedby={props["aria-describedby"]} state={null} />
+      ) : type === "time" ? (
+        <TimeInput bare id={id} name={name} defaultValue={props.defaultValue} aria-invalid={props["aria-invalid"]} aria-describedby={props["aria-describedby"]} state={null} />
+      ) : (
+        <input {...props} type={type} />
+      )}
       {hint && !errors?.length && <p className="text-xs text-slate-500">{hint}</p>}
       <div id={`${id}-error`} aria-live="polite">
         {errors?.map((e) => (
@@ -353,21 +364,19 @@ export function TransitionForm({
   const [state, action] = useActionState(transitionPlanAction, null);
   const failed = failedOf(state);
   return (
-    <form
-      action={action}
-      className="flex flex-col gap-2"
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-    >
+    <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="action" value={planAction} />
       {askSignerName && <Input form={`tr-${planAction}`} name="signerName" label={askSignerName} failed={failed} maxLength={120} />}
       <div>
-        <SubmitButton variant={variant} pendingText="Đang xử lý…">
-          {label}
-        </SubmitButton>
+        {confirm ? (
+          <ConfirmSubmit label={label} {...splitQuestion(confirm, label)} variant={variant} />
+        ) : (
+          <SubmitButton variant={variant} pendingText="Đang xử lý…">
+            {label}
+          </SubmitButton>
+        )}
       </div>
       <FormMessage state={state} />
     </form>
@@ -405,19 +414,11 @@ export function AmendForm({ planId }: { planId: string }) {
 export function DiscardForm({ planId, version }: { planId: string; version: number }) {
   const [state, action] = useActionState(discardDraftAction, null);
   return (
-    <form
-      action={action}
-      className="flex flex-col gap-2"
-      onSubmit={(e) => {
-        if (!window.confirm("Xóa bản dự thảo này cùng mọi góp ý? Không thể hoàn tác.")) e.preventDefault();
-      }}
-    >
+    <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       <div>
-        <SubmitButton variant="danger" pendingText="Đang xóa…">
-          Xóa bản dự thảo
-        </SubmitButton>
+        <ConfirmSubmit label="Xóa bản dự thảo" title="Xóa bản dự thảo này cùng mọi góp ý?" message="Không thể hoàn tác." variant="danger" />
       </div>
       <FormMessage state={state} />
     </form>

@@ -2,7 +2,7 @@
 // then each part of the plan with its comments; editable in place while it is a draft.
 import Link from "next/link";
 import type { PlanDetail } from "@/lib/plans/queries";
-import { PLAN_STATE_LABELS, type PlanState } from "@/lib/plans/rules";
+import { PLAN_STATE_LABELS, replacementLabel, type PlanState, type Replacement } from "@/lib/plans/rules";
 import { COMMENT_KEY_LABELS, SIDE_LABELS, UNIT_SIDE_LABELS, yearOfSchoolMonth, type CommentKey } from "@/lib/plans/content";
 import { MEASURES, formatTarget, isMeasureKey, targetActual, targetMet } from "@/lib/plans/measures";
 import { formatDate, formatDateTime, formatNumber, formatPercent, toDateInput } from "@/lib/format";
@@ -14,7 +14,9 @@ export function stateTone(s: PlanState): "slate" | "green" | "amber" | "blue" {
   return s === "SIGNED" ? "green" : s === "DRAFT" ? "slate" : "amber";
 }
 
-export function StateBadge({ state }: { state: PlanState }) {
+/** The plan's state; a signed plan whose signed amendment replaced it says so instead of "Đã ký kết". */
+export function StateBadge({ state, replacedBy }: { state: PlanState; replacedBy?: Replacement | null }) {
+  if (replacedBy) return <Badge tone="slate">{replacementLabel(replacedBy)}</Badge>;
   return <Badge tone={stateTone(state)}>{PLAN_STATE_LABELS[state]}</Badge>;
 }
 
@@ -108,7 +110,7 @@ export function PlanView({ d, base, ownerName, unitLevel }: { d: PlanDetail; bas
 
       <Card className="mb-6">
         <div className="flex flex-wrap items-center gap-3">
-          <StateBadge state={d.state} />
+          <StateBadge state={d.state} replacedBy={d.replacedBy} />
           <span className="text-sm text-slate-600">
             Số {p.docNumber}
             {p.issuedOn ? ` · ngày ${formatDate(p.issuedOn)}` : ""}
@@ -133,6 +135,11 @@ export function PlanView({ d, base, ownerName, unitLevel }: { d: PlanDetail; bas
           </p>
         )}
         {p.copiedFrom && <p className="mt-2 text-sm text-slate-600">Sao chép từ kế hoạch năm học {p.copiedFrom.schoolYear.label}.</p>}
+        {d.restated.map((r) => (
+          <p key={`${r.sectionKey}:${r.sentence}`} role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            Mục “{r.sectionTitle}” chưa khớp với ngày họp liên tịch đã chọn ({r.expected}): “{r.sentence}”. Sửa câu này trước khi trình ký.
+          </p>
+        ))}
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
           <Signature side={unitLevel ? "Công đoàn" : "Ban Chấp hành Công đoàn"} name={d.signers.union} at={p.unionSignedAt} />
           <Signature side={govLabel} name={d.signers.gov} at={p.govSignedAt} />
@@ -166,7 +173,7 @@ export function PlanView({ d, base, ownerName, unitLevel }: { d: PlanDetail; bas
             {d.revisions.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center gap-2">
                 {r.id === p.id ? <span className="font-semibold">Bản {r.revision}</span> : <Link className="text-brand-700 underline" href={`${base}/${r.id}`}>Bản {r.revision}</Link>}
-                <StateBadge state={r.state} />
+                <StateBadge state={r.state} replacedBy={r.replacedBy} />
                 {r.amendmentReason && <span className="text-slate-600">– {r.amendmentReason}</span>}
                 {r.revision > 1 && (
                   <Link className="text-brand-700 underline" href={`${base}/${r.id}/so-sanh`}>

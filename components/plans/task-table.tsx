@@ -3,6 +3,7 @@ import { SIDE_LABELS } from "@/lib/plans/content";
 import { TASK_STATUS_LABELS } from "@/lib/meetings/rules";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/page";
+import { TaskDoneForm } from "./task-done-form";
 
 export interface TaskRow {
   id: string;
@@ -12,12 +13,13 @@ export interface TaskRow {
   dueOn: Date | null;
   status: "OPEN" | "DONE" | "CANCELLED";
   followUp: string | null;
+  version?: number;
   overdue?: boolean;
   meeting: { id: string; title: string };
 }
 
-/** Tasks with owner, side, due date and status; overdue ones marked. */
-export function TaskTable({ tasks, showMeeting, base }: { tasks: TaskRow[]; showMeeting?: boolean; base: string }) {
+/** Tasks with owner, side, due date and status; overdue ones marked; "đã hoàn thành" for those who run the meetings. */
+export function TaskTable({ tasks, showMeeting, base, completable }: { tasks: TaskRow[]; showMeeting?: boolean; base: string; completable?: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -52,6 +54,7 @@ export function TaskTable({ tasks, showMeeting, base }: { tasks: TaskRow[]; show
               <td className="py-2">
                 {TASK_STATUS_LABELS[t.status]}
                 {t.followUp && <div className="text-xs text-slate-600">{t.followUp}</div>}
+                {completable && t.status === "OPEN" && t.version !== undefined && <TaskDoneForm taskId={t.id} version={t.version} />}
               </td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, type PeriodFormValues, type SchoolYearRow, type UnionTermRow } from "@/lib/reports/period";
 import { formatDate } from "@/lib/format";
+import { DateInput } from "@/components/ui/date-input";
 
 type Errors = Partial<Record<keyof PeriodFormValues, string>>;
 
@@ -80,14 +81,14 @@ export function PeriodPicker({ values, errors = {}, schoolYears, unionTerms }: {
             <label htmlFor="ky-tu" className="text-sm font-medium text-slate-700">
               Từ ngày
             </label>
-            <input {...field("tu", "tu")} defaultValue={values.tu} placeholder="dd/mm/yyyy" />
+            <DateInput bare {...field("tu", "tu")} defaultValue={values.tu} state={null} />
             <Err id="ky-tu-error" msg={errors.tu} />
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="ky-den" className="text-sm font-medium text-slate-700">
               Đến ngày
             </label>
-            <input {...field("den", "den")} defaultValue={values.den} placeholder="dd/mm/yyyy" />
+            <DateInput bare {...field("den", "den")} defaultValue={values.den} state={null} />
             <Err id="ky-den-error" msg={errors.den} />
           </div>
         </div>

@@ -6,6 +6,8 @@ import type { ActionState } from "@/lib/server/action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmissionKey } from "@/components/ui/submission-key";
+import { ConfirmSubmit, splitQuestion } from "@/components/ui/confirm-dialog";
+import { FormStateProvider } from "@/components/ui/form-errors";
 
 export function ActionForm({
   action,
@@ -23,7 +25,7 @@ export function ActionForm({
   label: string;
   pendingText?: string;
   variant?: "primary" | "secondary" | "danger";
-  /** Asks before submitting (irreversible steps such as sealing). */
+  /** Asks in a dialog before submitting (irreversible steps such as sealing). */
   confirm?: string;
   children?: ReactNode | ((state: ActionState) => ReactNode);
   className?: string;
@@ -32,22 +34,21 @@ export function ActionForm({
 }) {
   const [state, formAction] = useActionState(action, null);
   return (
-    <form
-      action={formAction}
-      className={`flex flex-col gap-2 ${className}`}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-    >
+    <form action={formAction} className={`flex flex-col gap-2 ${className}`}>
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
       {once && <SubmissionKey after={state} />}
-      {typeof children === "function" ? children(state) : children}
+      {/* Fields written in a server page (DateInput…) read the result here: values and errors. */}
+      <FormStateProvider state={state}>{typeof children === "function" ? children(state) : children}</FormStateProvider>
       <div>
-        <SubmitButton pendingText={pendingText} variant={variant}>
-          {label}
-        </SubmitButton>
+        {confirm ? (
+          <ConfirmSubmit label={label} {...splitQuestion(confirm, label)} variant={variant ?? "primary"} />
+        ) : (
+          <SubmitButton pendingText={pendingText} variant={variant}>
+            {label}
+          </SubmitButton>
+        )}
       </div>
       <FormMessage state={state} />
     </form>

@@ -7,6 +7,7 @@ import { EVIDENCE_ACCEPT, MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { formatDateTime } from "@/lib/format";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { SubmissionKey } from "@/components/ui/submission-key";
 import { inputClass } from "@/components/ui/field";
 
@@ -61,9 +62,13 @@ export function EvidencePanel({
               {i.mine && canUpload && (
                 <form action={delAction}>
                   <input type="hidden" name="evidenceId" value={i.id} />
-                  <button type="submit" className="text-xs text-red-700 hover:underline">
-                    Xóa
-                  </button>
+                  <ConfirmSubmit
+                    label="Xóa"
+                    title={`Xóa tệp minh chứng “${i.fileName}”?`}
+                    message="Tệp sẽ bị xóa khỏi phiếu chấm và không khôi phục được."
+                    confirmLabel="Xóa tệp"
+                    triggerClassName="text-xs text-red-700 hover:underline"
+                  />
                 </form>
               )}
             </li>

@@ -2,8 +2,8 @@
 // when sealing the council stage), take group scores as council scores, close, add missing sheets.
 import type { PeriodOverview } from "@/lib/scoring/queries";
 import { closePeriodAction, confirmGroupScoresAction, sealStageAction, syncSheetsAction } from "@/lib/scoring/actions";
-import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
+import { DateInput } from "@/components/ui/date-input";
 
 const SEAL_LABELS = {
   SELF_ASSESSMENT: "Kết thúc tự chấm, chuyển tổ chấm",
@@ -23,10 +23,7 @@ export function PeriodControls({ o }: { o: PeriodOverview }) {
       {o.can.seal && state !== "APPEALS" && state !== "CLOSED" && (
         <ActionForm action={sealStageAction} hidden={{ periodId: p.id, version: p.version }} label={SEAL_LABELS[state]} confirm="Số liệu của bước này sẽ được niêm phong và không sửa được nữa. Tiếp tục?">
           {state === "COUNCIL_REVIEW" && (
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Hạn nhận khiếu nại (dd/mm/yyyy)</span>
-              <input name="appealDeadline" required placeholder="dd/mm/yyyy" className={`${inputClass} w-40`} />
-            </label>
+            <DateInput name="appealDeadline" id={`appealDeadline-${p.id}`} label="Hạn nhận khiếu nại (dd/mm/yyyy)" required className="w-56 text-sm" />
           )}
         </ActionForm>
       )}

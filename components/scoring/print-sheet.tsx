@@ -9,6 +9,7 @@ import { cellText } from "@/lib/scoring/cells";
 import { formatPoints } from "@/lib/scoring/points";
 import { criteriaMax } from "@/lib/scoring/scale";
 import { formatDate } from "@/lib/format";
+import { todayVN } from "@/lib/time";
 import { roman } from "@/lib/scoring/scale-excel-layout";
 
 const STAGES: ScoreStageKind[] = ["SELF", "GROUP", "COUNCIL"];
@@ -63,7 +64,9 @@ export function PrintSheetView({ view, sheet, last }: { view: PrintView; sheet: 
           <div className="font-bold">
             <span className="border-b border-black pb-0.5">Độc lập – Tự do – Hạnh phúc</span>
           </div>
-          <div className="mt-3 italic">……………, ngày …… tháng …… năm 20……</div>
+          <div className="mt-3 italic" data-testid="date-line">
+            {sheet.dateLine}
+          </div>
         </div>
       </header>
 
@@ -159,16 +162,14 @@ export function PrintSheetView({ view, sheet, last }: { view: PrintView; sheet: 
       </p>
 
       <div className="mt-4 grid grid-cols-3 gap-2 text-center break-inside-avoid">
-        {[
-          ["NGƯỜI TỰ CHẤM", sheet.memberName],
-          ["TỔ TRƯỞNG", ""],
-          ["CHỦ TỊCH CÔNG ĐOÀN", ""],
-        ].map(([title, name]) => (
-          <div key={title} className="flex flex-col">
-            <div className="font-bold">{title}</div>
+        {sheet.signers.map((s) => (
+          <div key={s.stage} className="flex flex-col" data-testid={`signer-${s.stage}`}>
+            <div className="text-[10pt] italic">{s.date ? `Ngày ${formatDate(todayVN(s.date))}` : "\u00a0"}</div>
+            {s.onBehalfOf && <div className="font-bold">{s.onBehalfOf}</div>}
+            <div className="font-bold">{s.role}</div>
             <div className="text-[11pt] italic">(Ký, ghi rõ họ tên)</div>
             <div className="h-[22mm]" />
-            <div className="font-bold">{name}</div>
+            <div className="font-bold">{s.name}</div>
           </div>
         ))}
       </div>

@@ -5,28 +5,44 @@
 // checks the server runs); the draft is saved under its version.
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/server/action";
-import { checkScale, scaleDefinitionSchema, type Band, type ScaleDefinition } from "@/lib/scoring/scale";
-import { formatPoints, parsePoints } from "@/lib/scoring/points";
+import { editorProblems, type Band, type ScaleDefinition } from "@/lib/scoring/scale";
+import { formatPoints, readPointsField } from "@/lib/scoring/points";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 
-function PointsInput({ value, onChange, label, className = "w-20" }: { value: number | undefined; onChange: (t: number) => void; label: string; className?: string }) {
+/**
+ * A points field. What is typed always reaches the scale (a negative number too, so the checks
+ * refuse it) or, when it is not a number, is reported as unparsed; the field's own problem is
+ * shown beside it and tied to it (aria-describedby), not only in the list at the bottom.
+ */
+function PointsInput({ value, onChange, label, className = "w-20", path, error, onUnparsed }: { value: number | undefined; onChange: (t: number) => void; label: string; className?: string; path: string; error?: string; onUnparsed: (path: string, message: string | null) => void }) {
   const [text, setText] = useState(value === undefined ? "" : formatPoints(value));
-  const bad = text.trim() !== "" && parsePoints(text) === null;
+  const errorId = `err-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   return (
-    <input
-      aria-label={label}
-      inputMode="decimal"
-      className={`${inputClass} ${className}`}
-      aria-invalid={bad ? true : undefined}
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        const p = parsePoints(e.target.value);
-        if (p !== null) onChange(p);
-      }}
-    />
+    <span className="inline-flex flex-col gap-0.5">
+      <input
+        aria-label={label}
+        inputMode="decimal"
+        className={`${inputClass} ${className}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        data-path={path}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const r = readPointsField(e.target.value);
+          onUnparsed(path, r.error);
+          if (r.value !== null) onChange(r.value);
+        }}
+      />
+      {error && (
+        <span id={errorId} className="max-w-56 text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -43,8 +59,18 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
   const [s, setS] = useState<ScaleDefinition>(initial);
   const currentVersion = state?.ok && typeof state.data?.version === "number" ? state.data.version : version;
   const def: ScaleDefinition = { ...s, groups: s.groups.map((g) => ({ ...g, max: g.criteria.reduce((n, c) => n + c.max, 0) })) };
-  const parsed = scaleDefinitionSchema.safeParse(def);
-  const problems = parsed.success ? checkScale(def) : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const [unparsed, setUnparsed] = useState<Record<string, string>>({});
+  const { list: problems, byPath } = editorProblems(def, unparsed);
+  const onUnparsed = (path: string, message: string | null) =>
+    setUnparsed((u) => {
+      if ((u[path] ?? null) === message) return u;
+      const next = { ...u };
+      if (message) next[path] = message;
+      else delete next[path];
+      return next;
+    });
+  /** Props of a points field at `path`: its problem shown beside it. */
+  const pts = (path: string) => ({ path, error: byPath[path], onUnparsed });
   const allKeys = [...s.groups.flatMap((g) => [g.key, ...g.criteria.map((c) => c.key)]), ...s.deductions.map((d) => d.key), ...s.bonus.map((b) => b.key), ...s.disqualifiers.map((d) => d.key), ...s.bands.map((b) => b.key)];
   const up = (patch: Partial<ScaleDefinition>) => setS((x) => ({ ...x, ...patch }));
   const setGroup = (gi: number, patch: Partial<ScaleDefinition["groups"][number]>) => up({ groups: s.groups.map((g, i) => (i === gi ? { ...g, ...patch } : g)) });
@@ -56,7 +82,17 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
   const add = "text-sm text-brand-700 hover:underline";
 
   return (
-    <form action={formAction} className="flex flex-col gap-5 text-sm">
+    <form
+      action={formAction}
+      className="flex flex-col gap-5 text-sm"
+      onSubmit={(e) => {
+        // A field that is not a number still holds its old value in the scale: never save that silently.
+        if (Object.keys(unparsed).length > 0) {
+          e.preventDefault();
+          e.currentTarget.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+        }
+      }}
+    >
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="version" value={currentVersion} />
       <input type="hidden" name="definition" value={JSON.stringify(def)} />
@@ -73,7 +109,7 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
         {s.kind === "DEDUCT_FROM_START" && (
           <label className="flex flex-col gap-1">
             Điểm khởi đầu
-            <PointsInput label="Điểm khởi đầu" value={s.start} onChange={(t) => up({ start: t })} className="w-28" />
+            <PointsInput label="Điểm khởi đầu" value={s.start} onChange={(t) => up({ start: t })} className="w-28" {...pts("start")} />
           </label>
         )}
         <label className="flex flex-col gap-1">
@@ -126,9 +162,14 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
               Mức sàn riêng (%)
               <input inputMode="numeric" className={`${inputClass} w-24`} value={g.floorPercent ?? ""} onChange={(e) => setGroup(gi, { floorPercent: e.target.value === "" ? undefined : Math.min(100, Math.max(0, Math.round(Number(e.target.value)) || 0)) })} />
             </label>
-            <button type="button" className={small} onClick={() => up({ groups: remove(s.groups, gi) })}>
-              Xóa nhóm
-            </button>
+            <ConfirmButton
+              label="Xóa nhóm"
+              title={`Xóa nhóm “${g.name || `nhóm ${gi + 1}`}”?`}
+              message={`Nhóm và ${g.criteria.length} tiêu chí của nhóm sẽ bị bỏ khỏi bản nháp (chưa lưu cho đến khi bấm Lưu bản nháp).`}
+              confirmLabel="Xóa nhóm"
+              className={small}
+              onConfirm={() => up({ groups: remove(s.groups, gi) })}
+            />
           </div>
           <ul className="flex flex-col gap-2">
             {g.criteria.map((c, ci) => (
@@ -138,7 +179,7 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
                   <option value="POINTS">Chấm điểm</option>
                   <option value="PASS_FAIL">Đạt/Không đạt</option>
                 </select>
-                {c.type === "POINTS" ? <PointsInput label="Điểm tối đa" value={c.max} onChange={(t) => setCrit(gi, ci, { max: t })} /> : <span className="self-center text-slate-500">—</span>}
+                {c.type === "POINTS" ? <PointsInput label="Điểm tối đa" value={c.max} onChange={(t) => setCrit(gi, ci, { max: t })} {...pts(`groups.${gi}.criteria.${ci}.max`)} /> : <span className="self-center text-slate-500">—</span>}
                 <label className="flex items-center gap-1 whitespace-nowrap">
                   <input type="checkbox" checked={c.evidenceRequired} onChange={(e) => setCrit(gi, ci, { evidenceRequired: e.target.checked })} /> cần minh chứng
                 </label>
@@ -162,7 +203,7 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
         {s.deductions.map((d, i) => (
           <div key={d.key} className="mb-2 grid gap-2 sm:grid-cols-[3fr_auto_2fr_auto]">
             <input aria-label="Tên khoản trừ" className={inputClass} value={d.name} onChange={(e) => up({ deductions: s.deductions.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })} />
-            <PointsInput label="Điểm trừ mỗi lần" value={d.points} onChange={(t) => up({ deductions: s.deductions.map((x, j) => (j === i ? { ...x, points: t } : x)) })} />
+            <PointsInput label="Điểm trừ mỗi lần" value={d.points} onChange={(t) => up({ deductions: s.deductions.map((x, j) => (j === i ? { ...x, points: t } : x)) })} {...pts(`deductions.${i}.points`)} />
             <select aria-label="Trừ vào" className={inputClass} value={d.groupKey ?? ""} onChange={(e) => up({ deductions: s.deductions.map((x, j) => (j === i ? { ...x, groupKey: e.target.value || undefined } : x)) })}>
               <option value="">Trừ vào tổng điểm</option>
               {s.groups.map((g) => (
@@ -184,12 +225,12 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
       <fieldset className="rounded-lg border border-slate-200 p-3">
         <legend className="px-1 font-semibold">Điểm cộng</legend>
         <label className="mb-2 flex items-center gap-2">
-          Tổng điểm cộng tối đa <PointsInput label="Tổng điểm cộng tối đa" value={s.bonusCap} onChange={(t) => up({ bonusCap: t })} />
+          Tổng điểm cộng tối đa <PointsInput label="Tổng điểm cộng tối đa" value={s.bonusCap} onChange={(t) => up({ bonusCap: t })} {...pts("bonusCap")} />
         </label>
         {s.bonus.map((b, i) => (
           <div key={b.key} className="mb-2 grid gap-2 sm:grid-cols-[3fr_auto_auto]">
             <input aria-label="Tên mục cộng điểm" className={inputClass} value={b.name} onChange={(e) => up({ bonus: s.bonus.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })} />
-            <PointsInput label="Cộng tối đa" value={b.max} onChange={(t) => up({ bonus: s.bonus.map((x, j) => (j === i ? { ...x, max: t } : x)) })} />
+            <PointsInput label="Cộng tối đa" value={b.max} onChange={(t) => up({ bonus: s.bonus.map((x, j) => (j === i ? { ...x, max: t } : x)) })} {...pts(`bonus.${i}.max`)} />
             <button type="button" className={small} onClick={() => up({ bonus: remove(s.bonus, i) })}>
               Xóa
             </button>
@@ -220,7 +261,7 @@ export function ScaleEditor({ action, versionId, version, initial }: { action: (
         {s.bands.map((b, i) => (
           <div key={b.key} className="mb-2 flex flex-wrap items-center gap-2">
             <input aria-label="Tên mức" className={`${inputClass} w-40`} value={b.label} onChange={(e) => setBand(i, { label: e.target.value })} />
-            từ <PointsInput label={`Điểm tối thiểu – ${b.label}`} value={b.min} onChange={(t) => setBand(i, { min: t })} />
+            từ <PointsInput label={`Điểm tối thiểu – ${b.label}`} value={b.min} onChange={(t) => setBand(i, { min: t })} {...pts(`bands.${i}.min`)} />
             <label className="flex items-center gap-1">
               <input type="checkbox" checked={b.applyGroupFloors} onChange={(e) => setBand(i, { applyGroupFloors: e.target.checked, groupFloorPercent: e.target.checked ? (b.groupFloorPercent ?? 70) : undefined })} /> mỗi nhóm đạt tối thiểu
             </label>

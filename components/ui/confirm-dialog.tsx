@@ -37,12 +37,15 @@ interface DialogText {
 function useConfirmDialog({ title, message, confirmText, variant, children }: DialogText, onConfirm: (dialog: HTMLDialogElement) => void) {
   const dialog = useRef<HTMLDialogElement>(null);
   const fields = useRef<HTMLFieldSetElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const textId = useId();
 
   function open() {
     if (fields.current) fields.current.disabled = false;
     dialog.current?.showModal();
+    // Focus starts on the first field to fill, else on "Hủy" (the safe choice).
+    (fields.current?.querySelector<HTMLElement>("input, select, textarea") ?? cancel.current)?.focus();
   }
   function close() {
     dialog.current?.close();
@@ -97,7 +100,7 @@ function useConfirmDialog({ title, message, confirmText, variant, children }: Di
           </fieldset>
         ) : null}
         <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" className={buttonClass("secondary")} onClick={close} autoFocus={!children}>
+          <button ref={cancel} type="button" className={buttonClass("secondary")} onClick={close}>
             Hủy
           </button>
           <button type="button" className={buttonClass(variant)} onClick={confirm}>
@@ -108,6 +111,17 @@ function useConfirmDialog({ title, message, confirmText, variant, children }: Di
     </dialog>
   );
   return { open, element };
+}
+
+/**
+ * The dialog's title and text from one sentence such as "Thu hồi quyết định này? Hồ sơ vẫn được
+ * lưu.": the question is the title, the rest the text; with no question, "<label>?" asks.
+ */
+export function splitQuestion(confirm: string, label: string): { title: string; message?: string } {
+  const i = confirm.indexOf("?");
+  if (i < 0) return { title: `${label}?`, message: confirm };
+  const rest = confirm.slice(i + 1).trim();
+  return { title: confirm.slice(0, i + 1).trim(), message: rest || undefined };
 }
 
 /** A button that asks in a dialog, then submits its form (with its name/value, like a submit button). */

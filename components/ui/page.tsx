@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatNumber } from "@/lib/format";
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
@@ -25,7 +26,8 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="text-sm text-slate-600">{label}</div>
-      <div className="mt-1 text-3xl font-semibold text-slate-900">{value}</div>
+      {/* A bare number is written the Vietnamese way (1.234; 7,5). */}
+      <div className="mt-1 text-3xl font-semibold text-slate-900">{typeof value === "number" ? formatNumber(value) : value}</div>
       {hint && <div className="mt-1 text-xs text-slate-500">{hint}</div>}
     </div>
   );

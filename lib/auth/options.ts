@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { getDb } from "../server/db";
 import { env } from "../server/env";
 import { clientAddress } from "./address";
+import { decodeJwt, encodeJwt } from "./jwt";
 import { safeCallbackUrl } from "./callback";
 import { DEVICE_COOKIE_DAYS, deviceFor, withDeviceEntry } from "./device";
 import { revokeSession, signInWithPassword, type SignInFailure } from "./sessions";
@@ -61,7 +62,8 @@ export const authOptions: NextAuthOptions = {
   // Secure, `__Secure-`-prefixed cookies exactly when served over HTTPS (lib/auth/tls.ts).
   useSecureCookies: secure,
   session: { strategy: "jwt", maxAge: env.SESSION_HOURS * 3600 },
-  jwt: { maxAge: env.SESSION_HOURS * 3600 },
+  // next-auth's own token format, with the HKDF key derived once (lib/auth/jwt.ts).
+  jwt: { maxAge: env.SESSION_HOURS * 3600, encode: encodeJwt, decode: decodeJwt },
   pages: { signIn: "/dang-nhap", error: "/dang-nhap" },
   providers: [
     CredentialsProvider({

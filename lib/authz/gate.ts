@@ -26,7 +26,7 @@ import type { Viewer } from "./permissions";
 
 export { canSee, decide, holdsAny, OWN, type GateCapability, type ResolvedTarget } from "./decide";
 
-type Db = Pick<PrismaClient, "user" | "school" | "organisation" | "unionGroup" | "member" | "coordinationPlan" | "jointMeeting" | "meetingTask" | "scoringScale" | "scaleVersion" | "campaign" | "registration" | "scorePeriod" | "scoreSheet" | "evidence" | "appeal" | "nominationPackage" | "nominationItem" | "nominationObjection" | "dossierDocument" | "awardDecision" | "award" | "awardQuota" | "openCase" | "initiative" | "council" | "councilMember" | "councilMeeting">;
+type Db = Pick<PrismaClient, "user" | "school" | "organisation" | "unionGroup" | "member" | "coordinationPlan" | "jointMeeting" | "meetingTask" | "scoringScale" | "scaleVersion" | "campaign" | "registration" | "scorePeriod" | "scoreSheet" | "evidence" | "appeal" | "nominationPackage" | "nominationItem" | "nominationObjection" | "dossierDocument" | "awardDecision" | "award" | "awardQuota" | "openCase" | "initiative" | "council" | "councilMember" | "councilMeeting" | "holiday">;
 
 const SCHOOL = { select: { unionUnitId: true } } as const;
 const inSchool = (schoolId: string, unionUnitId: string): ResolvedTarget => ({ schoolId, unitId: unionUnitId });
@@ -76,8 +76,9 @@ const RESOLVERS = {
     return r && inSchool(r.schoolId, r.school.unionUnitId);
   },
   meetingTask: async (db: Db, id: string) => {
-    const r = await db.meetingTask.findUnique({ where: { id }, select: { meeting: { select: { schoolId: true, school: SCHOOL } } } });
-    return r && inSchool(r.meeting.schoolId, r.meeting.school.unionUnitId);
+    const r = await db.meetingTask.findUnique({ where: { id }, select: { ownerMemberId: true, meeting: { select: { schoolId: true, school: SCHOOL } } } });
+    // The member responsible (if named): task.complete reaches them at self scope.
+    return r && { ...inSchool(r.meeting.schoolId, r.meeting.school.unionUnitId), memberId: r.ownerMemberId };
   },
   scale: async (db: Db, id: string) => {
     const r = await db.scoringScale.findUnique({ where: { id }, select: { schoolId: true, school: SCHOOL } });
@@ -163,6 +164,11 @@ const RESOLVERS = {
   councilMeeting: async (db: Db, id: string) => {
     const r = await db.councilMeeting.findUnique({ where: { id }, select: { council: COUNCIL } });
     return r && inSchool(r.council.schoolId, r.council.school.unionUnitId);
+  },
+  /** An upper unit's own day off (a national row, organisationId null, is nobody's to change here). */
+  holiday: async (db: Db, id: string) => {
+    const r = await db.holiday.findUnique({ where: { id }, select: { organisationId: true } });
+    return r && r.organisationId ? { unitId: r.organisationId } : null;
   },
 } satisfies Record<string, (db: Db, id: string) => Promise<ResolvedTarget | null>>;
 

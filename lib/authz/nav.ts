@@ -27,6 +27,7 @@ const UNIT_LINKS: UnitLink[] = [
   { path: "/nhat-ky", label: "Nhật ký thay đổi", cap: "audit.read" },
   { path: "/phong-trao", label: "Phong trào thi đua", cap: "campaign.read" },
   { path: "/ke-hoach", label: "Kế hoạch phối hợp", cap: "plan.read" },
+  { path: "/ngay-nghi", label: "Lịch nghỉ lễ, Tết", cap: "holiday.manage" },
   { path: "/duyet", label: "Duyệt hồ sơ khen thưởng", cap: "nomination.review" },
   { path: "/khen-thuong", label: "Sổ khen thưởng", cap: "award.read" },
   { path: "/khen-thuong/chi-tieu", label: "Chỉ tiêu khen thưởng", cap: "award.read" },

@@ -37,6 +37,9 @@ export const CAPABILITIES = [
   "scoring.self",
   "scoring.group",
   "scoring.council",
+  // Confirm and seal the council's scores (issue 11): whoever chairs the emulation council (the
+  // principal, DOMAIN.md §1) and the union chair who runs the periods.
+  "scoring.seal_council",
   "scoring.manage",
   "scoring.export",
   "appeal.create",
@@ -70,6 +73,11 @@ export const CAPABILITIES = [
   "user.password_reset",
   // Reports across the schools of an upper unit and the units below it (issue 9).
   "report.read",
+  // The holiday calendar (issue 11): an upper unit adds its own days off and corrects Tết for its schools.
+  "holiday.manage",
+  // Mark a joint meeting's task done when it is done (issue 11): the member responsible for it, and
+  // those who run the meetings (principal, union chair), without waiting for the next meeting.
+  "task.complete",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -106,6 +114,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "decision.issue": "unit",
     "user.password_reset": "unit",
     "report.read": "unit",
+    "holiday.manage": "unit",
   },
   PRINCIPAL: {
     "school.read": "school",
@@ -121,13 +130,16 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "plan.comment": "school",
     "meeting.read": "school",
     "meeting.manage": "school",
+    "task.complete": "school",
     "campaign.read": "school",
     "registration.read": "school",
     "scale.read": "school",
     "scoring.read": "school",
     "scoring.export": "school",
-    // The principal chairs the emulation council (DOMAIN.md §1): the chair's own sheet goes to them.
+    // The principal chairs the emulation council (DOMAIN.md §1): the chair's own sheet goes to them,
+    // and the council's scores are confirmed and sealed by its chair.
     "scoring.council": "school",
+    "scoring.seal_council": "school",
     "award.read": "school",
     "award.export": "school",
     "evaluation.manage": "school",
@@ -156,6 +168,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "plan.comment": "school",
     "meeting.read": "school",
     "meeting.manage": "school",
+    "task.complete": "school",
     "campaign.read": "school",
     "campaign.manage": "school",
     "registration.read": "school",
@@ -165,6 +178,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "scoring.read": "school",
     "scoring.group": "school",
     "scoring.council": "school",
+    "scoring.seal_council": "school",
     "scoring.manage": "school",
     "scoring.export": "school",
     "appeal.resolve": "school",
@@ -190,6 +204,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "member.read": "group",
     "plan.read": "school",
     "meeting.read": "school",
+    "task.complete": "self",
     "campaign.read": "school",
     "registration.read": "group",
     "scale.read": "school",
@@ -208,6 +223,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     "member.read": "self",
     "plan.read": "school",
     "meeting.read": "school",
+    "task.complete": "self",
     "campaign.read": "school",
     "registration.read": "self",
     "registration.self": "self",

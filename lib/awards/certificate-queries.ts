@@ -12,19 +12,20 @@ import { notFound } from "../server/errors";
 import { unitFor } from "./access";
 import { certificatePages, printableUnder, renderCertificatesPdf, type CertificateAward, type CertificateDecision } from "./certificate";
 import { toIsoDay } from "./facts";
+import { placeOf } from "./documents";
 import { cachedDocument } from "../documents/cache";
 
 /** The decision's list order (as in the decision's attached list): the register number follows it. */
-const AWARD_ORDER: Prisma.AwardOrderByWithRelationInput[] = [{ titleCode: "asc" }, { recipientName: "asc" }, { id: "asc" }];
+const AWARD_ORDER: Prisma.AwardOrderByWithRelationInput[] = [{ titleCode: "asc" }, { recipientSortKey: "asc" }, { id: "asc" }];
 
 export const DECISION_INCLUDE = {
   revocation: { select: { id: true } },
   schoolYear: { select: { label: true } },
-  organisation: { select: { type: true, parent: { select: { name: true } } } },
+  organisation: { select: { type: true, place: true, parent: { select: { name: true } } } },
   awards: {
     orderBy: AWARD_ORDER,
     include: {
-      school: { select: { name: true, unionName: true } },
+      school: { select: { name: true, unionName: true, address: true } },
       member: { select: { gender: true, position: true } },
       nominationItem: { select: { status: true } },
     },
@@ -47,6 +48,8 @@ function decisionData(d: DecisionRow): { decision: CertificateDecision; awards: 
       issuerName: d.issuerName,
       issuerParent: d.issuerParent ?? d.organisation.parent?.name ?? null,
       unionSide: unionSideOf(d),
+      // A decision kept by the school (its BCH's, a recorded state one): the school's commune.
+      place: (d.schoolId ? placeOf(d.awards[0]?.school.address) : "") || d.organisation.place || null,
       yearLabel: d.schoolYear.label,
       revoked: !!d.revocation,
     },
@@ -64,6 +67,12 @@ function decisionData(d: DecisionRow): { decision: CertificateDecision; awards: 
       revoked: a.nominationItem?.status === "REVOKED",
     })),
   };
+}
+
+/** The certificate pages of a stored decision (the tests read what is printed without the PDF). */
+export function decisionPages(d: DecisionRow) {
+  const { decision, awards } = decisionData(d);
+  return certificatePages(decision, awards);
 }
 
 const slug = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");

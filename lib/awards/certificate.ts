@@ -22,6 +22,11 @@ export interface CertificateDecision {
   issuerParent: string | null;
   /** A union body signs for its standing committee ("TM. BAN THƯỜNG VỤ"). */
   unionSide: boolean;
+  /**
+   * The place of the date line when the issuer's name does not end with one (a school union's
+   * BCH: the school's commune; an upper unit: its recorded place). The name's place wins.
+   */
+  place?: string | null;
   yearLabel: string;
   revoked: boolean;
 }
@@ -110,7 +115,8 @@ export function printableUnder(d: Pick<CertificateDecision, "unionSide">, titleC
  */
 export function certificatePages(d: CertificateDecision, awards: CertificateAward[]): CertificatePage[] {
   if (d.revoked) return [];
-  const place = placeOfUnit(d.issuerName);
+  // Never a date line without its place (issue 12): the issuer's name, else the recorded place, else the parent's.
+  const place = placeOfUnit(d.issuerName) || d.place?.trim() || placeOfUnit(d.issuerParent ?? "");
   const placeDate = placeDateLine(place, new Date(`${d.signedOn}T00:00:00Z`));
   return awards
     .filter((a) => !a.revoked && printableUnder(d, a.titleCode))

@@ -5,7 +5,7 @@ import type { AdminDocument, DocBlock } from "../documents/types";
 import { textBlocks } from "../documents/types";
 import { LEVEL_LABELS, titleName, type AwardLevelCode } from "./catalogue";
 import { formatIsoDay } from "./facts";
-import { formatPercent } from "../format";
+import { formatPercent, formatNumber } from "../format";
 import { percent } from "./settings";
 import { placeOfUnit as placeFromName } from "./certificate";
 import { ballotFigures } from "../council/ballot-figures";
@@ -81,7 +81,7 @@ export function minutesDocument(m: MinutesInput): AdminDocument {
   }
   const passed = m.votes.filter((v) => v.passed);
   blocks.push({ type: "heading", text: "III. KẾT LUẬN" });
-  blocks.push({ type: "paragraph", text: `Hội đồng thống nhất đề nghị ${passed.length} lượt cá nhân, tập thể (danh sách kèm theo).` });
+  blocks.push({ type: "paragraph", text: `Hội đồng thống nhất đề nghị ${formatNumber(passed.length)} lượt cá nhân, tập thể (danh sách kèm theo).` });
   if (m.minutesNote) blocks.push(...textBlocks(m.minutesNote));
   blocks.push({ type: "paragraph", text: "Biên bản được thông qua trước Hội đồng và kết thúc cùng ngày.", italic: true });
   return {
@@ -144,7 +144,7 @@ export function listDocument(p: PackageDocInput): AdminDocument {
   let n = 0;
   for (const [code, items] of byTitle) {
     n++;
-    blocks.push({ type: "subheading", text: `${n}. ${titleName(code)} (${items.length})` });
+    blocks.push({ type: "subheading", text: `${n}. ${titleName(code)} (${formatNumber(items.length)})` });
     blocks.push({
       type: "table",
       columns: [{ header: "TT", width: 0.8, align: "center" }, { header: "Họ và tên / Tập thể", width: 4.5 }, { header: "Chức vụ, đơn vị", width: 4.5 }, { header: "Cấp", width: 2.2 }, { header: "Phiếu đồng ý", width: 2, align: "center" }],
@@ -187,7 +187,7 @@ export function decisionDocument(d: DecisionDocInput): AdminDocument {
     { type: "paragraph", text: "Căn cứ Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành;" },
     { type: "paragraph", text: `Căn cứ hồ sơ đề nghị của các đơn vị và kết quả xét duyệt năm học ${d.yearLabel};` },
     { type: "heading", text: "QUYẾT ĐỊNH:" },
-    { type: "paragraph", text: `Điều 1. Công nhận, khen thưởng ${d.awards.length} cá nhân, tập thể có thành tích trong năm học ${d.yearLabel} (${codes.map((c) => titleName(c)).join("; ")}), có danh sách kèm theo.` },
+    { type: "paragraph", text: `Điều 1. Công nhận, khen thưởng ${formatNumber(d.awards.length)} cá nhân, tập thể có thành tích trong năm học ${d.yearLabel} (${codes.map((c) => titleName(c)).join("; ")}), có danh sách kèm theo.` },
     { type: "paragraph", text: "Điều 2. Quyết định có hiệu lực kể từ ngày ký. Các đơn vị và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này." },
     { type: "heading", text: "DANH SÁCH KÈM THEO" },
     {

@@ -10,10 +10,11 @@ import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { capsAt, unitFor, unitTree } from "./access";
-import { CATALOGUE } from "./catalogue";
+import { CATALOGUE, titleName } from "./catalogue";
 import { itemTransition, revocationRule } from "./rules";
 import { parseSettingInput, type SettingKey } from "./settings";
 import { notifySchoolManagers } from "./notices";
+import { notifyAwardedMembers } from "../notifications/notify";
 import { settlePackage } from "../nominations/review";
 import { assertUnitMayDecide } from "./routes-union";
 import type { AddDisciplineInput, AddOpenCaseInput, CloseOpenCaseInput, IssueDecisionInput, RevokeDecisionInput, SaveEvaluationInput, SaveSettingInput } from "./schemas";
@@ -128,6 +129,8 @@ export async function writeDecision(tx: Tx, viewer: Viewer, x: { data: Prisma.Aw
   }
   for (const pid of new Set(x.items.map((i) => i.packageId))) await settlePackage(tx, viewer, pid);
   for (const sid of new Set(x.items.map((i) => i.package.schoolId))) await notifySchoolManagers(tx, sid, `Đã có Quyết định số ${x.data.number} khen thưởng năm học của trường.`, `/truong/${sid}/de-nghi/so-khen-thuong`);
+  // Each member the decision names hears of it (the bell).
+  await notifyAwardedMembers(tx, x.items.map((i) => ({ memberId: i.memberId, schoolId: i.schoolId, title: titleName(i.approvedTitleCode ?? i.titleCode) })), { number: x.data.number, issuerName: x.data.issuerName });
   return decision.id;
 }
 
@@ -148,10 +151,9 @@ export function decisionClash(e: unknown): AppError | null {
  * resubmitted form (idempotency key). Returns the decision id.
  */
 export async function issueDecision(viewer: Viewer, input: IssueDecisionInput): Promise<{ id: string }> {
-  const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
-      await tx.idempotencyKey.create({ data: { key: input.idempotencyKey, userId: viewer.userId } });
+    // Once per form submission (lib/server/submission.ts): a resubmit gets the first decision back.
+    return await createOnce(viewer, "decision.issue", input.idempotencyKey, async (tx) => {
       const unit = await unitFor(viewer, input.unitId, "decision.issue", tx);
       const tree = await unitTree(tx, unit.id);
       const items = await tx.nominationItem.findMany({

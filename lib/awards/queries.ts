@@ -33,8 +33,9 @@ export type RegistrySort = (typeof REGISTRY_SORTS)[number];
 /** Above this many schools the registry's school filter is a search, not a drop-down. */
 export const SCHOOL_SELECT_MAX = 200;
 const REGISTRY_ORDER: Record<RegistrySort, Prisma.AwardOrderByWithRelationInput[]> = {
-  "moi-nhat": [{ decision: { signedOn: "desc" } }, { recipientName: "asc" }, { id: "asc" }],
-  ten: [{ recipientName: "asc" }, { decision: { signedOn: "desc" } }, { id: "asc" }],
+  // recipientSortKey: Vietnamese order (Đ after D, not after Z), kept by the database (issue 11).
+  "moi-nhat": [{ decision: { signedOn: "desc" } }, { recipientSortKey: "asc" }, { id: "asc" }],
+  ten: [{ recipientSortKey: "asc" }, { decision: { signedOn: "desc" } }, { id: "asc" }],
   truong: [{ school: { nameSearch: "asc" } }, { decision: { signedOn: "desc" } }, { id: "asc" }],
 };
 
@@ -132,7 +133,7 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
       // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
       where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
       include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
-      orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
+      orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
     }),
   ]);
   // Issue 12: the decision screen offers only the forms this union body may decide.
@@ -157,7 +158,7 @@ export async function getDecision(viewer: Viewer, unitId: string, decisionId: st
   const unit = await unitFor(viewer, unitId, "award.read");
   const d = await db.awardDecision.findFirst({
     where: { id: decisionId, organisationId: unit.id, schoolId: null },
-    include: { revocation: true, schoolYear: { select: { label: true } }, awards: { include: { school: { select: { name: true } } }, orderBy: [{ titleCode: "asc" }, { recipientName: "asc" }] } },
+    include: { revocation: true, schoolYear: { select: { label: true } }, awards: { include: { school: { select: { name: true } } }, orderBy: [{ titleCode: "asc" }, { recipientSortKey: "asc" }] } },
   });
   if (!d) throw notFound();
   return {

@@ -16,6 +16,7 @@ import { titleName } from "./catalogue";
 import { COUNTED, LIVE } from "../nominations/checks";
 import type { CreateQuotaInput, DeleteQuotaInput, UpdateQuotaInput } from "./schemas";
 import { orgScope } from "../authz/scope";
+import { byVietnameseName } from "../format";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,7 +43,7 @@ export async function getQuotaPage(viewer: Viewer, unitId: string, yearId?: stri
   const [tree, chain] = await Promise.all([unitTree(db, unit.id), unitChain(db, unit.id)]);
   const schoolWhere: Prisma.SchoolWhereInput = { AND: [{ unionUnitId: { in: tree } }, schoolScope(viewer, "award.read")] };
   const [schools, own, usage] = await Promise.all([
-    db.school.findMany({ where: schoolWhere, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.school.findMany({ where: schoolWhere, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
     db.awardQuota.findMany({ where: { organisationId: unit.id, schoolYearId: year.id }, orderBy: [{ createdAt: "asc" }] }),
     // One grouped read for every number on the page (no query per row).
     db.nominationItem.groupBy({ by: ["schoolId", "titleCode", "status"], where: { status: { in: LIVE }, package: { schoolYearId: year.id, school: schoolWhere } }, _count: { _all: true } }),

@@ -5,6 +5,7 @@ import "server-only";
 import type { Viewer } from "../authz/permissions";
 import { decide } from "../authz/decide";
 import { getDb } from "../server/db";
+import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { conflict, forbidden, notFound } from "../server/errors";
 import { titleName } from "./catalogue";
@@ -28,8 +29,8 @@ export async function listAuthorities(viewer: Viewer) {
 /** Adds (no authorityId) or edits a row (version-checked). Audited. Throws FORBIDDEN, NOT_FOUND, CONFLICT. */
 export async function saveAuthority(viewer: Viewer, input: SaveAuthorityInput): Promise<{ id: string }> {
   if (!decide(viewer, "authority.manage", {})) throw forbidden();
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  // A new row once per form submission (lib/server/submission.ts); an edit is version-checked.
+  return createOnce(viewer, "authority.create", input.authorityId ? null : input.submissionKey, async (tx) => {
     const data = {
       titleCode: input.titleCode,
       side: input.side,

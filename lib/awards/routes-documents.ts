@@ -12,6 +12,7 @@ import { readStoredFile } from "../evidence/storage";
 import { foldVietnamese } from "../format";
 import type { AdminDocument, DocBlock } from "../documents/types";
 import { placeDateLine } from "../documents/types";
+import { unbreakableGroups } from "../documents/heading";
 import { PROPOSER_SIGNATURE } from "./authority";
 import type { Db } from "./access";
 import { coverDocument, listDocument } from "./documents";
@@ -57,6 +58,11 @@ function block(b: DocBlock): (Paragraph | Table)[] {
   }
 }
 
+/** The issuer's lines for Word: one paragraph per line, a unit's name never broken by Word's own wrapping. */
+function headingLines(text: string | null | undefined): string[] {
+  return (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean).map(unbreakableGroups);
+}
+
 /** One administrative document as Word paragraphs (Nghị định 30/2020 layout, like the PDF). */
 export function adminDocumentDocx(d: AdminDocument): (Paragraph | Table)[] {
   const header = new Table({
@@ -65,7 +71,7 @@ export function adminDocumentDocx(d: AdminDocument): (Paragraph | Table)[] {
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: 42, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: centre([...(d.issuer.parent ? [[run(d.issuer.parent, { size: 12 })]] : []), [run(d.issuer.name, { bold: true, size: 12 })], [run(`Số: ${d.number ?? "      "}`, { size: 12 })]]) }),
+          new TableCell({ width: { size: 42, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: centre([...headingLines(d.issuer.parent).map((l) => [run(l, { size: 12 })]), ...headingLines(d.issuer.name).map((l) => [run(l, { bold: true, size: 12 })]), [run(`Số: ${d.number ?? "      "}`, { size: 12 })]]) }),
           new TableCell({ width: { size: 58, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: centre([[run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 })], [run("Độc lập – Tự do – Hạnh phúc", { bold: true })], [run(placeDateLine(d.place, d.date), { italic: true })]]) }),
         ],
       }),

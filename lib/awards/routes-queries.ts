@@ -27,6 +27,9 @@ export async function getRoutePanel(viewer: Viewer, packageId: string) {
     db.councilMeeting.findMany({ where: { council: { schoolId: p.schoolId, schoolYearId: p.schoolYearId }, status: "CLOSED" }, select: { id: true, heldOn: true, purpose: true }, orderBy: { heldOn: "asc" } }),
     db.awardDecision.findMany({ where: { side: "STATE", awards: { some: { nominationItem: { packageId: p.id } } } }, select: { id: true, number: true, signedOn: true, issuerName: true, signerName: true, signerTitle: true, scanFileName: true, revocation: { select: { id: true } }, _count: { select: { awards: true } } }, orderBy: { signedOn: "asc" } }),
   ]);
+  // The school union BCH's own forms still waiting for its decision (decided at the school, never sent up).
+  const bchIds = split.groups.find((g) => g.key === "BCH_CDCS")?.itemIds ?? [];
+  const bchWaiting = p.route === "STATE" || !bchIds.length ? 0 : await db.nominationItem.count({ where: { id: { in: bchIds }, status: { in: ["POSTED", "REVOKED"] } } });
   // Where the proposals go: each state body, and the union side (the upper union and the school's own BCH stay together).
   const destinations = split.groups.filter((g) => g.side === "STATE").length + (split.groups.some((g) => g.side === "UNION") ? 1 : 0);
   const decided = !!p.splitFromId || !!p.sentAt || p.route === "STATE" || destinations <= 1;
@@ -35,6 +38,8 @@ export async function getRoutePanel(viewer: Viewer, packageId: string) {
     schoolYearId: p.schoolYearId,
     package: { id: p.id, status: p.status, version: p.version, route: p.route, routeLabel: ROUTE_LABELS[p.route], authorityName: p.authorityName, sentAt: p.sentAt?.toISOString() ?? null },
     groups: split.groups.map((g) => ({ key: g.key, side: g.side, sideLabel: ROUTE_LABELS[g.side], authorityName: g.authorityName, proposer: g.proposer, basis: g.basis, count: g.itemIds.length, titles: g.titles })),
+    bchWaiting,
+    bchHref: `/truong/${p.schoolId}/de-nghi/quyet-dinh?nam=${p.schoolYearId}`,
     unknown: split.unknown.map((u) => ({ nomineeName: u.nomineeName, titleCode: u.titleCode })),
     siblings: siblings.map((s) => ({ ...s, routeLabel: ROUTE_LABELS[s.route] })),
     minutes: meetings.map((m) => ({ id: m.id, heldOn: toIsoDay(m.heldOn), purpose: m.purpose, href: `/truong/${p.schoolId}/hoi-dong/${m.id}/bien-ban` })),

@@ -81,5 +81,6 @@ export const saveAuthoritySchema = z.strictObject({
   source: z.enum(["LAW", "OLD", "PRACTICE", "ASSUMED"], { error: "Chọn nguồn." }),
   validFrom: vnDate("ngày hiệu lực"),
   validTo: optionalDate("ngày hết hiệu lực"),
+  submissionKey,
 });
 export type SaveAuthorityInput = z.output<typeof saveAuthoritySchema>;

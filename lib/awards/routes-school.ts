@@ -61,7 +61,7 @@ async function decidable(db: Db, school: { id: string; govUnit: { type: string }
   const items = await db.nominationItem.findMany({
     where: { schoolId: school.id, status: { in: ["POSTED", "REVOKED"] }, package: { schoolYearId, route: { not: "STATE" } }, ...(ids ? { id: { in: ids } } : {}) },
     include: ITEM_INCLUDE,
-    orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
+    orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
   });
   const codes = await schoolBchCodes(db, school, [...new Set(items.map((i) => i.titleCode))]);
   return items.filter((i) => codes.has(i.titleCode));

@@ -26,7 +26,7 @@ export async function assertUnionSubmit(db: Db, packageId: string, isoDay = toda
   const own = p.items.filter((i) => i.status === "POSTED" && schoolBchDecides(i.titleCode, ctx, isoDay, rows));
   if (own.length) {
     const titles = [...new Set(own.map((i) => titleEntry(i.titleCode).name))].join(", ");
-    throw new AppError("STATE", `Hồ sơ có ${own.length} đề nghị thuộc thẩm quyền của Ban Chấp hành công đoàn cơ sở (${titles}): ra quyết định tại trang "Quyết định của BCH" (hoặc rút các đề nghị này) trước khi gửi cấp trên.`);
+    throw new AppError("STATE", `Hồ sơ có ${own.length} đề nghị thuộc thẩm quyền của Ban Chấp hành công đoàn cơ sở (${titles}): ra quyết định của Ban Chấp hành tại trang "Quyết định" của trường (hoặc rút các đề nghị này) trước khi gửi cấp trên.`);
   }
 }
 

@@ -18,10 +18,11 @@ import { checkEvidence } from "../evidence/rules";
 import { removeStoredFile, storeFile } from "../evidence/storage";
 import { capsAt, todayIso, type Db } from "./access";
 import { AUTHORITY_DEFAULTS, decidingBody, routeKey, type AuthorityRow, type AuthorityVerdict, type ManagerKind, type SchoolContext } from "./authority";
-import { CATALOGUE, titleEntry, levelRank, type AwardLevelCode } from "./catalogue";
+import { CATALOGUE, titleEntry, titleName, levelRank, type AwardLevelCode } from "./catalogue";
 import { toIsoDay } from "./facts";
 import { itemTransition, packageTransition, summarise } from "./rules";
 import { notifySchoolManagers } from "./notices";
+import { notifyAwardedMembers } from "../notifications/notify";
 import { computePackageChecks } from "../nominations/checks";
 import { draftRouteCover } from "./routes-text";
 import { settlePackage } from "../nominations/review";
@@ -272,6 +273,7 @@ export async function recordStateDecision(viewer: Viewer, input: RecordStateDeci
       }
       await settlePackage(tx, viewer, p.id);
       await notifySchoolManagers(tx, p.schoolId, `Đã ghi nhận Quyết định số ${input.number} của ${input.issuerName}.`, `/truong/${p.schoolId}/de-nghi/so-khen-thuong`);
+      await notifyAwardedMembers(tx, items.map((i) => ({ memberId: i.memberId, schoolId: i.schoolId, title: titleName(i.titleCode) })), { number: input.number, issuerName: input.issuerName });
       await record(tx, viewer, { action: "nomination.recordState", entity: "AwardDecision", entityId: d.id, schoolId: p.schoolId, organisationId: p.school.unionUnitId, after: { number: input.number, signedOn: input.signedOn, issuerName: input.issuerName, signerName: input.signerName, itemIds: items.map((i) => i.id), scan: { fileName: check.fileName, sizeBytes: bytes.length, sha256: stored.sha256 } } });
       return { schoolId: p.schoolId, packageId: p.id, decisionId: d.id };
     }, { onDuplicate: () => removeStoredFile(stored.key) });

@@ -3,7 +3,7 @@
 // SQL), the distribution of its peers (same upper unit, same school level) and the questions worth
 // asking. Thresholds are named constants and the page prints them.
 import { FAR_FROM_SELF } from "../scoring/anomalies";
-import { formatPercent } from "../format";
+import { formatNumber, formatPercent } from "../format";
 
 /** The top band's label on the scales (lib/scoring/templates.ts). */
 export const EXCELLENT = "Xuất sắc";
@@ -62,7 +62,7 @@ export const QUESTION_LABELS: Record<QuestionKind, string> = {
 };
 
 const pct = (x: number) => formatPercent(x, 0);
-const points = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+const points = (tenths: number) => formatNumber(Math.round(tenths) / 10);
 
 export function share(counts: Record<string, number>, label: string): number {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -171,16 +171,17 @@ export async function withdrawRegistration(viewer: Viewer, input: { registration
 }
 
 /** In-app reminders to every member of the audience who has not registered yet. Returns how many. */
-export async function remindUnregistered(viewer: Viewer, input: { schoolId: string; campaignId: string }): Promise<number> {
+export async function remindUnregistered(viewer: Viewer, input: { schoolId: string; campaignId: string; submissionKey?: string }): Promise<number> {
   const db = await getDb();
   const { campaign: c, school } = await findCampaignForSchool(db, viewer, input.schoolId, input.campaignId);
   requireCampaignAction(viewer, c, "remind", { schoolId: school.id });
   const members = await db.member.findMany({ where: { schoolId: school.id, status: { not: "LEFT" }, registrations: { none: { campaignId: c.id } } }, select: { id: true, gender: true, position: true, status: true } });
   const targets = members.filter((m) => inAudience(c.audience, m));
-  await db.$transaction(async (tx) => {
+  // Once per click (lib/server/submission.ts): a double click sends one reminder each.
+  return createOnce(viewer, "registration.remind", input.submissionKey, async (tx) => {
     await tx.registrationReminder.createMany({ data: targets.map((m) => ({ campaignId: c.id, memberId: m.id, sentById: viewer.userId })) });
     await record(tx, viewer, { action: "registration.remind", entity: "Campaign", entityId: c.id, schoolId: school.id, organisationId: school.unionUnitId, after: { reminded: targets.length } });
+    return targets.length;
   });
-  return targets.length;
 }
 

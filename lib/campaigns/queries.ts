@@ -6,7 +6,7 @@ import { can, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { schoolYearLabel, schoolYearOf } from "../format";
+import { schoolYearLabel, schoolYearOf, byVietnameseName } from "../format";
 import { campaignSelect, campaignsOfSchool, findCampaignForSchool, findCampaignOfUnit, findSchool, unitDescendants } from "./access";
 import { decideCampaign, inAudience, registrationOpen } from "./rules";
 
@@ -50,8 +50,8 @@ export async function getSchoolCampaign(viewer: Viewer, schoolId: string, campai
     }),
     db.registration.findMany({ where: { campaignId: campaign.id, schoolId: school.id, memberId: null }, select: { id: true, title: true, subjectKey: true, unionGroup: { select: { name: true } } } }),
     db.scorePeriod.findMany({ where: { campaignId: campaign.id, schoolId: school.id }, orderBy: { startsOn: "asc" }, select: { id: true, name: true, kind: true, state: true, startsOn: true, endsOn: true, _count: { select: { sheets: true } } } }),
-    db.unionGroup.findMany({ where: { schoolId: school.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.scaleVersion.findMany({ where: { scale: { schoolId: school.id }, adoptedAt: { not: null } }, orderBy: [{ scale: { createdAt: "desc" } }, { number: "desc" }], select: { id: true, number: true, resolutionNo: true, scale: { select: { name: true, schoolYear: { select: { label: true } } } } } }),
+    db.unionGroup.findMany({ where: { schoolId: school.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }).then(byVietnameseName),
+    db.scaleVersion.findMany({ where: { scale: { schoolId: school.id }, adoptedAt: { not: null } }, orderBy: [{ scale: { createdAt: "desc" } }, { number: "desc" }], select: { id: true, number: true, resolutionNo: true, scaleId: true, scale: { select: { name: true, schoolYear: { select: { label: true } } } } } }),
   ]);
   const audience = members.filter((m) => inAudience(campaign.audience, m));
   const owned = campaign.schoolId === school.id;
@@ -99,7 +99,7 @@ export async function getUnitCampaignProgress(viewer: Viewer, unitId: string, ca
     where: { ...schoolScope(viewer, "scoring.read"), unionUnitId: { in: await unitDescendants(db, unitId) } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, members: { where: { status: { not: "LEFT" } }, select: { gender: true, position: true, status: true, registrations: { where: { campaignId: campaign.id }, select: { id: true }, take: 1 } } } },
-  });
+  }).then(byVietnameseName);
   const sheetCounts = await db.scoreSheet.groupBy({ by: ["periodId"], where: { period: { campaignId: campaign.id } }, _count: { _all: true } });
   const settled = await db.scoreSheet.groupBy({ by: ["periodId"], where: { period: { campaignId: campaign.id }, stages: { some: { stage: "COUNCIL", complete: true } } }, _count: { _all: true } });
   const periods = await db.scorePeriod.findMany({ where: { campaignId: campaign.id }, select: { id: true, schoolId: true, state: true } });

@@ -95,4 +95,4 @@ export const registerCollectiveSchema = registerSchema.extend({
 
 export const withdrawSchema = z.strictObject({ registrationId: id("đăng ký") });
 
-export const remindSchema = z.strictObject({ schoolId: id("trường"), campaignId: id("phong trào") });
+export const remindSchema = z.strictObject({ schoolId: id("trường"), campaignId: id("phong trào"), submissionKey });

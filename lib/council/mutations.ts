@@ -99,7 +99,7 @@ export async function openMeeting(viewer: Viewer, input: OpenMeetingInput): Prom
     const seats = c.members.filter((m) => input.presentIds.includes(m.id));
     if (seats.length !== input.presentIds.length) throw new AppError("INVALID", undefined, { presentIds: ["Người có mặt phải là thành viên Hội đồng."] });
     const odd = oddMembersRule(c.members.length, s);
-    if (!odd.passed) throw refuse(odd.detail);
+    if (!odd.passed) throw refuse(`Chưa mở được phiên bỏ phiếu: ${odd.detail}.`);
     const quorum = quorumRule(seats.length, c.members.length, s);
     if (!quorum.passed) throw refuse(`Chưa đủ túc số: ${quorum.detail}.`, "presentIds");
     const m = await tx.councilMeeting.create({
@@ -128,6 +128,9 @@ async function candidate(tx: Tx, schoolId: string, schoolYearId: string, itemId:
 async function writeVote(tx: Tx, viewer: Viewer, meeting: Awaited<ReturnType<typeof openMeetingFor>>, item: { id: string; titleCode: string }, input: { issued: number; returned: number; valid: number; agree: number }) {
   const t = { issued: input.issued, returned: input.returned, valid: input.valid, agree: input.agree };
   const s = await settingsFor(tx, meeting.council.school.unionUnitId, periodOf(meeting.council.schoolYear));
+  // A council whose size breaks the setting (members added or removed since the meeting opened) votes nothing.
+  const size = oddMembersRule(await tx.councilMember.count({ where: { councilId: meeting.councilId } }), s);
+  if (!size.passed) throw refuse(`Chưa mở được phiên bỏ phiếu: ${size.detail}.`);
   const r = tallyBallot({ titleCode: item.titleCode, ...t, present: meeting.presentCount, memberCount: meeting.memberCount }, s);
   if (!r.checks[0].passed) throw new AppError("INVALID", `Số phiếu không khớp: ${r.checks[0].detail}.`);
   const data = { titleCode: item.titleCode, secret: r.secret, ...t, baseCount: r.baseCount, required: r.required, passed: r.passed, basis: r.basis, createdById: viewer.userId };
@@ -182,7 +185,7 @@ export async function recordBallotSheet(viewer: Viewer, input: RecordBallotSheet
     const all = await tx.nominationItem.findMany({
       where: { packageId: input.packageId, schoolId: meeting.council.schoolId, status: "DRAFT", package: { schoolYearId: meeting.council.schoolYearId, status: "DRAFT" } },
       select: { id: true, titleCode: true, nomineeName: true },
-      orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }],
+      orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
     });
     const items = all.filter((i) => titleEntry(i.titleCode).secretBallot === (input.kind === "secret"));
     if (!items.length) throw notFound();

@@ -52,6 +52,8 @@ export async function getCouncilPage(viewer: Viewer, schoolId: string, yearId?: 
     council: council ? { id: council.id, name: council.name, decisionNumber: council.decisionNumber, establishedOn: council.establishedOn ? toIsoDay(council.establishedOn) : null, version: council.version } : null,
     members,
     oddCheck: oddMembersRule(members.length, s),
+    /** Why no meeting (and so no vote) can open now, said where it would open; null when it can. */
+    voteBlock: voteBlockOf(members.length, s),
     quorumText: `${formatRatio(s["council.quorum"].value)} số thành viên (${s["council.quorum"].basis})`,
     meetings: (council?.meetings ?? []).map((m) => ({ id: m.id, heldOn: toIsoDay(m.heldOn), purpose: m.purpose, status: m.status, presentCount: m.presentCount, memberCount: m.memberCount, votes: m._count.votes })),
     candidates,
@@ -89,7 +91,7 @@ export async function getMeetingPage(viewer: Viewer, meetingId: string) {
   const present = new Set(m.attendance.map((a) => a.councilMemberId));
   const packages = await db.nominationPackage.findMany({
     where: { schoolId: c.schoolId, schoolYearId: c.schoolYearId, status: "DRAFT" },
-    include: { items: { where: { status: "DRAFT" }, orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }] } },
+    include: { items: { where: { status: "DRAFT" }, orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }] } },
     orderBy: { createdAt: "asc" },
   });
   const voteBy = new Map(m.votes.map((v) => [v.itemId, v]));
@@ -123,7 +125,15 @@ export async function getMeetingPage(viewer: Viewer, meetingId: string) {
     })),
     votes: m.votes.map((v) => ({ nomineeName: v.item.nomineeName, titleCode: v.titleCode, titleName: titleEntry(v.titleCode).name, secret: v.secret, issued: v.issued, returned: v.returned, valid: v.valid, agree: v.agree, baseCount: v.baseCount, required: v.required, passed: v.passed, basis: v.basis })),
     canManage: canManage && m.status === "OPEN",
+    /** Why no vote can be recorded now (the council's size breaks the setting), shown where the ballots are; null when they can. */
+    voteBlock: voteBlockOf(allSeats.length, s),
   };
+}
+
+/** The refusal the mutations give when the council's size breaks the setting (rule 12), or null. */
+function voteBlockOf(memberCount: number, s: Parameters<typeof oddMembersRule>[1]): string | null {
+  const odd = oddMembersRule(memberCount, s);
+  return odd.passed ? null : `Chưa mở được phiên bỏ phiếu: ${odd.detail}.`;
 }
 
 /** The data of the minutes (biên bản họp và kiểm phiếu), for the print view and the PDF. */

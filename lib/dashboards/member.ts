@@ -39,10 +39,17 @@ export async function getMemberDashboard(viewer: Viewer) {
       select: { id: true, titleCode: true, decision: { select: { number: true, signedOn: true, issuerName: true, schoolYear: { select: { label: true } }, revocation: { select: { id: true } } } } },
     }),
     db.meetingTask.findMany({
-      where: { ownerName: { contains: me.fullName, mode: "insensitive" }, meeting: { schoolId: me.schoolId, school: schoolScope(viewer, "meeting.read") } },
+      // Tasks naming the member (ownerMemberId, set when the owner's name is one member); older
+      // tasks by the owner's name as written in the minutes.
+      where: {
+        OR: [
+          { ownerMemberId: me.id, meeting: { schoolId: me.schoolId } },
+          { ownerMemberId: null, ownerName: { contains: me.fullName, mode: "insensitive" }, meeting: { schoolId: me.schoolId, school: schoolScope(viewer, "meeting.read") } },
+        ],
+      },
       orderBy: [{ status: "asc" }, { dueOn: "asc" }],
       take: 50,
-      select: { id: true, content: true, dueOn: true, status: true, meeting: { select: { id: true, title: true, scheduledOn: true, schoolId: true } } },
+      select: { id: true, content: true, dueOn: true, status: true, version: true, ownerMemberId: true, meeting: { select: { id: true, title: true, scheduledOn: true, schoolId: true } } },
     }),
   ]);
   const liveAwards = awards.filter((a) => !a.decision.revocation);
@@ -61,7 +68,7 @@ export async function getMemberDashboard(viewer: Viewer) {
     appeals: sheets.flatMap((s) => s.appeals.map((a) => ({ ...a, sheetId: s.id, periodName: s.period.name }))),
     awards: awards.map((a) => ({ id: a.id, title: titleName(a.titleCode), year: a.decision.schoolYear.label, number: a.decision.number, signedOn: a.decision.signedOn, issuer: a.decision.issuerName, revoked: !!a.decision.revocation })),
     awardCount: liveAwards.length,
-    tasks: tasks.map((t) => ({ id: t.id, content: t.content, dueOn: t.dueOn, status: t.status, meetingTitle: t.meeting.title, href: `/truong/${t.meeting.schoolId}/hop-lien-tich/${t.meeting.id}` })),
+    tasks: tasks.map((t) => ({ id: t.id, content: t.content, dueOn: t.dueOn, status: t.status, version: t.version, canComplete: t.status === "OPEN" && t.ownerMemberId === me.id, meetingTitle: t.meeting.title, href: `/truong/${t.meeting.schoolId}/hop-lien-tich/${t.meeting.id}` })),
   };
 }
 export type MemberDashboard = NonNullable<Awaited<ReturnType<typeof getMemberDashboard>>>;

@@ -209,7 +209,7 @@ export async function getSchoolDashboard(viewer: Viewer, schoolId: string, opts:
   for (const p of plans) {
     const actions = allowedActions(planState(p), planRolesOf(viewer, p));
     if (actions.includes("sign_gov") || actions.includes("sign_union")) {
-      waiting.push({ kind: "plan", text: `Ký kế hoạch phối hợp (lần ${p.revision}: ${PLAN_STATE_LABELS[planState(p)].toLowerCase()})`, href: `${base}/ke-hoach/${p.id}`, count: 1 });
+      waiting.push({ kind: "plan", text: `Kế hoạch chờ bạn ký: kế hoạch phối hợp lần ${p.revision} (${PLAN_STATE_LABELS[planState(p)].toLowerCase()})`, href: `${base}/ke-hoach/${p.id}`, count: 1 });
     }
   }
   const pending = new Map<string, WaitingItem>();

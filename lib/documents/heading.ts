@@ -63,6 +63,17 @@ export function headingGroups(line: string): Group[] {
   return groups;
 }
 
+/**
+ * The line with the spaces inside each group made non-breaking (U+00A0), for renderers that wrap
+ * on their own (the Word file, HTML): they may then break only between groups, never inside a
+ * place or a school's proper name ("TRƯỜNG TIỂU HỌC SƠN THỦY A" never ends "…SƠN / THỦY A").
+ */
+export function unbreakableGroups(line: string): string {
+  return headingGroups(line)
+    .map((g) => g.text.replace(/ /g, "\u00a0"))
+    .join(" ");
+}
+
 interface Split {
   lines: string[];
   badBreaks: number;

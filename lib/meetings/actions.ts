@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "../server/action";
 import { gatedAction } from "../authz/gate";
-import { addTaskSchema, createMeetingSchema, followUpTaskSchema, generateMeetingsSchema, meetingStateSchema, saveMinutesSchema } from "./schemas";
-import { addTask, changeMeetingState, createMeeting, followUpTask, generateMeetings, saveMinutes } from "./mutations";
+import { addTaskSchema, completeTaskSchema, createMeetingSchema, followUpTaskSchema, generateMeetingsSchema, meetingStateSchema, saveMinutesSchema } from "./schemas";
+import { addTask, changeMeetingState, completeTask, createMeeting, followUpTask, generateMeetings, saveMinutes } from "./mutations";
 
 const refresh = (schoolId: string) => revalidatePath(`/truong/${schoolId}/hop-lien-tich`, "layout");
 
@@ -14,7 +14,8 @@ export async function generateMeetingsAction(_prev: ActionState, formData: FormD
   return gatedAction(formData, { cap: "meeting.manage", schema: generateMeetingsSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     const r = await generateMeetings(viewer, input);
     refresh(input.schoolId);
-    return { ok: true, message: r.created ? `Đã lập ${r.created} cuộc họp định kỳ.` : "Các cuộc họp định kỳ của năm học đã có đủ." };
+    const moved = r.moved ? ` Đã dời ${r.moved} cuộc họp trùng ngày nghỉ lễ, Tết.` : "";
+    return { ok: true, message: (r.created ? `Đã lập ${r.created} cuộc họp định kỳ.` : "Các cuộc họp định kỳ của năm học đã có đủ.") + moved };
   });
 }
 
@@ -63,5 +64,15 @@ export async function followUpTaskAction(_prev: ActionState, formData: FormData)
     const m = await followUpTask(viewer, input);
     refresh(m.schoolId);
     return { ok: true, message: "Đã ghi kết quả thực hiện." };
+  });
+}
+
+/** Đánh dấu hoàn thành: the member responsible for the task, or the principal / union chair. */
+export async function completeTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return gatedAction(formData, { cap: ["task.complete", "meeting.manage"], schema: completeTaskSchema, target: (i) => ({ meetingTask: i.taskId }) }, async (viewer, input) => {
+    const t = await completeTask(viewer, input);
+    refresh(t.schoolId);
+    revalidatePath("/ca-nhan");
+    return { ok: true, message: "Đã ghi nhận nhiệm vụ hoàn thành." };
   });
 }

@@ -6,15 +6,16 @@ import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
-import { schoolScope } from "../authz/scope";
+import { memberScope, schoolScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { toDateInput } from "../format";
 import { todayVN } from "../time";
 import { planRegime } from "./queries";
+import { holidaysForUnit } from "../holidays/queries";
 import { managedMeetings } from "./access";
-import { EXTRA_TOPICS, meetingAllows, parseOtherAttendees, regularMeetings, type MeetingAction } from "./rules";
-import type { AddTaskInput, CreateMeetingInput, FollowUpTaskInput, GenerateMeetingsInput, MeetingStateInput, SaveMinutesInput } from "./schemas";
+import { closeTooEarly, EXTRA_TOPICS, meetingAllows, nextWorkingDay, parseOtherAttendees, regularMeetings, type MeetingAction } from "./rules";
+import type { AddTaskInput, CompleteTaskInput, CreateMeetingInput, FollowUpTaskInput, GenerateMeetingsInput, MeetingStateInput, SaveMinutesInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,7 +31,7 @@ async function managedSchool(viewer: Viewer, schoolId: string) {
 async function managedMeeting(tx: Tx, viewer: Viewer, meetingId: string) {
   const m = await tx.jointMeeting.findFirst({
     where: { id: meetingId, ...managedMeetings(viewer) },
-    select: { id: true, schoolId: true, schoolYearId: true, status: true, version: true, title: true, school: { select: { unionUnitId: true } } },
+    select: { id: true, schoolId: true, schoolYearId: true, status: true, version: true, title: true, scheduledOn: true, heldAt: true, school: { select: { unionUnitId: true } } },
   });
   if (!m) throw notFound();
   return m;
@@ -44,14 +45,16 @@ function allow(status: Parameters<typeof meetingAllows>[0], action: MeetingActio
  * Lập lịch họp liên tịch: the year's monthly meetings from the plan's regime (its meeting
  * day). Idempotent: months that already have their meeting are skipped.
  */
-export async function generateMeetings(viewer: Viewer, input: GenerateMeetingsInput): Promise<{ created: number }> {
+export async function generateMeetings(viewer: Viewer, input: GenerateMeetingsInput): Promise<{ created: number; moved: number }> {
   const school = await managedSchool(viewer, input.schoolId);
   const db = await getDb();
   const year = await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true, startsOn: true, endsOn: true } });
   if (!year) throw notFound();
   const plan = await planRegime(school.id, year.id);
   if (!plan) throw new AppError("STATE", "Chưa có kế hoạch phối hợp của năm học này: hãy lập kế hoạch (chế độ họp) trước.");
-  const months = regularMeetings(year.startsOn, year.endsOn, plan.meetingDay);
+  // Weekends, public holidays and the Tết break (the national calendar and the upper units' own days) are skipped.
+  const holidays = await holidaysForUnit(db, school.unionUnitId, year.startsOn, year.endsOn);
+  const months = regularMeetings(year.startsOn, year.endsOn, plan.meetingDay, holidays);
   return db.$transaction(async (tx) => {
     const r = await tx.jointMeeting.createMany({
       data: months.map((m) => ({
@@ -66,15 +69,28 @@ export async function generateMeetings(viewer: Viewer, input: GenerateMeetingsIn
       })),
       skipDuplicates: true,
     });
+    // Meetings generated earlier that have not taken place and now fall on a day off (a holiday
+    // added, Tết corrected) move to the month's working day.
+    const planned = await tx.jointMeeting.findMany({
+      where: { schoolId: school.id, schoolYearId: year.id, kind: "REGULAR", status: "PLANNED", periodMonth: { in: months.map((m) => m.periodMonth) } },
+      select: { id: true, periodMonth: true, scheduledOn: true },
+    });
+    const moved: { id: string; from: string; to: string }[] = [];
+    for (const m of planned) {
+      const want = months.find((x) => x.periodMonth === m.periodMonth)!.scheduledOn;
+      if (nextWorkingDay(m.scheduledOn, holidays).getTime() === m.scheduledOn.getTime()) continue;
+      await tx.jointMeeting.updateMany({ where: { id: m.id, status: "PLANNED" }, data: { scheduledOn: want, version: { increment: 1 } } });
+      moved.push({ id: m.id, from: toDateInput(m.scheduledOn), to: toDateInput(want) });
+    }
     await record(tx, viewer, {
       action: "meeting.generate",
       entity: "JointMeeting",
       entityId: `${school.id}:${year.id}`,
       schoolId: school.id,
       organisationId: school.unionUnitId,
-      after: { schoolYearId: year.id, planId: plan.id, meetingDay: plan.meetingDay, created: r.count },
+      after: { schoolYearId: year.id, planId: plan.id, meetingDay: plan.meetingDay, created: r.count, moved },
     });
-    return { created: r.count };
+    return { created: r.count, moved: moved.length };
   });
 }
 
@@ -166,6 +182,10 @@ export async function changeMeetingState(viewer: Viewer, input: MeetingStateInpu
   return db.$transaction(async (tx) => {
     const m = await managedMeeting(tx, viewer, input.meetingId);
     allow(m.status, input.action);
+    if (input.action === "close") {
+      const early = closeTooEarly(m);
+      if (early) throw new AppError("STATE", early);
+    }
     const data =
       input.action === "close"
         ? { status: "CLOSED" as const, closedAt: new Date() }
@@ -194,14 +214,17 @@ export async function addTask(viewer: Viewer, input: AddTaskInput) {
     const m = await managedMeeting(tx, viewer, input.meetingId);
     allow(m.status, "add_task");
     const data = { content: input.content, ownerName: input.ownerName, ownerSide: input.ownerSide, dueOn: input.dueOn ?? null };
-    const t = await tx.meetingTask.create({ data: { meetingId: m.id, ...data }, select: { id: true } });
+    // The member responsible, when the name is exactly one current member of the school.
+    const named = await tx.member.findMany({ where: { schoolId: m.schoolId, status: { not: "LEFT" }, fullName: { equals: input.ownerName, mode: "insensitive" } }, select: { id: true }, take: 2 });
+    const ownerMemberId = named.length === 1 ? named[0].id : null;
+    const t = await tx.meetingTask.create({ data: { meetingId: m.id, ...data, ownerMemberId }, select: { id: true } });
     await record(tx, viewer, {
       action: "meeting.add_task",
       entity: "MeetingTask",
       entityId: t.id,
       schoolId: m.schoolId,
       organisationId: m.school.unionUnitId,
-      after: { meetingId: m.id, ...data, dueOn: toDateInput(data.dueOn) || null },
+      after: { meetingId: m.id, ...data, ownerMemberId, dueOn: toDateInput(data.dueOn) || null },
     });
     return m;
   });
@@ -243,5 +266,40 @@ export async function followUpTask(viewer: Viewer, input: FollowUpTaskInput) {
       after: { status: input.status, followUp: input.followUp ?? null, reviewedInId: at.id },
     });
     return at;
+  });
+}
+
+/**
+ * Đánh dấu hoàn thành a task when it is done, without waiting for a later meeting: the member it
+ * names (task.complete at self scope) or those who run the school's meetings (meeting.manage).
+ * Another person's task, or another school's, is NOT_FOUND; a task no longer open is STATE.
+ * Version-checked, audited.
+ */
+export async function completeTask(viewer: Viewer, input: CompleteTaskInput): Promise<{ schoolId: string; meetingId: string }> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const own = viewer.memberId ? [{ ownerMemberId: viewer.memberId, ownerMember: memberScope(viewer, "task.complete") }] : [];
+    const task = await tx.meetingTask.findFirst({
+      where: { id: input.taskId, OR: [{ meeting: managedMeetings(viewer) }, ...own] },
+      select: { id: true, status: true, followUp: true, meeting: { select: { id: true, schoolId: true, school: { select: { unionUnitId: true } } } } },
+    });
+    if (!task) throw notFound();
+    if (task.status !== "OPEN") throw new AppError("STATE", "Nhiệm vụ này đã được ghi kết quả.");
+    const followUp = input.followUp ?? null;
+    const r = await tx.meetingTask.updateMany({
+      where: { id: task.id, version: input.version, status: "OPEN" },
+      data: { status: "DONE", doneOn: todayVN(), followUp, version: { increment: 1 } },
+    });
+    if (r.count === 0) throw conflict();
+    await record(tx, viewer, {
+      action: "meeting.complete_task",
+      entity: "MeetingTask",
+      entityId: task.id,
+      schoolId: task.meeting.schoolId,
+      organisationId: task.meeting.school.unionUnitId,
+      before: { status: task.status, followUp: task.followUp },
+      after: { status: "DONE", followUp },
+    });
+    return { schoolId: task.meeting.schoolId, meetingId: task.meeting.id };
   });
 }

@@ -2,6 +2,7 @@
 // minutes workflow, and which tasks are overdue or due for follow-up.
 
 import { todayVN } from "../time";
+import { nextWorkingDay as nextWorkingDayOff, type DayRange } from "../holidays/calendar";
 
 export const MEETING_KINDS = ["REGULAR", "DISCIPLINE", "REWARD", "WELFARE", "MOVEMENT", "OTHER"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -66,12 +67,12 @@ function utcDay(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-/** A Saturday or Sunday moves to the next Monday ("chuyển sang ngày làm việc kế tiếp"). */
-export function nextWorkingDay(d: Date): Date {
-  const wd = d.getUTCDay();
-  if (wd === 6) return new Date(d.getTime() + 2 * 86_400_000);
-  if (wd === 0) return new Date(d.getTime() + 86_400_000);
-  return d;
+/**
+ * A Saturday, Sunday, public holiday or day of the Tết break moves to the next working day
+ * ("chuyển sang ngày làm việc kế tiếp"); the holidays come from the calendar (lib/holidays).
+ */
+export function nextWorkingDay(d: Date, holidays: readonly DayRange[] = []): Date {
+  return nextWorkingDayOff(d, holidays);
 }
 
 export interface RegularMeeting {
@@ -82,18 +83,18 @@ export interface RegularMeeting {
 
 /**
  * The monthly joint meetings of a school year: on `day` of every month from the month the
- * year opens to the month it ends (September–May), moved off weekends, never before the
- * opening or after the end.
+ * year opens to the month it ends (September–May), moved off weekends, public holidays and the
+ * Tết break (`holidays`), never before the opening or after the end.
  */
-export function regularMeetings(startsOn: Date, endsOn: Date, day: number): RegularMeeting[] {
+export function regularMeetings(startsOn: Date, endsOn: Date, day: number, holidays: readonly DayRange[] = []): RegularMeeting[] {
   const out: RegularMeeting[] = [];
   let y = startsOn.getUTCFullYear();
   let m = startsOn.getUTCMonth() + 1;
   const endKey = endsOn.getUTCFullYear() * 100 + endsOn.getUTCMonth() + 1;
   while (y * 100 + m <= endKey) {
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    let d = nextWorkingDay(utcDay(y, m, Math.min(day, last)));
-    if (d < startsOn) d = nextWorkingDay(startsOn);
+    let d = nextWorkingDay(utcDay(y, m, Math.min(day, last)), holidays);
+    if (d < startsOn) d = nextWorkingDay(startsOn, holidays);
     if (d <= endsOn) out.push({ periodMonth: y * 100 + m, scheduledOn: d, title: `Họp liên tịch tháng ${m}/${y}` });
     m++;
     if (m > 12) {
@@ -109,6 +110,25 @@ export function isOverdue(task: { status: string; dueOn: Date | null }, today: D
   if (task.status !== "OPEN" || !task.dueOn) return false;
   const t = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return task.dueOn.getTime() < t;
+}
+
+/**
+ * The calendar day the meeting takes (took) place: the day its minutes give (heldAt, a moment, read
+ * on Vietnam's calendar), else the day it is scheduled for.
+ */
+export function meetingDate(m: { scheduledOn: Date; heldAt: Date | null }): Date {
+  return m.heldAt ? todayVN(m.heldAt) : m.scheduledOn;
+}
+
+/**
+ * Minutes are final only once the meeting has taken place: refused before its day (Vietnam's
+ * calendar, lib/time.ts). Returns the reason, or null when closing is allowed.
+ */
+export function closeTooEarly(m: { scheduledOn: Date; heldAt: Date | null }, now = new Date()): string | null {
+  const day = meetingDate(m);
+  if (todayVN(now).getTime() >= day.getTime()) return null;
+  const d = `${String(day.getUTCDate()).padStart(2, "0")}/${String(day.getUTCMonth() + 1).padStart(2, "0")}/${day.getUTCFullYear()}`;
+  return `Cuộc họp diễn ra ngày ${d}: chỉ chốt biên bản từ ngày đó trở đi.`;
 }
 
 /** Vietnam's calendar day now, as a UTC-midnight date. */

@@ -90,3 +90,11 @@ export const followUpTaskSchema = z.strictObject({
   followUp: optionalText("kết quả thực hiện", 1000),
 });
 export type FollowUpTaskInput = z.output<typeof followUpTaskSchema>;
+
+/** Đánh dấu hoàn thành a task when it is done (the member responsible, or those who run the meetings). */
+export const completeTaskSchema = z.strictObject({
+  taskId: id("nhiệm vụ"),
+  version,
+  followUp: optionalText("kết quả thực hiện", 1000),
+});
+export type CompleteTaskInput = z.output<typeof completeTaskSchema>;

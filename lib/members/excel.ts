@@ -2,7 +2,7 @@ import "server-only";
 // Members ⇄ Excel (.xlsx): the import template, reading an uploaded workbook into raw rows
 // (validated by rules.ts), and the export. No database access: pure functions over bytes.
 import ExcelJS from "exceljs";
-import { cleanText, foldVietnamese, formatDate } from "../format";
+import { cleanText, foldVietnamese, formatDate, formatNumber } from "../format";
 import { DATE_FIELDS, IMPORT_COLUMNS, type ImportField, type RawImportRow } from "./rules";
 import { formulaSafe } from "../excel";
 
@@ -145,7 +145,7 @@ export async function parseMemberWorkbook(bytes: Uint8Array): Promise<ParseResul
     }
     if (Object.keys(values).length === 0) continue;
     if (rows.length >= MAX_IMPORT_ROWS) {
-      return { ok: false, message: `Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng dữ liệu (giới hạn mỗi lần nhập). Hãy chia thành nhiều tệp nhỏ hơn.` };
+      return { ok: false, message: `Tệp có hơn ${formatNumber(MAX_IMPORT_ROWS)} dòng dữ liệu (giới hạn mỗi lần nhập). Hãy chia thành nhiều tệp nhỏ hơn.` };
     }
     rows.push({ row: r, values });
   }
@@ -191,7 +191,7 @@ export async function buildTemplateWorkbook(groupNames: string[]): Promise<Uint8
     "• Bắt buộc: Họ và tên, Giới tính (Nam hoặc Nữ).",
     "• Ngày ghi theo dạng dd/mm/yyyy, ví dụ 05/09/1990 (ô kiểu ngày của Excel cũng được).",
     "• Số CCCD: đủ 12 chữ số. Đảng viên: ghi Có (hoặc x), để trống nếu không.",
-    `• Mỗi tệp tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng, dung lượng tối đa ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+    `• Mỗi tệp tối đa ${formatNumber(MAX_IMPORT_ROWS)} dòng, dung lượng tối đa ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
     "• Tổ công đoàn: ghi đúng tên một tổ của trường (xem danh sách dưới đây), hoặc để trống.",
     "",
     "Các tổ công đoàn của trường:",
@@ -244,7 +244,7 @@ export async function buildExportWorkbook(rows: ExportRow[], school: { name: str
   ws.mergeCells(2, 1, 2, last);
   // The export day in Vietnam (UTC+7), as a real date too.
   const vnDay = new Date(exportedAt.getTime() + 7 * 3600_000);
-  ws.getCell(2, 1).value = `Xuất ngày ${formatDate(vnDay)} · ${rows.length.toLocaleString("vi-VN")} đoàn viên`;
+  ws.getCell(2, 1).value = `Xuất ngày ${formatDate(vnDay)} · ${formatNumber(rows.length)} đoàn viên`;
   ws.getCell(2, 1).font = { italic: true };
   const header = ws.getRow(4);
   header.values = columns.map((c) => c.header);

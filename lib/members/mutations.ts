@@ -25,6 +25,7 @@ function snapshot(m: Snapshot) {
     joinedUnionAt: toDateInput(m.joinedUnionAt),
     contractStartAt: toDateInput(m.contractStartAt),
     partyJoinedAt: toDateInput(m.partyJoinedAt),
+    leftOn: toDateInput(m.leftOn) || null,
   };
 }
 
@@ -137,7 +138,13 @@ export async function changeMemberStatus(viewer: Viewer, input: ChangeStatusInpu
     if (!canChangeStatus(before.status, input.status)) {
       throw new AppError("STATE", `Không thể chuyển từ "${STATUS_LABELS[before.status]}" sang "${STATUS_LABELS[input.status]}".`);
     }
-    return saveChange(tx, viewer, "member.status", input.memberId, input.version, organisationId, before, { status: input.status });
+    // Leaving keeps the day and the reason asked in the dialog; any other change clears them.
+    const left = input.status === "LEFT";
+    return saveChange(tx, viewer, "member.status", input.memberId, input.version, organisationId, before, {
+      status: input.status,
+      leftOn: left ? (input.leftOn ?? null) : null,
+      leftReason: left ? (input.leftReason ?? null) : null,
+    });
   });
 }
 

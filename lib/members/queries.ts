@@ -31,16 +31,28 @@ export interface MemberFilters {
   groupId?: string;
   /** A STATUS_FILTERS slug. */
   status?: string;
+  /** One Excel import: a member it wrote (the audit entry's firstMemberId); the list shows every member written with it. */
+  importedWith?: string;
+}
+
+/**
+ * The members one import wrote: one transaction inserted them all, so they share its start time
+ * (createdAt defaults to now()). Null when the id is not a member of the school.
+ */
+async function importBatchTime(schoolId: string, memberId: string): Promise<Date | null> {
+  const db = await getDb();
+  return (await db.member.findFirst({ where: { id: memberId, schoolId }, select: { createdAt: true } }))?.createdAt ?? null;
 }
 
 /** The viewer's scope AND the school AND the filters (AND, so no OR of a scope is overwritten). */
-function filterWhere(viewer: Viewer, cap: Capability, schoolId: string, f: MemberFilters): Prisma.MemberWhereInput {
+function filterWhere(viewer: Viewer, cap: Capability, schoolId: string, f: MemberFilters, batchAt: Date | null = null): Prisma.MemberWhereInput {
   const and: Prisma.MemberWhereInput[] = [memberScope(viewer, cap), { schoolId }];
   // Every typed word starts a word of the folded name: "yen" finds "hai yen", not "nguyen".
   for (const w of f.q ? searchWords(f.q).folded : []) and.push({ OR: [{ nameSearch: { startsWith: w } }, { nameSearch: { contains: ` ${w}` } }] });
   if (f.groupId === "chua-xep") and.push({ unionGroupId: null });
   else if (f.groupId) and.push({ unionGroupId: f.groupId });
   and.push({ status: { in: [...statusFilter(f.status).statuses] } });
+  if (f.importedWith) and.push({ createdAt: batchAt ?? new Date(0) });
   return { AND: and };
 }
 
@@ -64,7 +76,7 @@ export async function listMembers(viewer: Viewer, schoolId: string, filters: Mem
   const school = await getSchoolForMembers(viewer, schoolId, "member.read");
   if (!canListMembers(viewer, school)) throw notFound();
   const db = await getDb();
-  const where = filterWhere(viewer, "member.read", school.id, filters);
+  const where = filterWhere(viewer, "member.read", school.id, filters, filters.importedWith ? await importBatchTime(school.id, filters.importedWith) : null);
   const select = { id: true, fullName: true, gender: true, dateOfBirth: true, position: true, status: true, unionGroup: { select: { name: true } } } as const;
   let total: number;
   let rows: Prisma.MemberGetPayload<{ select: typeof select }>[];
@@ -123,6 +135,8 @@ export const snapshotSelect = {
   partyMember: true,
   partyJoinedAt: true,
   status: true,
+  leftOn: true,
+  leftReason: true,
   version: true,
 } as const satisfies Prisma.MemberSelect;
 
@@ -156,6 +170,9 @@ export interface MemberDetail {
   partyMember: boolean;
   partyJoinedAt: string;
   status: keyof typeof STATUS_LABELS;
+  /** Đã nghỉ việc: the day (dd/mm/yyyy) and the reason recorded when leaving; "" otherwise. */
+  leftOn: string;
+  leftReason: string;
   version: number;
   unionGroupId: string;
   unionGroup: string;
@@ -183,6 +200,8 @@ function toDetail(m: DetailRow): MemberDetail {
     partyMember: m.partyMember,
     partyJoinedAt: formatDate(m.partyJoinedAt),
     status: m.status,
+    leftOn: formatDate(m.leftOn),
+    leftReason: m.leftReason ?? "",
     version: m.version,
     unionGroupId: m.unionGroupId ?? "",
     unionGroup: m.unionGroup?.name ?? "",
@@ -232,7 +251,7 @@ export async function exportMembers(viewer: Viewer, schoolId: string, filters: M
   const school = await getSchoolForMembers(viewer, schoolId, "member.export");
   const db = await getDb();
   const found = await db.member.findMany({
-    where: filterWhere(viewer, "member.export", school.id, filters),
+    where: filterWhere(viewer, "member.export", school.id, filters, filters.importedWith ? await importBatchTime(school.id, filters.importedWith) : null),
     orderBy: [{ sortKey: "asc" }, { id: "asc" }],
     take: EXPORT_LIMIT,
     select: {

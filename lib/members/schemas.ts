@@ -100,6 +100,14 @@ export const changeStatusSchema = z.strictObject({
   memberId: id("đoàn viên"),
   version,
   status: z.enum(["ACTIVE", "ON_LEAVE", "MATERNITY_LEAVE", "LEFT"], { error: "Trạng thái không hợp lệ." }),
+  /** Asked in the "Đã nghỉ việc" dialog: required when leaving, ignored otherwise. */
+  leftOn: optionalDate("ngày nghỉ việc"),
+  leftReason: optionalText("lý do nghỉ việc", 500),
+}).superRefine((v, ctx) => {
+  if (v.status !== "LEFT") return;
+  if (!v.leftOn) ctx.addIssue({ code: "custom", path: ["leftOn"], message: "Vui lòng nhập ngày nghỉ việc." });
+  else if (v.leftOn.getTime() > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", path: ["leftOn"], message: "Ngày nghỉ việc không được sau hôm nay." });
+  if (!v.leftReason) ctx.addIssue({ code: "custom", path: ["leftReason"], message: "Vui lòng nhập lý do nghỉ việc." });
 });
 export type ChangeStatusInput = z.output<typeof changeStatusSchema>;
 

@@ -163,6 +163,8 @@ export async function addEligible(viewer: Viewer, input: AddEligibleInput): Prom
     const have = new Set((await tx.nominationItem.findMany({ where: { packageId: p.id, titleCode: input.titleCode }, select: { memberId: true } })).map((i) => i.memberId));
     const entry = titleEntry(input.titleCode);
     const add = rows.filter((r) => r.verdicts.find((v) => v.title === input.titleCode)?.eligible && !have.has(r.member.id));
+    // Nothing left to add (a second click, everyone already listed): no event, no audit row.
+    if (!add.length) return { schoolId: p.schoolId, added: 0 };
     await tx.nominationItem.createMany({
       data: add.map((r) => ({
         packageId: p.id,

@@ -13,6 +13,7 @@ import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
 import { DOC_LABELS, type DocKind, docsNeededFor, itemTransition, packageTransition, summarise, type Check, type Verdict } from "../awards/rules";
 import { computePackageChecks } from "./checks";
 import { settingsFor } from "../awards/facts-loader";
+import { byVietnameseName } from "../format";
 
 /**
  * The school's packages for a year (nomination.read: chair, principal, upper staff of the unit).
@@ -90,7 +91,7 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
   const [members, groups] = canManage && allowed("edit")
     ? await Promise.all([
         db.member.findMany({ where: { schoolId: p.schoolId, status: { not: "LEFT" } }, select: { id: true, fullName: true }, orderBy: { sortKey: "asc" } }),
-        db.unionGroup.findMany({ where: { schoolId: p.schoolId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+        db.unionGroup.findMany({ where: { schoolId: p.schoolId }, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
       ])
     : [[], []];
   const have = new Set(checks.docs.map((d) => `${d.kind}:${d.itemId ?? ""}`));
@@ -181,7 +182,7 @@ export async function getPublicLists(viewer: Viewer, schoolId: string) {
   const school = await schoolFor(viewer, schoolId, "nomination.public");
   const packages = await db.nominationPackage.findMany({
     where: { schoolId: school.id, status: { in: ["POSTED", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"] }, postedOn: { not: null } },
-    include: { schoolYear: true, items: { where: { status: { notIn: ["WITHDRAWN", "DRAFT"] } }, select: { id: true, nomineeName: true, titleCode: true, status: true }, orderBy: [{ titleCode: "asc" }, { nomineeName: "asc" }] } },
+    include: { schoolYear: true, items: { where: { status: { notIn: ["WITHDRAWN", "DRAFT"] } }, select: { id: true, nomineeName: true, titleCode: true, status: true }, orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }] } },
     orderBy: { postedOn: "desc" },
     take: 5,
   });

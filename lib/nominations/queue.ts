@@ -7,6 +7,7 @@ import { getDb } from "../server/db";
 import { unitFor, unitTree, yearFor } from "../awards/access";
 import { titleEntry } from "../awards/catalogue";
 import { toIsoDay } from "../awards/facts";
+import { byVietnameseName } from "../format";
 
 export interface QueueFilters {
   yearId?: string;
@@ -36,7 +37,7 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
       include: { school: { select: { id: true, name: true } }, items: { select: { status: true, titleCode: true } } },
       orderBy: [{ submittedAt: "asc" }],
     }),
-    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
     db.nominationItem.count({ where: { status: "SUBMITTED", package: scope } }),
     db.nominationItem.count({ where: { status: "RETURNED", package: scope } }),
     db.nominationItem.count({ where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: scope } }),

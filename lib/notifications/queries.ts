@@ -116,6 +116,8 @@ async function unitsWith(viewer: Viewer, cap: Capability): Promise<{ unitId: str
  * "Việc đang chờ" for the viewer, each count one `count` with a scoped `where`:
  *  - upper-unit reviewers (nomination.review): packages submitted or resubmitted, awaiting review;
  *  - chair and principal (nomination.manage): packages returned to fix, objections not answered;
+ *  - principal (plan.sign_school) and chair (plan.sign_union): the school's plan sent for signing
+ *    and not yet signed by their side ("Kế hoạch phối hợp chờ bạn ký");
  *  - chair (appeal.resolve): open appeals (not their own);
  *  - chair (scoring.manage): periods waiting for the council, periods past the appeal deadline;
  *  - group leader (scoring.group over a group): sheets of the group awaiting the group's score in
@@ -136,6 +138,12 @@ export async function getWaitingCounts(viewer: Viewer): Promise<WaitingItem[]> {
     const pkg = { schoolId: s, school: schoolScope(viewer, "nomination.manage") };
     add(`returned:${s}`, "Hồ sơ bị cấp trên trả lại cần bổ sung", `/truong/${s}/de-nghi`, s, db.nominationPackage.count({ where: { ...pkg, status: "RETURNED" } }));
     add(`objections:${s}`, "Ý kiến phản ánh danh sách công khai chưa trả lời", `/truong/${s}/de-nghi`, s, db.nominationObjection.count({ where: { answer: null, package: pkg } }));
+  }
+  // A school's plan sent for signing and not yet signed by the viewer's side.
+  for (const [cap, unsigned] of [["plan.sign_school", { govSignedAt: null }], ["plan.sign_union", { unionSignedAt: null }]] as const) {
+    for (const s of schoolsWith(viewer, cap)) {
+      add(`plan-sign:${cap}:${s}`, "Kế hoạch phối hợp chờ bạn ký", `/truong/${s}/ke-hoach`, s, db.coordinationPlan.count({ where: { schoolId: s, school: schoolScope(viewer, cap), status: "SUBMITTED", ...unsigned } }));
+    }
   }
   for (const s of schoolsWith(viewer, "appeal.resolve")) {
     add(`appeals:${s}`, "Khiếu nại kết quả chấm điểm chờ giải quyết", `/truong/${s}/cham-diem`, s, db.appeal.count({ where: { state: "OPEN", sheet: { ...(viewer.memberId ? { memberId: { not: viewer.memberId } } : {}), period: { schoolId: s, school: schoolScope(viewer, "appeal.resolve") } } } }));

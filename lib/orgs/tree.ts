@@ -25,15 +25,24 @@ export async function unitDescendants(db: Db, roots: string | readonly string[])
   return rows.map((r) => r.id);
 }
 
-/** The unit and every unit above it, nearest first (the unit, its parent, … the root). */
-export async function unitAncestors(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE chain (id, "parentId", depth) AS (
+/**
+ * The walk up as a CTE named `chain (id, "parentId", depth)`, for a statement that needs the unit
+ * chain inside a larger query: `WITH RECURSIVE ${ancestorChainCte(unitId)}, … SELECT … FROM chain`.
+ * The one place besides unitDescendants that walks the tree (tests/unit/org-tree-module.test.ts).
+ */
+export function ancestorChainCte(unitId: string): Prisma.Sql {
+  return Prisma.sql`chain (id, "parentId", depth) AS (
       SELECT o."id", o."parentId", 0 FROM "Organisation" o WHERE o."id" = ${unitId}
       UNION ALL
       SELECT p."id", p."parentId", chain.depth + 1 FROM "Organisation" p JOIN chain ON p."id" = chain."parentId"
       WHERE chain.depth < ${MAX_DEPTH}
-    )
+    )`;
+}
+
+/** The unit and every unit above it, nearest first (the unit, its parent, … the root). */
+export async function unitAncestors(db: Db, unitId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE ${ancestorChainCte(unitId)}
     SELECT id FROM chain ORDER BY depth`;
   return [...new Set(rows.map((r) => r.id))];
 }

@@ -6,6 +6,7 @@ import { formatDate } from "../format";
 import { SIDE_LABELS, UNIT_SIDE_LABELS, type PlanContent } from "./content";
 import { formatTarget } from "./measures";
 import { upperVi } from "./template";
+import { replacementLabel, type Replacement } from "./rules";
 
 export interface PlanDocumentInput {
   content: PlanContent;
@@ -13,6 +14,8 @@ export interface PlanDocumentInput {
   amendmentReason: string | null;
   amendsNumber: string | null;
   signed: boolean;
+  /** The signed amendment that replaced this plan, if any (lib/plans/rules.ts replacementOf). */
+  replacedBy?: Replacement | null;
   unitLevel: boolean;
   startYear: number;
   gov: { name: string | null; signedAt: Date | null };
@@ -29,6 +32,7 @@ export function planDocument(p: PlanDocumentInput): AdminDocument {
   const c = p.content;
   const section = (key: string) => c.sections.find((s) => s.key === key);
   const blocks: DocBlock[] = [];
+  if (p.replacedBy) blocks.push({ type: "paragraph", italic: true, text: `${replacementLabel(p.replacedBy)}; văn bản này không còn hiệu lực.` });
   if (p.revision > 1) {
     blocks.push({
       type: "paragraph",
@@ -102,7 +106,7 @@ export function planDocument(p: PlanDocumentInput): AdminDocument {
       { title: c.header.govSignerTitle.split("\n"), name: p.gov.name, note: note(p.gov.signedAt) },
     ],
     recipients: c.header.recipients.split("\n").filter(Boolean),
-    mark: p.signed ? null : "DỰ THẢO",
+    mark: p.replacedBy ? "ĐÃ ĐƯỢC THAY THẾ" : p.signed ? null : "DỰ THẢO",
     metaTitle: `Kế hoạch ${c.header.title}`,
   };
 }

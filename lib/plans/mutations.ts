@@ -13,10 +13,12 @@ import { record } from "../audit/record";
 import { AppError, conflict, forbidden, notFound } from "../server/errors";
 import { toDateInput } from "../format";
 import { vietnamToday } from "../meetings/rules";
+import { notifyPlanStep } from "../notifications/notify";
 import { planRolesOf, readablePlans } from "./access";
 import { planState, planTransition, type PlanAction, type PlanRole, type PlanState } from "./rules";
 import { buildPlanTemplate, buildUnitPlanTemplate, carryOver } from "./template";
-import { contentOf, newContentKey, type PlanContent, type PlanHeader } from "./content";
+import { COMMENT_KEY_LABELS, contentOf, newContentKey, type CommentKey, type PlanContent, type PlanHeader } from "./content";
+import { restatementMessage, restatementMismatches, sectionsRestated } from "./restated";
 import type {
   AddCommentInput,
   AmendPlanInput,
@@ -54,6 +56,7 @@ const writeSelect = {
   unionSignerName: true,
   unionSignedAt: true,
   school: { select: { unionUnitId: true } },
+  schoolYear: { select: { label: true } },
   amendedBy: { select: { id: true } },
 } as const satisfies Prisma.CoordinationPlanSelect;
 type WritePlan = Prisma.CoordinationPlanGetPayload<{ select: typeof writeSelect }>;
@@ -75,6 +78,12 @@ function authorize(viewer: Viewer, plan: WritePlan, action: PlanAction): { role:
     if (t.reason === "state") wrongState = true;
   }
   throw wrongState ? stateError() : forbidden();
+}
+
+/** The other side of a school's plan hears of the step (the bell); unit plans have one side in the app. */
+async function tellOtherSide(tx: Tx, viewer: Viewer, plan: WritePlan, role: PlanRole, step: Parameters<typeof notifyPlanStep>[3], extra?: Parameters<typeof notifyPlanStep>[5]) {
+  if (!plan.schoolId || (role !== "PRINCIPAL" && role !== "UNION_CHAIR")) return;
+  await notifyPlanStep(tx, { id: plan.id, schoolId: plan.schoolId, revision: plan.revision, yearLabel: plan.schoolYear.label }, role === "PRINCIPAL" ? "gov" : "union", step, viewer, extra);
 }
 
 function where(plan: WritePlan) {
@@ -279,6 +288,21 @@ export async function updateHeader(viewer: Viewer, input: UpdateHeaderInput) {
     });
     if (r.count === 0) throw await refusal(tx, plan.id, ["DRAFT"]);
     await record(tx, viewer, { action: "plan.update_header", entity: "CoordinationPlan", entityId: plan.id, ...where(plan), before: headerSnapshot(before), after: headerSnapshot(header) });
+    // The text's sentences that restate the meeting day are generated from the field again.
+    if (before.meetingDay !== header.meetingDay) {
+      const sections = await tx.planSection.findMany({ where: { planId: plan.id }, select: { id: true, key: true, body: true } });
+      for (const { section, body } of sectionsRestated(sections, header.meetingDay)) {
+        await tx.planSection.update({ where: { id: section.id }, data: { body, version: { increment: 1 } } });
+        await record(tx, viewer, {
+          action: "plan.update_section",
+          entity: "PlanSection",
+          entityId: section.id,
+          ...where(plan),
+          before: { planId: plan.id, key: section.key, body: section.body },
+          after: { planId: plan.id, key: section.key, body, from: "meetingDay" },
+        });
+      }
+    }
     return plan;
   });
 }
@@ -393,10 +417,11 @@ export async function deleteTarget(viewer: Viewer, input: DeleteRowInput) {
 export async function addComment(viewer: Viewer, input: AddCommentInput) {
   return createOnce(viewer, "plan.comment", input.submissionKey, async (tx) => {
     const plan = await findForWrite(tx, viewer, input.planId);
-    authorize(viewer, plan, "comment");
+    const { role } = authorize(viewer, plan, "comment");
     if (plan.schoolId && !can(viewer, "plan.comment", { schoolId: plan.schoolId })) throw forbidden();
     const c = await tx.planComment.create({ data: { planId: plan.id, sectionKey: input.sectionKey, authorId: viewer.userId, body: input.body }, select: { id: true } });
     await record(tx, viewer, { action: "plan.comment", entity: "PlanComment", entityId: c.id, ...where(plan), after: { planId: plan.id, sectionKey: input.sectionKey, body: input.body } });
+    await tellOtherSide(tx, viewer, plan, role, "comment", { sectionLabel: COMMENT_KEY_LABELS[input.sectionKey as CommentKey] });
     return plan;
   });
 }
@@ -410,17 +435,23 @@ export async function transitionPlan(viewer: Viewer, input: TransitionInput): Pr
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const plan = await findForWrite(tx, viewer, input.planId);
-    const { state } = authorize(viewer, plan, input.action);
+    const { state, role } = authorize(viewer, plan, input.action);
     const now = new Date();
     let r: Prisma.BatchPayload;
     switch (input.action) {
-      case "submit":
+      case "submit": {
         r = await tx.coordinationPlan.updateMany({
           where: { id: plan.id, version: input.version, status: "DRAFT" },
           data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },
         });
         if (r.count === 0) throw await refusal(tx, plan.id, ["DRAFT"]);
+        // Text that restates a field must agree with it before anyone signs (read after the
+        // update: the plan row is locked, so no edit of the draft slips in between).
+        const full = await tx.coordinationPlan.findUniqueOrThrow({ where: { id: plan.id }, include: { sections: true, items: true, targets: true } });
+        const wrong = restatementMismatches(contentOf(full));
+        if (wrong.length) throw new AppError("STATE", restatementMessage(wrong));
         break;
+      }
       case "withdraw":
       case "return":
         r = await tx.coordinationPlan.updateMany({
@@ -482,6 +513,7 @@ export async function transitionPlan(viewer: Viewer, input: TransitionInput): Pr
         ...(input.action === "sign_union" ? { unionSignerName: after.unionSignerName } : {}),
       },
     });
+    await tellOtherSide(tx, viewer, plan, role, input.action, { completed: to === "SIGNED" });
     return { ...after, to };
   });
 }

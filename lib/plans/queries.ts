@@ -8,12 +8,14 @@ import { getSchoolOrThrow, getUnitOrThrow } from "../orgs/queries";
 import { schoolScope } from "../authz/scope";
 import { notFound } from "../server/errors";
 import { readablePlans, planRolesOf } from "./access";
-import { allowedActions, planState, schoolPlanStanding, type PlanAction } from "./rules";
+import { allowedActions, planState, replacementOf, schoolPlanStanding, type PlanAction } from "./rules";
+import { restatementMismatches } from "./restated";
 import { contentOf, schoolMonthOrder, type PlanContent } from "./content";
 import type { MeasureData } from "./measures";
 import { diffPlans } from "./diff";
 import { unitSubtree } from "../schools/queries";
 import { holdsHere } from "../authz/decide";
+import { byVietnameseName } from "../format";
 
 export type PlanOwner = { schoolId: string } | { organisationId: string };
 
@@ -43,7 +45,7 @@ const listSelect = {
   signedAt: true,
   submittedAt: true,
   updatedAt: true,
-  amendedBy: { select: { id: true } },
+  amendedBy: { select: { id: true, revision: true, status: true, signedAt: true } },
 } as const satisfies Prisma.CoordinationPlanSelect;
 
 function toListRow(p: Prisma.CoordinationPlanGetPayload<{ select: typeof listSelect }>) {
@@ -56,6 +58,7 @@ function toListRow(p: Prisma.CoordinationPlanGetPayload<{ select: typeof listSel
     signedAt: p.signedAt,
     updatedAt: p.updatedAt,
     amended: !!p.amendedBy,
+    replacedBy: replacementOf(p),
   };
 }
 
@@ -98,8 +101,8 @@ const detailInclude = {
   schoolYear: { select: { id: true, label: true, startsOn: true, endsOn: true } },
   school: { select: { id: true, name: true, unionUnitId: true } },
   organisation: { select: { id: true, name: true } },
-  amends: { select: { id: true, revision: true } },
-  amendedBy: { select: { id: true, revision: true, status: true } },
+  amends: { select: { id: true, revision: true, docNumber: true } },
+  amendedBy: { select: { id: true, revision: true, status: true, signedAt: true } },
   copiedFrom: { select: { id: true, schoolYear: { select: { label: true } } } },
 } as const satisfies Prisma.CoordinationPlanInclude;
 
@@ -175,6 +178,8 @@ export async function getPlanDetail(viewer: Viewer, owner: PlanOwner, planId: st
     plan: { ...plan, items: sortItems(plan.items), comments },
     content: toContent(plan),
     state,
+    replacedBy: replacementOf(plan),
+    restated: state === "DRAFT" ? restatementMismatches(toContent(plan)) : [],
     roles,
     actions,
     revisions: revisions.map(toListRow),
@@ -223,7 +228,8 @@ export async function unitPlanOverview(viewer: Viewer, unitId: string, yearId?: 
     unit,
     years,
     year,
-    schools: schools.map((s) => {
+    // Vietnamese order (the database's byte order puts "Đ…" after "Z…").
+    schools: byVietnameseName(schools).map((s) => {
       const standing = schoolPlanStanding(s.plans, year.startsOn, now);
       const latest = s.plans[s.plans.length - 1] ?? null;
       return { id: s.id, name: s.name, ...standing, latestId: latest?.id ?? null, revisions: s.plans.length };

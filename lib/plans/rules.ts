@@ -7,6 +7,8 @@
 //     └──withdraw/return──┘ (from any not-yet-complete signing state; signatures are cleared)
 //   SIGNED ──amend──▶ (a new DRAFT revision; the signed one never changes)
 import type { Capability } from "../authz/permissions";
+import { formatDate } from "../format";
+import { todayVN } from "../time";
 
 /** The machine's states: the stored status plus which side has signed. */
 export const PLAN_STATES = ["DRAFT", "SUBMITTED", "SIGNED_GOV", "SIGNED_UNION", "SIGNED"] as const;
@@ -92,6 +94,27 @@ export const PLAN_STATE_LABELS: Record<PlanState, string> = {
   SIGNED_UNION: "Trình ký – công đoàn đã ký",
   SIGNED: "Đã ký kết",
 };
+
+/** The signed amendment that replaced a signed plan: its revision and the day it was signed (Vietnam's calendar). */
+export interface Replacement {
+  revision: number;
+  on: Date;
+}
+
+/**
+ * A signed plan is replaced once its amendment is signed too (an amendment still being drafted
+ * or signed leaves the plan in force). Null when the plan is not replaced.
+ */
+export function replacementOf(p: { status: string; amendedBy: { revision: number; status: string; signedAt: Date | null } | null }): Replacement | null {
+  const a = p.amendedBy;
+  if (p.status !== "SIGNED" || !a || a.status !== "SIGNED" || !a.signedAt) return null;
+  return { revision: a.revision, on: todayVN(a.signedAt) };
+}
+
+/** "Đã được thay thế bởi phiên bản 2 ngày 10/12/2026": shown instead of "Đã ký kết". */
+export function replacementLabel(r: Replacement): string {
+  return `Đã được thay thế bởi phiên bản ${r.revision} ngày ${formatDate(r.on)}`;
+}
 
 export const PLAN_ACTION_LABELS: Record<PlanAction, string> = {
   edit: "Sửa dự thảo",

@@ -4,6 +4,10 @@ import "server-only";
 // its schools (School.unionUnitId), never a query per school or per member. Every function checks
 // the gate itself (report.read on the unit): another unit's id is NOT_FOUND, like a missing one.
 // Awards count by their decision's date (AwardDecision.signedOn) and exclude revoked decisions.
+// The award counts read "AwardTally" (lib/reports/summary.ts: award rows per decision and school by
+// title, level, recipient kind, member's gender and position, kept by triggers in the same
+// transaction as every Award or Member write), not every Award row: a province's term report
+// reads tens of thousands of tally rows instead of hundreds of thousands of awards.
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { checkGate } from "../authz/gate";
@@ -12,6 +16,7 @@ import { getDb } from "../server/db";
 import { buildAwardsTable, buildStatForm, awardsSummary, type AwardGroupRow, type AwardsTable, type StatForm } from "./awards-rules";
 import type { Period, SchoolYearRow, UnionTermRow } from "./period";
 import { buildTitleRows, buildMovementRows, type SchoolMovementRow, type SchoolTitleRow, type MovementTotals } from "./school-rules";
+import { byVietnameseName } from "../format";
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 
@@ -32,7 +37,7 @@ export async function getReportUnit(viewer: Viewer, unitId: string, db?: Db): Pr
   const subtreeIds = await unitDescendants(d, unitId);
   const [unit, schools] = await Promise.all([
     d.organisation.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, name: true, place: true, parent: { select: { name: true } } } }),
-    d.school.findMany({ where: { unionUnitId: { in: subtreeIds } }, select: { id: true, name: true, unionUnitId: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    d.school.findMany({ where: { unionUnitId: { in: subtreeIds } }, select: { id: true, name: true, unionUnitId: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }).then(byVietnameseName),
   ]);
   return { id: unit.id, name: unit.name, place: unit.place, parentName: unit.parent?.name ?? null, subtreeIds, schools };
 }
@@ -58,13 +63,12 @@ async function awardGroups(db: Db, unit: ReportUnit, p: Period): Promise<AwardGr
       COALESCE(d."side"::text, CASE WHEN o."type" IN ('PHONG_GD', 'SO_GD', 'UBND_XA') THEN 'STATE' ELSE 'UNION' END) AS side,
       o."type"::text AS "orgType",
       (d."organisationId" = s."unionUnitId") AS "directUpper",
-      m."gender"::text AS gender, m."position" AS position,
-      COUNT(*)::int AS n
-    FROM "Award" a
+      a."gender"::text AS gender, a."position" AS position,
+      SUM(a."n")::int AS n
+    FROM "AwardTally" a
     JOIN "AwardDecision" d ON d."id" = a."decisionId"
     JOIN "Organisation" o ON o."id" = d."organisationId"
     JOIN "School" s ON s."id" = a."schoolId"
-    LEFT JOIN "Member" m ON m."id" = a."memberId"
     WHERE s."unionUnitId" IN (${ids(unit.subtreeIds)})
       AND d."signedOn" BETWEEN ${p.from}::date AND ${p.to}::date
       AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" r WHERE r."decisionId" = d."id")
@@ -98,9 +102,9 @@ export interface AwardsReport {
 async function yearMismatch(db: Db, unit: ReportUnit, p: Period): Promise<AwardsReport["yearMismatch"]> {
   if (p.kind !== "nam-hoc" || !p.refId) return null;
   const [r] = await db.$queryRaw<{ otherYear: number; outside: number }[]>`
-    SELECT COUNT(*) FILTER (WHERE d."signedOn" BETWEEN ${p.from}::date AND ${p.to}::date AND d."schoolYearId" <> ${p.refId})::int AS "otherYear",
-           COUNT(*) FILTER (WHERE d."schoolYearId" = ${p.refId} AND d."signedOn" NOT BETWEEN ${p.from}::date AND ${p.to}::date)::int AS "outside"
-    FROM "Award" a
+    SELECT COALESCE(SUM(a."n") FILTER (WHERE d."signedOn" BETWEEN ${p.from}::date AND ${p.to}::date AND d."schoolYearId" <> ${p.refId}), 0)::int AS "otherYear",
+           COALESCE(SUM(a."n") FILTER (WHERE d."schoolYearId" = ${p.refId} AND d."signedOn" NOT BETWEEN ${p.from}::date AND ${p.to}::date), 0)::int AS "outside"
+    FROM "AwardTally" a
     JOIN "AwardDecision" d ON d."id" = a."decisionId"
     JOIN "School" s ON s."id" = a."schoolId"
     WHERE s."unionUnitId" IN (${ids(unit.subtreeIds)})
@@ -145,10 +149,9 @@ export async function getTitlesReport(viewer: Viewer, unitId: string, period: Pe
   const schoolIds = unit.schools.map((s) => s.id);
   const [awards, members, initiatives] = await Promise.all([
     db.$queryRaw<{ schoolId: string; titleCode: string; subject: string; gender: string | null; n: number }[]>`
-      SELECT a."schoolId", a."titleCode", a."subject"::text AS subject, m."gender"::text AS gender, COUNT(*)::int AS n
-      FROM "Award" a
+      SELECT a."schoolId", a."titleCode", a."subject"::text AS subject, a."gender"::text AS gender, SUM(a."n")::int AS n
+      FROM "AwardTally" a
       JOIN "AwardDecision" d ON d."id" = a."decisionId"
-      LEFT JOIN "Member" m ON m."id" = a."memberId"
       WHERE a."schoolId" IN (${ids(schoolIds)})
         AND d."signedOn" BETWEEN ${period.from}::date AND ${period.to}::date
         AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" r WHERE r."decisionId" = d."id")

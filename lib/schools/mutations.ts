@@ -66,9 +66,10 @@ export async function createSchool(viewer: Viewer, input: CreateSchoolInput): Pr
   const db = await getDb();
   await checkUnionUnit(db, viewer, "school.create", input.unionUnitId);
   await checkGovUnit(db, input.govUnitId);
-  if (await db.school.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode();
   try {
     return await createOnce(viewer, "school.create", input.submissionKey, async (tx) => {
+      // Inside the once-per-submission step: a resubmitted form gets its school back, not "code taken".
+      if (await tx.school.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode();
       const school = await tx.school.create({ data: schoolData(input), select: snapshotSelect });
       await record(tx, viewer, { action: "school.create", entity: "School", entityId: school.id, schoolId: school.id, organisationId: school.unionUnitId, after: school });
       return school;

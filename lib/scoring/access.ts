@@ -39,13 +39,15 @@ const periodSelect = {
   campaignId: true,
   scaleVersionId: true,
   school: { select: { id: true, name: true, unionUnitId: true } },
-  campaign: { select: { id: true, name: true, state: true, audience: true } },
+  campaign: { select: { id: true, name: true, state: true, audience: true, titles: true } },
   scaleVersion: { select: { id: true, number: true, definition: true, checksum: true, scale: { select: { name: true } } } },
 } satisfies Prisma.ScorePeriodSelect;
 
-/** A period of a school the viewer may act on with `cap`, or NOT_FOUND. */
-export async function findPeriod(db: Db, viewer: Viewer, periodId: string, cap: Capability = "scoring.read") {
-  const p = await db.scorePeriod.findFirst({ where: { id: periodId, school: schoolScope(viewer, cap) }, select: periodSelect });
+/** A period of a school the viewer may act on with `cap` (any one of a list), or NOT_FOUND. */
+export async function findPeriod(db: Db, viewer: Viewer, periodId: string, cap: Capability | readonly Capability[] = "scoring.read") {
+  const caps = typeof cap === "string" ? [cap] : cap;
+  const school = caps.length === 1 ? schoolScope(viewer, caps[0]) : { OR: caps.map((c) => schoolScope(viewer, c)) };
+  const p = await db.scorePeriod.findFirst({ where: { id: periodId, school }, select: periodSelect });
   if (!p) throw notFound();
   return { ...p, scale: scaleOf(p.scaleVersion.definition) };
 }
@@ -95,17 +97,19 @@ export async function periodSheets(db: Db, periodId: string, member: Prisma.Memb
     where: { periodId, ...(sheetId ? { id: sheetId } : {}), member },
     select: {
       id: true,
-      member: { select: { fullName: true, sortKey: true, position: true, unionGroup: { select: { name: true } } } },
-      stages: { select: { stage: true, data: true, explanation: true } },
+      member: { select: { id: true, fullName: true, sortKey: true, position: true, unionGroupId: true, unionGroup: { select: { name: true } } } },
+      stages: { select: { stage: true, data: true, explanation: true, updatedAt: true, enteredById: true } },
     },
   });
   if (sheets.length === 0) throw notFound();
   sheets.sort((a, b) => (a.member.unionGroup?.name ?? "").localeCompare(b.member.unionGroup?.name ?? "", "vi") || a.member.sortKey.localeCompare(b.member.sortKey));
   return sheets.map((s) => ({
     sheetId: s.id,
+    memberId: s.member.id,
     memberName: s.member.fullName,
     position: s.member.position,
+    groupId: s.member.unionGroupId,
     groupName: s.member.unionGroup?.name ?? "",
-    stages: s.stages.map((st) => ({ stage: st.stage, data: stageDataOf(st.data), explanation: st.explanation })),
+    stages: s.stages.map((st) => ({ stage: st.stage, data: stageDataOf(st.data), explanation: st.explanation, updatedAt: st.updatedAt, enteredById: st.enteredById })),
   }));
 }

@@ -9,6 +9,7 @@ import { amendStage, recuse, saveGrid, saveStage } from "./mutations";
 import { closePeriod, confirmGroupScores, createPeriod, sealStage, syncSheets } from "./period-mutations";
 import { createAppeal, resolveAppeal } from "./appeals";
 import { formatPoints } from "./points";
+import { SEAL_CAPS } from "./workflow";
 import { z, id } from "../validation";
 
 const refresh = () => revalidatePath("/", "layout");
@@ -58,13 +59,13 @@ export async function createPeriodAction(_prev: ActionState, formData: FormData)
   return gatedAction(formData, { cap: ["scoring.manage"], schema: createPeriodSchema, target: (i) => ({ school: i.schoolId }) }, async (viewer, input) => {
     await createPeriod(viewer, input);
     refresh();
-    return { ok: true, message: "Đã tạo kỳ chấm điểm và phiếu cho từng đoàn viên." };
+    return { ok: true, message: "Đã tạo kỳ chấm điểm và phiếu cho từng đoàn viên đã đăng ký thi đua." };
   });
 }
 
 /** Confirms the current stage (sealed snapshot) and moves the period on (chair). */
 export async function sealStageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return gatedAction(formData, { cap: ["scoring.manage"], schema: periodStepSchema, target: (i) => ({ period: i.periodId }) }, async (viewer, input) => {
+  return gatedAction(formData, { cap: SEAL_CAPS, schema: periodStepSchema, target: (i) => ({ period: i.periodId }) }, async (viewer, input) => {
     const r = await sealStage(viewer, input);
     refresh();
     return { ok: true, message: `Đã xác nhận và niêm phong. Mã kiểm tra: ${r.checksum.slice(0, 16)}…` };

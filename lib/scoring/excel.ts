@@ -8,6 +8,7 @@ import { cellText } from "./cells";
 import { computeStage, type StageData, type StageResult } from "./rules";
 import type { ScaleDefinition } from "./scale";
 import { formulaSafe } from "../excel";
+import { formatNumber } from "../format";
 
 export { formulaSafe };
 
@@ -103,7 +104,7 @@ export async function buildScoringWorkbook(input: ExportInput): Promise<Uint8Arr
     if (scale.deductions.length) {
       put(["", "Khoản trừ", null, ...STAGES.map((st) => (r[st] ? -(r[st]!.deductionTotal / 10) : null)), STAGES.flatMap((st) => (s.stages[st]?.data.deductions ?? []).map((d) => `${scale.deductions.find((x) => x.key === d.key)?.name ?? d.key} × ${d.count}: ${d.reason}`)).join("; ") || null]);
     }
-    if (scale.bonus.length) put(["", `Điểm cộng (tối đa ${scale.bonusCap / 10})`, pts(scale.bonusCap), ...STAGES.map((st) => pts(r[st]?.bonusCapped)), null]);
+    if (scale.bonus.length) put(["", `Điểm cộng (tối đa ${formatNumber(scale.bonusCap / 10)})`, pts(scale.bonusCap), ...STAGES.map((st) => pts(r[st]?.bonusCapped)), null]);
     put(["", "TỔNG ĐIỂM", pts(scale.kind === "DEDUCT_FROM_START" ? scale.start : r.SELF?.criteriaMax ?? scale.groups.reduce((a, g) => a + g.max, 0)), ...STAGES.map((st) => pts(r[st]?.total)), null], true);
     put(["", "Xếp loại", null, ...STAGES.map((st) => (r[st] ? (r[st]!.classification?.label ?? "Chưa chấm đủ") : null)), null], true);
     for (const st of STAGES) {

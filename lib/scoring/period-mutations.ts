@@ -1,5 +1,5 @@
 import "server-only";
-// A scoring period's life (chair): create it with a sheet per member of the audience, seal each
+// A scoring period's life (chair): create it with a sheet per registered member (or the audience), seal each
 // stage (snapshot + checksum, state advances), confirm group scores as council scores in bulk,
 // close it (numbers frozen; later changes are amendments with a reason).
 import type { Prisma } from "../generated/prisma/client";
@@ -14,11 +14,24 @@ import { inAudience } from "../campaigns/rules";
 import { findPeriod, requirePeriodAction, stageDataOf } from "./access";
 import { lockPeriodState } from "./mutations";
 import { computeStage } from "./rules";
+import { sheetsByRegistration } from "./period-rules";
 import { checksumOf } from "./snapshot";
 import { endOfDayVN } from "../time";
-import { SEAL_ACTION, selfScoringRefusal } from "./workflow";
+import { SEAL_ACTION, SEAL_CAPS, closeRefusal, selfScoringRefusal } from "./workflow";
 
 type Tx = Prisma.TransactionClient;
+type Db = Awaited<ReturnType<typeof getDb>>;
+
+/**
+ * The members of a school who get a sheet in a period of this campaign: those in its audience
+ * who registered for one of its individual titles at this school (sheetsByRegistration), or the
+ * whole audience when the campaign has no individual title to register for. Never those who left.
+ */
+async function scoredMembers(db: Db, campaign: { id: string; audience: Parameters<typeof inAudience>[0]; titles: string[] }, schoolId: string, extra: Prisma.MemberWhereInput = {}) {
+  const registered: Prisma.MemberWhereInput = sheetsByRegistration(campaign.titles) ? { registrations: { some: { campaignId: campaign.id, schoolId } } } : {};
+  const rows = await db.member.findMany({ where: { schoolId, status: { not: "LEFT" }, ...registered, ...extra }, select: { id: true, gender: true, position: true, status: true } });
+  return rows.filter((m) => inAudience(campaign.audience, m));
+}
 
 /** Creates a period of a campaign for one school, scored on one adopted scale version. */
 export async function createPeriod(viewer: Viewer, input: { schoolId: string; campaignId: string; name: string; kind: "MONTH" | "SEMESTER" | "YEAR" | "ROUND"; startsOn: Date; endsOn: Date; scaleVersionId: string; submissionKey?: string }) {
@@ -28,7 +41,7 @@ export async function createPeriod(viewer: Viewer, input: { schoolId: string; ca
   if (input.endsOn < input.startsOn) throw new AppError("INVALID", "Ngày kết thúc phải sau ngày bắt đầu.", { endsOn: ["Ngày kết thúc phải sau ngày bắt đầu."] });
   const sv = await db.scaleVersion.findFirst({ where: { id: input.scaleVersionId, scale: { schoolId: school.id }, adoptedAt: { not: null } }, select: { id: true } });
   if (!sv) throw new AppError("INVALID", "Chỉ chấm theo biểu điểm đã được thông qua.", { scaleVersionId: ["Chọn biểu điểm đã thông qua của trường."] });
-  const members = (await db.member.findMany({ where: { schoolId: school.id, status: { not: "LEFT" } }, select: { id: true, gender: true, position: true, status: true } })).filter((m) => inAudience(campaign.audience, m));
+  const members = await scoredMembers(db, campaign, school.id);
   return createOnce(viewer, "period.create", input.submissionKey, async (tx) => {
     const exists = await tx.scorePeriod.findFirst({ where: { campaignId: campaign.id, schoolId: school.id, name: input.name }, select: { id: true } });
     if (exists) throw new AppError("DUPLICATE", "Đã có kỳ chấm cùng tên trong phong trào này.", { name: ["Tên kỳ chấm đã có."] });
@@ -47,7 +60,7 @@ export async function syncSheets(viewer: Viewer, input: { periodId: string }) {
   const db = await getDb();
   const period = await findPeriod(db, viewer, input.periodId, "scoring.manage");
   requirePeriodAction(viewer, period.state, "sealSelf", { schoolId: period.schoolId });
-  const members = (await db.member.findMany({ where: { schoolId: period.schoolId, status: { not: "LEFT" }, scoreSheets: { none: { periodId: period.id } } }, select: { id: true, gender: true, position: true, status: true } })).filter((m) => inAudience(period.campaign.audience, m));
+  const members = await scoredMembers(db, period.campaign, period.schoolId, { scoreSheets: { none: { periodId: period.id } } });
   if (members.length === 0) return 0;
   await db.$transaction(async (tx) => {
     await tx.scoreSheet.createMany({ data: members.map((m) => ({ periodId: period.id, memberId: m.id })), skipDuplicates: true });
@@ -95,7 +108,9 @@ async function snapshotPayload(tx: Tx, period: { id: string; scaleVersionId: str
  */
 export async function sealStage(viewer: Viewer, input: { periodId: string; version: number; appealDeadline?: Date }) {
   const db = await getDb();
-  const period = await findPeriod(db, viewer, input.periodId, "scoring.manage");
+  // Whoever may seal some stage finds the period (the chair; the principal, who chairs the
+  // council); the state machine then decides whether this viewer may seal the current stage.
+  const period = await findPeriod(db, viewer, input.periodId, SEAL_CAPS);
   const seal = SEAL_ACTION[period.state];
   if (!seal) throw new AppError("STATE");
   requirePeriodAction(viewer, period.state, seal.action, { schoolId: period.schoolId });
@@ -147,13 +162,14 @@ export async function confirmGroupScores(viewer: Viewer, input: { periodId: stri
   return { copied: mayCopy.length, left: sheets.length - mayCopy.length };
 }
 
-/** Closes the period: numbers frozen. Needs every appeal resolved. */
+/** Closes the period: numbers frozen. Needs every appeal resolved and the appeal window over (closeRefusal). */
 export async function closePeriod(viewer: Viewer, input: { periodId: string; version: number }) {
   const db = await getDb();
   const period = await findPeriod(db, viewer, input.periodId, "scoring.manage");
   requirePeriodAction(viewer, period.state, "close", { schoolId: period.schoolId });
   const open = await db.appeal.count({ where: { state: "OPEN", sheet: { periodId: period.id } } });
-  if (open > 0) throw new AppError("STATE", `Còn ${open} khiếu nại chưa giải quyết.`);
+  const refusal = closeRefusal(period.appealDeadline, open);
+  if (refusal) throw new AppError("STATE", refusal);
   await db.$transaction(async (tx) => {
     const u = await tx.scorePeriod.updateMany({ where: { id: period.id, version: input.version, state: "APPEALS" }, data: { state: "CLOSED", closedAt: new Date(), version: { increment: 1 } } });
     if (u.count === 0) throw conflict();

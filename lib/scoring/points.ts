@@ -22,6 +22,20 @@ export function parsePoints(text: string): number | null {
   return Number(w) * 10 + Number(f);
 }
 
+/**
+ * What a points field of the scale builder holds as typed: tenths, a negative number kept as such
+ * (so the scale's own checks refuse it beside the field, instead of the field silently keeping its
+ * old value: issue 11, a bonus of −2 looked valid), or a message when it is not a number at all.
+ */
+export function readPointsField(text: string): { value: number | null; error: string | null } {
+  const t = text.trim();
+  if (t === "") return { value: null, error: "Vui lòng nhập số điểm." };
+  const negative = /^[-−–]/.test(t);
+  const p = parsePoints(negative ? t.slice(1) : t);
+  if (p === null) return { value: null, error: "Nhập số điểm, tối đa một chữ số thập phân (ví dụ 7,5)." };
+  return { value: negative ? -p : p, error: null };
+}
+
 /** 7.5 → 75 (for literals and tests). */
 export function tenths(points: number): number {
   return Math.round(points * 10);

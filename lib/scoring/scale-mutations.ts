@@ -11,17 +11,25 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
 import { findSchool } from "../campaigns/access";
-import { checkScale, parseScale, type ScaleDefinition } from "./scale";
+import { parseScale, type ScaleDefinition } from "./scale";
 import { checksumOf } from "./snapshot";
-import { TEMPLATES } from "./templates";
+import { BLANK_SCALE, TEMPLATES } from "./templates";
 import { MAX_IMPORT_ERRORS, checkScaleUpload, formatImportError, workbookToScale } from "./scale-excel";
 import { safeFileName } from "../evidence/rules";
 
 const json = (d: ScaleDefinition) => d as unknown as Prisma.InputJsonValue;
 
+/**
+ * The whole check (the schema's ranges — a negative bonus — and the structural checks), not only
+ * the latter: a caller may reach the mutation without the form's schema. Each problem also comes
+ * back under its field ("definition.bonus.0.max") for the builder to show beside the field.
+ */
 function refuseProblems(definition: ScaleDefinition): void {
-  const problems = checkScale(definition);
-  if (problems.length) throw new AppError("INVALID", problems[0].message, { definition: problems.map((p) => p.message) });
+  const r = parseScale(definition);
+  if (r.ok) return;
+  const fieldErrors: Record<string, string[]> = { definition: r.problems.map((p) => p.message) };
+  for (const p of r.problems) (fieldErrors[`definition.${p.path}`] ??= []).push(p.message);
+  throw new AppError("INVALID", r.problems[0].message, fieldErrors);
 }
 
 type School = Awaited<ReturnType<typeof findSchool>>;
@@ -57,6 +65,8 @@ export async function createScale(viewer: Viewer, input: { schoolId: string; sch
     if (!parsed.ok) throw new AppError("INVALID", "Biểu điểm cũ không hợp lệ để sao chép.");
     definition = parsed.scale;
     copiedFromId = from.id;
+  } else if (input.source === "blank") {
+    definition = structuredClone(BLANK_SCALE);
   } else {
     definition = structuredClone(TEMPLATES[input.source.slice(9) as keyof typeof TEMPLATES].definition);
   }

@@ -7,8 +7,8 @@ export const createScaleSchema = z.strictObject({
   schoolId: id("trường"),
   schoolYearId: id("năm học"),
   name: requiredText("tên biểu điểm", 200),
-  /** "template:100", "template:750" or "copy:<scaleId>" (last year's). */
-  source: z.string().regex(/^(template:(100|750)|copy:[A-Za-z0-9_-]{1,64})$/, "Chọn cách tạo biểu điểm."),
+  /** "blank" (build from scratch), "template:100", "template:750" or "copy:<scaleId>" (last year's). */
+  source: z.string().regex(/^(blank|template:(100|750)|copy:[A-Za-z0-9_-]{1,64})$/, "Chọn cách tạo biểu điểm."),
   submissionKey,
 });
 

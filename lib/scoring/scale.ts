@@ -3,6 +3,7 @@
 // in client components. All points are integers in TENTHS of a point (7,5 điểm = 75) so that
 // sums are exact; lib/scoring/points.ts converts for display and input.
 import { z } from "../validation";
+import { formatNumber } from "../format";
 
 /** How a criterion is marked: with points up to its maximum, or Đạt / Không đạt. */
 export type CriterionType = "POINTS" | "PASS_FAIL";
@@ -132,7 +133,8 @@ export const scaleDefinitionSchema = z.strictObject({
     .array(z.strictObject({ key, name: label(), points: tenths(10_000).min(1, "Điểm trừ phải lớn hơn 0."), groupKey: key.optional() }))
     .max(50),
   bonusCap: tenths(10_000),
-  bonus: z.array(z.strictObject({ key, name: label(), max: tenths(10_000) })).max(30),
+  // A bonus adds points: a negative maximum is refused here (deductions are their own items).
+  bonus: z.array(z.strictObject({ key, name: label(), max: z.number().int("Điểm chỉ lấy tới một chữ số thập phân.").min(0, "Điểm cộng không được âm; khoản trừ điểm nhập ở mục “Khoản trừ theo lần”.").max(10_000) })).max(30),
   disqualifiers: z.array(z.strictObject({ key, name: label() })).max(30),
   bands: z
     .array(
@@ -191,7 +193,7 @@ export function checkScale(scale: ScaleDefinition): ScaleProblem[] {
       if (c.type === "POINTS" && c.max === 0) problems.push({ path: `groups.${gi}.criteria.${ci}.max`, message: `Tiêu chí "${c.name}" cần điểm tối đa lớn hơn 0.` });
     });
     const sum = g.criteria.reduce((s, c) => s + c.max, 0);
-    if (sum !== g.max) problems.push({ path: `groups.${gi}.max`, message: `Nhóm "${g.name}": tổng điểm các tiêu chí (${sum / 10}) khác điểm tối đa của nhóm (${g.max / 10}).` });
+    if (sum !== g.max) problems.push({ path: `groups.${gi}.max`, message: `Nhóm "${g.name}": tổng điểm các tiêu chí (${formatNumber(sum / 10)}) khác điểm tối đa của nhóm (${formatNumber(g.max / 10)}).` });
   });
   scale.deductions.forEach((d, i) => {
     unique(d.key, `deductions.${i}.key`);
@@ -211,6 +213,20 @@ export function checkScale(scale: ScaleDefinition): ScaleProblem[] {
   if (scale.kind === "DEDUCT_FROM_START" && !scale.start) problems.push({ path: "start", message: "Biểu điểm trừ dần cần số điểm khởi đầu." });
   if (scale.kind === "ADDITIVE" && scale.groups.length === 0) problems.push({ path: "groups", message: "Biểu điểm cần ít nhất một nhóm tiêu chí." });
   return problems;
+}
+
+/**
+ * The problems of a scale being edited (the builder's live check, the same rules the server
+ * runs): the list, and the first message of each field path so the builder can show it beside
+ * the field. `unparsed` holds fields whose text is not a number (path → message).
+ */
+export function editorProblems(def: ScaleDefinition, unparsed: Record<string, string> = {}): { list: ScaleProblem[]; byPath: Record<string, string> } {
+  const parsed = scaleDefinitionSchema.safeParse(def);
+  const base = parsed.success ? checkScale(def) : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const list = [...Object.entries(unparsed).map(([path, message]) => ({ path, message })), ...base.filter((p) => !(p.path in unparsed))];
+  const byPath: Record<string, string> = {};
+  for (const p of list) byPath[p.path] ??= p.message;
+  return { list, byPath };
 }
 
 /** Parses unknown JSON (from the database or a form) into a checked scale, or the problems. */

@@ -134,6 +134,26 @@ export const TEMPLATE_750: ScaleDefinition = {
   unrankedLabel: "Không xếp loại",
 };
 
+/**
+ * A blank scale (issue 11: a school whose scale fits no template builds its own): the smallest
+ * scale the checks accept — one group with one criterion, one band, nothing else — for the chair
+ * to rename and fill in the builder.
+ */
+export const BLANK_SCALE: ScaleDefinition = {
+  kind: "ADDITIVE",
+  periodKind: "SEMESTER",
+  aggregation: "AVERAGE",
+  notApplicable: "RESCALE",
+  exempt: "FULL_CREDIT",
+  groups: [{ key: "nhom_1", name: "Nhóm tiêu chí 1", max: 100, criteria: [c("tieu_chi_1", "Tiêu chí 1", 10)] }],
+  deductions: [],
+  bonusCap: 0,
+  bonus: [],
+  disqualifiers: [],
+  bands: [{ key: "dat", label: "Đạt", min: 50, applyGroupFloors: false }],
+  unrankedLabel: "Không xếp loại",
+};
+
 export const TEMPLATES = {
   "100": { label: "Biểu điểm 100 điểm (7 nhóm, cộng ≤ 10, trừ theo lần)", definition: TEMPLATE_100 },
   "750": { label: "Khởi đầu 750 điểm, trừ dần hằng tháng (A+/A/B/C)", definition: TEMPLATE_750 },

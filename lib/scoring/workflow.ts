@@ -4,6 +4,8 @@
 import type { PeriodState, ScoreStageKind } from "../generated/prisma/enums";
 import type { Capability } from "../authz/permissions";
 import type { Decision } from "../campaigns/rules";
+import { formatDate } from "../format";
+import { todayVN } from "../time";
 
 export const PERIOD_STATE_LABELS: Record<PeriodState, string> = {
   SELF_ASSESSMENT: "Đoàn viên tự chấm",
@@ -46,7 +48,8 @@ export const PERIOD_RULES: Record<PeriodAction, Rule> = {
   enterCouncil: { from: ["COUNCIL_REVIEW"], caps: ["scoring.council"] },
   sealSelf: { from: ["SELF_ASSESSMENT"], to: "GROUP_SCORING", caps: ["scoring.manage"] },
   sealGroup: { from: ["GROUP_SCORING"], to: "COUNCIL_REVIEW", caps: ["scoring.manage"] },
-  sealCouncil: { from: ["COUNCIL_REVIEW"], to: "APPEALS", caps: ["scoring.manage"] },
+  // The council's chair (the principal) confirms the council's numbers; so may the union chair who runs the period.
+  sealCouncil: { from: ["COUNCIL_REVIEW"], to: "APPEALS", caps: ["scoring.seal_council"] },
   appeal: { from: ["APPEALS"], caps: ["appeal.create"] },
   resolveAppeal: { from: ["APPEALS", "CLOSED"], caps: ["appeal.resolve"] },
   close: { from: ["APPEALS"], to: "CLOSED", caps: ["scoring.manage"] },
@@ -62,6 +65,8 @@ export const SEAL_ACTION: Partial<Record<PeriodState, { action: PeriodAction; st
   GROUP_SCORING: { action: "sealGroup", stage: "GROUP", next: "COUNCIL_REVIEW" },
   COUNCIL_REVIEW: { action: "sealCouncil", stage: "COUNCIL", next: "APPEALS" },
 };
+/** Every capability that seals some stage (the gate and the period lookup of sealStage). */
+export const SEAL_CAPS: readonly Capability[] = [...new Set(Object.values(SEAL_ACTION).flatMap((s) => PERIOD_RULES[s.action].caps))];
 /** The stage being entered in each state (none once confirmed). */
 export const ACTIVE_STAGE: Partial<Record<PeriodState, ScoreStageKind>> = { SELF_ASSESSMENT: "SELF", GROUP_SCORING: "GROUP", COUNCIL_REVIEW: "COUNCIL" };
 
@@ -86,4 +91,15 @@ export function selfScoringRefusal(stage: ScoreStageKind, scorerMemberId: string
 /** Appeals are taken until the end of the deadline (a moment chosen by the chair). */
 export function appealOpen(deadline: Date | null, now = new Date()): boolean {
   return !!deadline && now.getTime() <= deadline.getTime();
+}
+
+/**
+ * Why a period cannot be closed yet, or null: an appeal still open, or the appeal window still
+ * running (a member may still appeal). The deadline is shown as Vietnam's calendar day.
+ */
+export function closeRefusal(deadline: Date | null, openAppeals: number, now = new Date()): string | null {
+  const parts: string[] = [];
+  if (openAppeals > 0) parts.push(`Còn ${openAppeals} khiếu nại chưa giải quyết.`);
+  if (appealOpen(deadline, now)) parts.push(`Đang trong thời hạn nhận khiếu nại (đến hết ngày ${formatDate(todayVN(deadline!))}); chỉ khóa sổ sau hạn này.`);
+  return parts.length ? parts.join(" ") : null;
 }

@@ -4,16 +4,37 @@ import { requireViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
 import { AppError, ERROR_MESSAGES } from "./errors";
 
-/** What every form action returns; forms show fieldErrors beside inputs and keep values. */
+/**
+ * What every form action returns; forms show fieldErrors beside inputs and keep values
+ * (components/ui/form-errors.tsx puts back what a refused submit sent, focuses the first failing
+ * field). `values` holds each field's (last) value; `lists` every value of a field sent more than
+ * once (a group of checkboxes).
+ */
 export type ActionState =
   | { ok: true; message?: string; data?: Record<string, unknown> }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string> }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string>; lists?: Record<string, string[]> }
   | null;
 
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
+}
+
+function formLists(formData: FormData): Record<string, string[]> | undefined {
+  let out: Record<string, string[]> | undefined;
+  for (const k of new Set(formData.keys())) {
+    if (k.startsWith("$ACTION")) continue;
+    const all = formData.getAll(k).filter((v): v is string => typeof v === "string");
+    if (all.length > 1) (out ??= {})[k] = all;
+  }
+  return out;
+}
+
+/** What a refused submit returns: the message, the field errors and everything that was sent. */
+function refused(formData: FormData, message: string, fieldErrors?: Record<string, string[] | undefined>): ActionState {
+  const lists = formLists(formData);
+  return { ok: false, message, fieldErrors, values: formValues(formData), ...(lists ? { lists } : {}) };
 }
 
 /** Form fields as an object: empty strings become undefined so optional fields work. */
@@ -43,16 +64,17 @@ export async function runAction<S extends z.ZodType>(
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
+      // "_": an issue about the whole form; FormMessage lists messages that have no field slot.
       const key = String(issue.path[0] ?? "_");
       (fieldErrors[key] ??= []).push(issue.message);
     }
-    return { ok: false, message: ERROR_MESSAGES.INVALID, fieldErrors, values: formValues(formData) };
+    return refused(formData, ERROR_MESSAGES.INVALID, fieldErrors);
   }
   try {
     return (await handler(viewer, parsed.data)) ?? { ok: true };
   } catch (e) {
     if (e instanceof AppError) {
-      return { ok: false, message: e.userMessage, fieldErrors: e.fieldErrors, values: formValues(formData) };
+      return refused(formData, e.userMessage, e.fieldErrors);
     }
     throw e;
   }

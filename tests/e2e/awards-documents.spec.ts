@@ -4,7 +4,7 @@
 // review page shows the school's sealed-score block for the member; it approves, issues the
 // decision and prints the certificates (one PDF, and one per row); the member downloads their own.
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { confirmDialog, expect as baseExpect, test } from "./fixtures";
 
 // The machine is shared and slow: server actions that evaluate a whole school take seconds.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -55,6 +55,7 @@ test("upper unit: sealed scores on the review, decision, certificates as PDF; th
   await page.getByRole("button", { name: "Ghi kết quả biểu quyết" }).click();
   await expect(page.getByText("Đã ghi biểu quyết cho 2 người; 2 đạt.")).toBeVisible();
   await page.getByRole("button", { name: "Kết thúc phiên họp" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã kết thúc – biên bản đã khóa")).toBeVisible();
 
   // Posted 8 days ago, then sent up.
@@ -65,6 +66,7 @@ test("upper unit: sealed scores on the review, decision, certificates as PDF; th
   await page.reload();
   await expect(page.getByText("Đủ điều kiện gửi.")).toBeVisible();
   await page.getByRole("button", { name: "Gửi cấp trên" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã gửi, chờ duyệt").first()).toBeVisible();
 
   // ---- The upper unit: the sealed-score block, approve, decide.
@@ -82,10 +84,12 @@ test("upper unit: sealed scores on the review, decision, certificates as PDF; th
   await expect(sealed.locator("tbody tr").filter({ hasText: GROUP })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Duyệt những người đã chọn" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã duyệt xong").first()).toBeVisible();
   await page.goto(`/cap-tren/${UNIT}/khen-thuong/quyet-dinh?nam=${YEAR}`);
   await page.getByLabel("Số quyết định").fill(NUMBER);
   await page.getByRole("button", { name: "Ban hành quyết định" }).click();
+  await confirmDialog(page);
   await page.waitForURL(/\/quyet-dinh\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: `Quyết định số ${NUMBER}` })).toBeVisible();
 

@@ -6,7 +6,7 @@
 // part (LĐTT, CSTĐCS) and records the commune's decision; the awards appear in the registries
 // and the member's profile. Another school's chair gets a 404 for both packages.
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { confirmDialog, expect as baseExpect, test } from "./fixtures";
 
 // The machine is shared and slow: server actions that evaluate a whole school take seconds.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -96,6 +96,7 @@ test("the chair builds the package; the council votes; 16% CSTĐCS is refused; t
     await expect(card.getByRole("button", { name: "Ghi lại" })).toHaveCount(n + 1);
   }
   await page.getByRole("button", { name: "Kết thúc phiên họp" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã kết thúc – biên bản đã khóa")).toBeVisible();
   const minutes = await page.request.get(`${new URL(page.url()).pathname}/bien-ban`);
   expect(minutes.headers()["content-type"]).toBe("application/pdf");
@@ -107,6 +108,7 @@ test("the chair builds the package; the council votes; 16% CSTĐCS is refused; t
   await expect(page.getByRole("alert").filter({ hasText: "vượt hạn mức 15%: tối đa 3" })).toBeVisible();
   const huong = nominee(page, "Trần Thị Thanh Hương", "Chiến sĩ thi đua cơ sở");
   await huong.getByRole("button", { name: "Rút" }).click();
+  await confirmDialog(page);
   await expect(huong.getByText("Đã rút khỏi danh sách").first()).toBeVisible();
   await page.getByLabel("Ngày niêm yết công khai").fill(iso(8));
   await page.getByRole("button", { name: "Công khai danh sách" }).click();
@@ -117,6 +119,7 @@ test("the chair builds the package; the council votes; 16% CSTĐCS is refused; t
   await expect(routes.getByText(/Ban Thường vụ Công đoàn Giáo dục huyện Sơn Thủy: 2 đề nghị/)).toBeVisible();
   await expect(routes.getByText(/Chủ tịch Ủy ban nhân dân xã Sơn Thủy: 28 đề nghị/)).toBeVisible();
   await page.getByRole("button", { name: "Tách hồ sơ theo cấp quyết định" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Tờ trình do TM. Ban Chấp hành / Chủ tịch ký")).toBeVisible();
   stateUrl = (await page.getByRole("link", { name: /gửi Chủ tịch Ủy ban nhân dân xã Sơn Thủy/ }).getAttribute("href"))!;
 
@@ -139,6 +142,7 @@ test("the chair builds the package; the council votes; 16% CSTĐCS is refused; t
   await page.goto(packageUrl);
   await expect(page.getByText("Đủ điều kiện gửi.")).toBeVisible();
   await page.getByRole("button", { name: "Gửi cấp trên" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã gửi, chờ duyệt").first()).toBeVisible();
 });
 
@@ -166,6 +170,7 @@ test("the upper unit returns one nominee; the school fixes and resubmits; approv
   await linh.getByRole("button", { name: "Ghi ý kiến" }).click();
   await expect(linh.getByText("Bị trả lại để bổ sung")).toBeVisible();
   await page.getByRole("button", { name: "Duyệt những người đã chọn" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Bị trả lại", { exact: true }).first()).toBeVisible();
   await expect(page.locator("tbody tr").filter({ hasText: "Cấp trên đã duyệt" })).toHaveCount(1);
 
@@ -181,6 +186,7 @@ test("the upper unit returns one nominee; the school fixes and resubmits; approv
   await expect(row.getByText("Đã bổ sung tài liệu.")).toBeVisible();
   await page.reload();
   await page.getByRole("button", { name: "Gửi lại cấp trên" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã gửi, chờ duyệt").first()).toBeVisible();
 
   // The upper unit approves it and issues the decision for its own forms.
@@ -195,6 +201,7 @@ test("the upper unit returns one nominee; the school fixes and resubmits; approv
   await chooseOnly(page, [/^Trần Thị Mỹ Linh .*Giấy khen của Công đoàn cấp trên trực tiếp/, /^Hoàng Văn Minh .*Giấy khen của Công đoàn cấp trên trực tiếp/]);
   await page.getByLabel("Số quyết định").fill("88/QĐ-CĐGD");
   await page.getByRole("button", { name: "Ban hành quyết định" }).click();
+  await confirmDialog(page);
   await page.waitForURL(/\/quyet-dinh\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: "Quyết định số 88/QĐ-CĐGD" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(2);
@@ -208,6 +215,7 @@ test("the principal sends the state part and records the commune's decision; reg
   await loginAs("hieutruong.sta@thidua.test");
   await page.goto(stateUrl);
   await page.getByRole("button", { name: "Đánh dấu đã gửi" }).click();
+  await confirmDialog(page);
   await expect(page.getByText(/Đã gửi lúc/)).toBeVisible();
   await page.getByLabel("Số quyết định", { exact: true }).fill("113/QĐ-UBND");
   await page.getByLabel("Ngày ký", { exact: true }).fill(iso(1));

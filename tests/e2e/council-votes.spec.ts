@@ -3,7 +3,7 @@
 // refused tally keeps what was typed, with the reason beside the field; posting the list before the
 // council met is refused beside the date; the posting period is counted in working days.
 import type { Locator, Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { confirmDialog, expect as baseExpect, test } from "./fixtures";
 import { addWorkingDays } from "../../lib/awards/rules-calendar";
 import { formatIsoDay } from "../../lib/awards/facts";
 
@@ -76,6 +76,7 @@ test("per-nominee secret ballot, a refused tally keeps its values, posting count
   await expect(recorded.locator("tr").filter({ hasText: names[0] }).filter({ hasText: "phiếu kín" })).toContainText("Không đạt");
   await expect(recorded.locator("tr").filter({ hasText: names[1] }).filter({ hasText: "phiếu kín" })).toContainText("Đạt");
   await page.getByRole("button", { name: "Kết thúc phiên họp" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã kết thúc – biên bản đã khóa")).toBeVisible();
 
   // Back on the package: the CSTĐCS who did not pass is withdrawn (3 left: within the 15% cap).
@@ -85,6 +86,7 @@ test("per-nominee secret ballot, a refused tally keeps its values, posting count
     .filter({ has: page.locator("td:nth-child(1)", { hasText: names[0] }) })
     .filter({ has: page.locator("td:nth-child(2)", { hasText: /^Chiến sĩ thi đua cơ sở/ }) });
   await failed.getByRole("button", { name: "Rút" }).click();
+  await confirmDialog(page);
   await expect(failed.getByText("Đã rút khỏi danh sách").first()).toBeVisible();
 
   // Posting before the council met is refused beside the date, which keeps what was typed.

@@ -3,7 +3,7 @@
 // listed with its size, downloads the same bytes (attachment, nosniff); a renamed .exe is refused
 // in Vietnamese; the upper unit downloads the paper through its review route; another tenant's
 // upper unit and another school's chair get a plain 404; the chair removes a paper.
-import { expect as baseExpect, test } from "./fixtures";
+import { confirmDialog, expect as baseExpect, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 45_000 });
 
@@ -78,6 +78,7 @@ test("the chair attaches a PDF to a new package, sees it listed and downloads th
   const second = card.getByTestId("ho-so-tai-lieu").filter({ hasText: "Ảnh hoạt động phong trào" });
   await expect(second).toBeVisible();
   await second.getByRole("button", { name: "Gỡ" }).click();
+  await confirmDialog(page);
   await expect(second).toHaveCount(0);
   await expect(card.getByRole("link", { name: "Biên bản họp HĐ.pdf" })).toBeVisible();
 });

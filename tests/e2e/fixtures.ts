@@ -54,4 +54,14 @@ export const test = base.extend<{ loginAs: (email: string) => Promise<void> }>({
   },
 });
 
+/**
+ * Confirms the confirm dialog a click opened, if any (components/ui/confirm-dialog.tsx, which
+ * replaced the browser's confirm()): its confirming button is the dialog's last.
+ */
+export async function confirmDialog(page: Page) {
+  // showModal() runs in the trigger's click handler: the dialog is open once click() returns.
+  const dialog = page.locator("dialog[open]");
+  if (await dialog.isVisible().catch(() => false)) await dialog.getByRole("button").last().click();
+}
+
 export { expect };

@@ -4,7 +4,7 @@
 // set a quota for one school on the chi-tieu page, see it listed, edit it, delete it; another
 // unit's quota page is a 404.
 import type { Locator, Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { confirmDialog, expect as baseExpect, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.setTimeout(180_000);
@@ -114,6 +114,7 @@ test("upper-unit staff set a quota on the chi-tieu page and see it listed", asyn
   await edit.getByRole("button", { name: "Lưu" }).click();
   await expect(row.locator("td").nth(2)).toHaveText("5");
   await row.getByRole("button", { name: "Xóa" }).click();
+  await confirmDialog(page);
   await expect(row).toHaveCount(0);
 
   // Another unit's page is a 404.

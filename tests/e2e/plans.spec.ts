@@ -3,7 +3,7 @@
 // gets minutes and a task; both print as PDF; members read, another school gets 404, the
 // upper unit sees all five schools.
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { confirmDialog, expect, test } from "./fixtures";
 
 const PRINCIPAL = "hieutruong.sta@thidua.test";
 const CHAIR = "chutich.sta@thidua.test";
@@ -81,6 +81,7 @@ test("the union chair comments on a section, cannot edit, then the principal sen
   await expect(card(p, "Trách nhiệm của mỗi bên").getByText("Đề nghị bổ sung trách nhiệm")).toBeVisible();
   p.once("dialog", (d) => d.accept());
   await p.getByRole("button", { name: "Trình ký" }).click();
+  await confirmDialog(p);
   // The buttons follow the new state: the draft is locked for signing.
   await expect(p.getByRole("button", { name: "Rút về dự thảo" })).toBeVisible();
   await expect(p.getByText("Trình ký", { exact: true }).first()).toBeVisible();
@@ -93,6 +94,7 @@ test("the chair signs for the union BCH", async ({ page, loginAs }) => {
   await page.goto(planUrl);
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Ký (công đoàn)" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Trình ký – công đoàn đã ký", { exact: true })).toBeVisible();
   await expect(page.getByText(/Đã ký lúc/)).toHaveCount(1);
 });
@@ -102,6 +104,7 @@ test("the principal signs for the school; the plan is signed and prints", async 
   await page.goto(planUrl);
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Ký (nhà trường)" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã ký kết", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/Đã ký lúc/)).toHaveCount(2);
   await expectPdf(page, `${planUrl}/pdf`);
@@ -159,6 +162,7 @@ test("a monthly joint meeting gets minutes and a task, is closed and prints", as
 
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Chốt biên bản" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Đã chốt biên bản", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Lưu biên bản" })).toHaveCount(0);
   await expectPdf(page, `${meetingUrl}/pdf`);

@@ -1,10 +1,11 @@
 // The end of a scoring period in the browser, on the demo drive "chào mừng 20/11/2026" whose
 // period waits for the council (lib/seed/scoring-demo.ts): the chair seals the council stage with
 // an appeal deadline; a member sees their breakdown and appeals from a phone; closing is refused
-// while the appeal is open; the chair accepts it with a reason and amends the council score
+// while the appeal is open and while the appeal window runs; the chair accepts it with a reason and amends the council score
 // (the reason is required); the member sees the answer; the chair closes the period; after
 // closing a change still needs a reason, and the sealed snapshot stays intact.
 import ExcelJS from "exceljs";
+import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect as baseExpect, test } from "./fixtures";
 import { allCriteria } from "../../lib/scoring/scale";
@@ -34,6 +35,27 @@ function inDays(n: number): string {
 
 const points = (s: string | null) => Number((s ?? "").trim().replace(",", "."));
 
+/** Clicks a step's button and confirms it (the in-page dialog, or the browser's confirm() accepted above). */
+async function confirmed(page: Page, name: string) {
+  await page.getByRole("button", { name, exact: true }).first().click();
+  const dialog = page.locator("dialog[open]");
+  if (await dialog.isVisible().catch(() => false)) await dialog.getByRole("button").last().click();
+}
+
+/** Moves the demo period's appeal deadline to yesterday (PostgreSQL: the test process reaches the server's database). */
+async function windowPassed() {
+  const url = process.env.E2E_DATABASE_URL;
+  expect(url, "E2E_DATABASE_URL is missing: run the e2e with DATABASE_URL (PostgreSQL)").toBeTruthy();
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`UPDATE "ScorePeriod" SET "appealDeadline" = now() - interval '1 day' WHERE "id" = $1 AND "state" = 'APPEALS'`, ["per_sta_2026_dot1"]);
+    expect(r.rowCount).toBe(1);
+  } finally {
+    await c.end();
+  }
+}
+
 test.describe.configure({ mode: "serial" });
 test.setTimeout(300_000);
 
@@ -44,10 +66,10 @@ test("hội đồng niêm phong, đoàn viên khiếu nại, chủ tịch trả 
   await expect(status.getByText("Hội đồng xét")).toBeVisible();
   // A past deadline is refused beside the field; the form keeps working.
   await chair.getByLabel("Hạn nhận khiếu nại (dd/mm/yyyy)").fill(inDays(-3));
-  await chair.getByRole("button", { name: "Hội đồng xác nhận, mở nhận khiếu nại" }).click();
+  await confirmed(chair, "Hội đồng xác nhận, mở nhận khiếu nại");
   await expect(chair.getByText("Hạn khiếu nại phải ở tương lai.").first()).toBeVisible();
   await chair.getByLabel("Hạn nhận khiếu nại (dd/mm/yyyy)").fill(inDays(7));
-  await chair.getByRole("button", { name: "Hội đồng xác nhận, mở nhận khiếu nại" }).click();
+  await confirmed(chair, "Hội đồng xác nhận, mở nhận khiếu nại");
   await expect(status.getByText("Đã xác nhận – nhận khiếu nại")).toBeVisible();
 
   // The member, on a phone, sees all three stages and appeals.
@@ -64,7 +86,7 @@ test("hội đồng niêm phong, đoàn viên khiếu nại, chủ tịch trả 
 
   // Closing waits for every appeal.
   await chair.reload();
-  await chair.getByRole("button", { name: "Khóa sổ kỳ chấm" }).click();
+  await confirmed(chair, "Khóa sổ kỳ chấm");
   await expect(chair.getByText("Còn 1 khiếu nại chưa giải quyết.")).toBeVisible();
 
   // The chair answers on the member's sheet and amends the council score; the reason is required.
@@ -95,9 +117,15 @@ test("hội đồng niêm phong, đoàn viên khiếu nại, chủ tịch trả 
   await expect(member.getByTestId("total-COUNCIL").first()).toHaveText(String(expected).replace(".", ","));
   await expect(member.getByRole("button", { name: "Gửi khiếu nại" })).toBeVisible(); // still within the window
 
-  // Now the period closes.
+  // Not while the appeal window runs (issue 11): the refusal says until when, Vietnam's day.
   await chair.goto(PERIOD_URL);
-  await chair.getByRole("button", { name: "Khóa sổ kỳ chấm" }).click();
+  await confirmed(chair, "Khóa sổ kỳ chấm");
+  await expect(chair.getByText(`Đang trong thời hạn nhận khiếu nại (đến hết ngày ${inDays(7)})`)).toBeVisible();
+  await expect(status.getByText("Đã xác nhận – nhận khiếu nại")).toBeVisible();
+  // The window passes (the deadline moved to yesterday in the database stands for the days going by); now the period closes.
+  await windowPassed();
+  await chair.reload();
+  await confirmed(chair, "Khóa sổ kỳ chấm");
   await expect(status.getByText("Đã khóa sổ")).toBeVisible();
   await member.reload();
   await expect(member.getByRole("button", { name: "Gửi khiếu nại" })).toHaveCount(0);

@@ -6,7 +6,7 @@
 // the council stage and closing are covered end to end in tests/integration/scoring.int.test.ts.
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect as baseExpect, test } from "./fixtures";
+import { confirmDialog, DEMO_PASSWORD, expect as baseExpect, test } from "./fixtures";
 
 // Server actions revalidate the page they come from; on a busy 2-core machine that takes seconds.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -52,6 +52,7 @@ test("chủ tịch lập và thông qua biểu điểm 100 điểm / the chair b
   await page.getByLabel("Ngày thông qua (dd/mm/yyyy)").fill("10/10/2025");
   await page.getByLabel("Số nghị quyết").fill("01/NQ-HNVC");
   await page.getByRole("button", { name: "Ghi nhận đã thông qua" }).click();
+  await confirmDialog(page);
   await expect(page.getByText("Nội dung nguyên vẹn")).toBeVisible();
   await expect(page.getByRole("button", { name: "Lưu bản nháp" })).toHaveCount(0);
 });
@@ -65,6 +66,7 @@ test("chủ tịch phát động phong trào, đoàn viên đăng ký / a campai
   await chair.getByRole("button", { name: "Tạo phong trào (bản nháp)" }).click();
   await chair.waitForURL(/\/phong-trao\/[^/]+$/);
   await chair.getByRole("button", { name: "Mở đăng ký" }).click();
+  await confirmDialog(chair);
   await expect(chair.getByRole("heading", { level: 1 }).locator("..").getByText("Đang đăng ký")).toBeVisible();
 
   const member = await signIn(browser, "doanvien.sta@thidua.test", { width: 390, height: 844 });
@@ -76,6 +78,7 @@ test("chủ tịch phát động phong trào, đoàn viên đăng ký / a campai
   await chair.reload();
   await expect(chair.getByTestId("registrations").getByRole("row", { name: /Lê Văn Tuấn/ })).toContainText("Lao động tiên tiến");
   await chair.getByRole("button", { name: "Kết thúc đăng ký, chuyển sang chấm điểm" }).click();
+  await confirmDialog(chair);
   await expect(chair.getByRole("heading", { level: 1 }).locator("..").getByText("Đang chấm điểm")).toBeVisible();
   await chair.getByLabel("Tên kỳ chấm").fill(PERIOD);
   const sv = chair.locator('select[name="scaleVersionId"] option', { hasText: SCALE }).first();
@@ -118,6 +121,7 @@ test("tổ trưởng chấm cả tổ bằng bàn phím; sửa cùng lúc thì b
   const chair = await signIn(browser, "chutich.sta@thidua.test");
   await chair.goto(periodUrl);
   await chair.getByRole("button", { name: "Kết thúc tự chấm, chuyển tổ chấm" }).click();
+  await confirmDialog(chair);
   await expect(chair.getByRole("heading", { level: 1 }).locator("..").getByText("Tổ công đoàn chấm")).toBeVisible();
 
   const leader = await signIn(browser, "totruong.sta@thidua.test");

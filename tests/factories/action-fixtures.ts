@@ -139,6 +139,9 @@ function pdfFile(name = "minh-chung.pdf"): File {
   return new File([body], name, { type: "application/pdf" });
 }
 
+/** The new period's form (a fresh name per run). */
+const createPeriodFields = () => ({ schoolId: S.STA, campaignId: "cmp_sta_2026_dot1", name: fresh("Kỳ chấm kiểm tra"), kind: "MONTH", startsOn: "01/11/2026", endsOn: "30/11/2026", scaleVersionId: "sv_sta_2026_dot1_1" });
+
 // ---- the fixtures, in the order they run ----------------------------------------------------
 
 export const ACTION_FIXTURES: Record<string, ActionFixture> = {
@@ -336,6 +339,13 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => ({ meetingId: (await lastMeeting(db)).id, content: "Hoàn thiện hồ sơ khen thưởng", ownerName: "Nguyễn Thị Thanh Tâm", ownerSide: "UNION", dueOn: vnDay(10) }),
   },
+  "lib/meetings/actions.ts#completeTaskAction": {
+    rightful: "STA_PRINCIPAL",
+    fields: async ({ db }) => {
+      const task = await latest(db.meetingTask.findFirst({ where: { meeting: { schoolId: S.STA }, status: "OPEN" }, orderBy: { createdAt: "desc" }, select: { id: true, version: true } }), "open meeting task");
+      return { taskId: task.id, version: String(task.version), followUp: "Đã hoàn thành trước hạn." };
+    },
+  },
   "lib/meetings/actions.ts#followUpTaskAction": {
     rightful: "STA_PRINCIPAL",
     fields: async ({ db }) => {
@@ -348,6 +358,26 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
     fields: async ({ db }) => {
       const m = await lastMeeting(db);
       return { meetingId: m.id, version: String(m.version), action: "close" };
+    },
+  },
+
+  // Holiday calendar of the upper unit (its own days off).
+  "lib/holidays/actions.ts#createHolidayAction": {
+    rightful: "UPPER_SONTHUY",
+    fields: () => ({ unitId: O.CDGD_SONTHUY, kind: "EXTRA", name: fresh("Nghỉ bù của huyện"), startsOn: "21/11/2026", endsOn: "21/11/2026" }),
+  },
+  "lib/holidays/actions.ts#updateHolidayAction": {
+    rightful: "UPPER_SONTHUY",
+    fields: async ({ db }) => {
+      const h = await latest(db.holiday.findFirst({ where: { organisationId: O.CDGD_SONTHUY }, orderBy: { createdAt: "desc" }, select: { id: true, version: true } }), "holiday of org_cdgd_sonthuy");
+      return { holidayId: h.id, version: String(h.version), kind: "EXTRA", name: fresh("Nghỉ bù của huyện"), startsOn: "23/11/2026", endsOn: "23/11/2026" };
+    },
+  },
+  "lib/holidays/actions.ts#deleteHolidayAction": {
+    rightful: "UPPER_SONTHUY",
+    fields: async ({ db }) => {
+      const h = await latest(db.holiday.findFirst({ where: { organisationId: O.CDGD_SONTHUY }, orderBy: { createdAt: "desc" }, select: { id: true, version: true } }), "holiday of org_cdgd_sonthuy");
+      return { holidayId: h.id, version: String(h.version) };
     },
   },
 
@@ -423,7 +453,16 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   // Scoring: a new period walked through self → group, then the demo's council-review period.
   "lib/scoring/actions.ts#createPeriodAction": {
     rightful: "STA_CHAIR",
-    fields: () => ({ schoolId: S.STA, campaignId: "cmp_sta_2026_dot1", name: fresh("Kỳ chấm kiểm tra"), kind: "MONTH", startsOn: "01/11/2026", endsOn: "30/11/2026", scaleVersionId: "sv_sta_2026_dot1_1" }),
+    fields: async ({ db }) => {
+      // A period of a campaign with individual titles has a sheet per registered member (issue 11):
+      // the members the scoring fixtures below aim at registered for the drive (its registration
+      // closed in the demo, so the rows are written here, as the chair would have taken them).
+      await db.registration.createMany({
+        data: [M.STA_MEMBER, "mem_sta_003", "mem_sta_004"].map((memberId) => ({ campaignId: "cmp_sta_2026_dot1", schoolId: S.STA, subjectKey: `m:${memberId}`, memberId, title: "LDTT", registeredById: DEMO.users.STA_CHAIR })),
+        skipDuplicates: true,
+      });
+      return createPeriodFields();
+    },
   },
   "lib/scoring/actions.ts#syncSheetsAction": {
     rightful: "STA_CHAIR",
@@ -501,6 +540,8 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   "lib/scoring/actions.ts#closePeriodAction": {
     rightful: "STA_CHAIR",
     fields: async ({ db }) => {
+      // A period closes only after its appeal window (issue 11): the window has passed by now.
+      await db.scorePeriod.updateMany({ where: { id: dot1, state: "APPEALS" }, data: { appealDeadline: new Date(Date.now() - 86_400_000) } });
       const p = await db.scorePeriod.findUniqueOrThrow({ where: { id: dot1 }, select: { version: true } });
       return { periodId: dot1, version: String(p.version) };
     },
@@ -863,6 +904,54 @@ export const ACTION_FIXTURES: Record<string, ActionFixture> = {
   },
 
 };
+
+/**
+ * Create forms that carry the page's one-time submission key (components/ui/submission-key.tsx →
+ * lib/server/submission.ts createOnce): their fixtures send one, and the sweep sends the same form
+ * twice and finds one record. (createMemberAction and issueDecisionAction name it idempotencyKey,
+ * issueSchoolDecisionAction and revokeSchoolDecisionAction carry it in their fields above.)
+ */
+export const KEYED_ACTIONS = [
+  "lib/schools/actions.ts#createSchoolAction",
+  "lib/groups/actions.ts#createGroupAction",
+  "lib/members/actions.ts#importMembersAction",
+  "lib/plans/actions.ts#createPlanAction",
+  "lib/plans/actions.ts#saveItemAction",
+  "lib/plans/actions.ts#saveTargetAction",
+  "lib/plans/actions.ts#addCommentAction",
+  "lib/plans/actions.ts#amendPlanAction",
+  "lib/plans/actions.ts#createUnitPlanAction",
+  "lib/meetings/actions.ts#createMeetingAction",
+  "lib/meetings/actions.ts#addTaskAction",
+  "lib/holidays/actions.ts#createHolidayAction",
+  "lib/campaigns/actions.ts#createCampaignAction",
+  "lib/campaigns/actions.ts#remindAction",
+  "lib/scoring/scale-actions.ts#createScaleAction",
+  "lib/scoring/scale-actions.ts#importScaleAction",
+  "lib/scoring/actions.ts#createPeriodAction",
+  "lib/scoring/actions.ts#createAppealAction",
+  "lib/evidence/actions.ts#uploadEvidenceAction",
+  "lib/awards/actions.ts#addDisciplineAction",
+  "lib/awards/actions.ts#addOpenCaseAction",
+  "lib/awards/actions.ts#revokeDecisionAction",
+  "lib/awards/actions.ts#saveSettingAction",
+  "lib/awards/actions.ts#createQuotaAction",
+  "lib/awards/routes-actions.ts#saveAuthorityAction",
+  "lib/initiatives/actions.ts#createInitiativeAction",
+  "lib/nominations/actions.ts#createPackageAction",
+  "lib/nominations/actions.ts#addItemAction",
+  "lib/nominations/actions.ts#addDocumentAction",
+  "lib/nominations/actions.ts#lodgeObjectionAction",
+  "lib/council/actions.ts#createCouncilAction",
+  "lib/council/actions.ts#addCouncilMemberAction",
+  "lib/council/actions.ts#openMeetingAction",
+] as const;
+for (const k of KEYED_ACTIONS) {
+  const fx = ACTION_FIXTURES[k];
+  if (!fx) continue; // the sweep reports a missing fixture
+  const fields = fx.fields;
+  ACTION_FIXTURES[k] = { ...fx, fields: async (ctx) => ({ ...(await fields(ctx)), submissionKey: fresh("k") }) };
+}
 
 /** Calls that must be refused: not the own-account calls of signed-in callers, nothing for public steps. */
 export function mustRefuse(fx: ActionFixture, who: "anonymous" | Account): boolean {

@@ -54,11 +54,11 @@ import { DEMO } from "@/lib/seed/demo";
 import type { Viewer } from "@/lib/authz/permissions";
 import type { TestDb } from "./harness";
 import { openDemoDb, type DemoViewers } from "../factories/demo-db";
-import { ACTION_FIXTURES, formOf, mustRefuse, wrongCallers, type FixtureContext } from "../factories/action-fixtures";
+import { ACTION_FIXTURES, formOf, KEYED_ACTIONS, mustRefuse, wrongCallers, type FixtureContext } from "../factories/action-fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** Every file under lib/ and app/ whose first statement is "use server", repo-relative. */
+/** Every file under lib/, app/ and components/ whose first statement is "use server" (after comments, as gate-coverage reads it), repo-relative. */
 function serverActionFiles(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -66,11 +66,12 @@ function serverActionFiles(): string[] {
       if (name === "node_modules" || name === "generated" || name.startsWith(".")) continue;
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|tsx)$/.test(name) && /^\s*(\/\/[^\n]*\n|\s)*["']use server["']/.test(readFileSync(p, "utf8"))) out.push(path.relative(ROOT, p));
+      else if (/\.(ts|tsx)$/.test(name) && /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*|\s)*["']use server["']/.test(readFileSync(p, "utf8"))) out.push(path.relative(ROOT, p));
     }
   };
   walk(path.join(ROOT, "lib"));
   walk(path.join(ROOT, "app"));
+  walk(path.join(ROOT, "components"));
   return out.sort();
 }
 
@@ -104,6 +105,7 @@ const modules = new Map<string, Record<string, unknown>>();
 const swept = new Set<string>();
 const refusals = { count: 0 };
 const rightfulOk = new Set<string>();
+const resubmitted = new Set<string>();
 let tables: string[] = [];
 
 async function call(key: string, as: Viewer | null, form: FormData, args?: unknown[]): Promise<Outcome> {
@@ -157,6 +159,16 @@ function changed(before: Record<string, string>, after: Record<string, string>):
       return b === a ? `${name}: content of ${a} rows changed` : `${name}: ${b}→${a} rows`;
     });
 }
+
+/** Tables whose row count went up (only counts; the audit tables are every write's, not a record). */
+const LOG_TABLES = new Set(["AuditLog", "AuditSeal", "IdempotencyKey", "SignInThrottle", "Session"]);
+function grown(before: Record<string, string>, after: Record<string, string>): string[] {
+  const n = (x: string) => Number(x.split(":")[0]);
+  return tables.filter((t) => n(after[t]) > n(before[t])).map((t) => `${t} +${n(after[t]) - n(before[t])}`);
+}
+const createdRecords = (before: Record<string, string>, after: Record<string, string>) => grown(before, after).filter((g) => !LOG_TABLES.has(g.split(" ")[0]));
+/** The form carries a one-time submission key (components/ui/submission-key.tsx, or the older idempotencyKey). */
+const keyed = (fields: Record<string, unknown>) => "submissionKey" in fields || "idempotencyKey" in fields;
 
 const ctx: FixtureContext = {
   get db() {
@@ -235,6 +247,22 @@ describe("each action refuses the wrong callers, with a valid payload, and chang
       } else {
         expect(ok, `${key} as ${DEMO.emails[fx.rightful]} (rightful) should succeed: ${describeOutcome(o)}`).toBe(true);
         rightfulOk.add(key);
+        // Sent again (a double click, back and resubmit): whatever created a record creates
+        // nothing more. A form with the page's one-time key (lib/server/submission.ts) gets the
+        // first answer back without running again; without a key, the repeat must be refused or
+        // find nothing left to do (a unique row, a version already moved on).
+        const created = createdRecords(before, await snapshot());
+        if (created.length || keyed(fields)) {
+          const mid = await snapshot();
+          const again = await call(key, v[fx.rightful], form(), args);
+          const after = await snapshot();
+          if (keyed(fields)) {
+            const same = (again.kind === "state" && again.state?.ok === true) || (again.kind === "redirect" && !again.url.startsWith("/dang-nhap"));
+            expect(same, `${key} sent again with the same key answers like the first: ${describeOutcome(again)}`).toBe(true);
+            expect(grown(mid, after).filter((g) => !g.startsWith("IdempotencyKey")), `${key} sent again with the same key changed`).toEqual([]);
+          } else expect(createdRecords(mid, after), `${key} (created ${created.join(", ")}) sent again without a key created more: give its form a one-time submission key`).toEqual([]);
+          resubmitted.add(key);
+        }
       }
     });
   }
@@ -248,7 +276,10 @@ describe("the sweep counted what it claims", () => {
     const exceptions = Object.entries(ACTION_FIXTURES).filter(([, fx]) => fx.rightfulRefusal).map(([k]) => k);
     // The rightful account succeeded with every payload but the listed exceptions.
     expect(rightfulOk.size).toBe(FOUND.length - exceptions.length);
-    console.info(`[sweep] ${FOUND.length} actions in ${FILES.length} files; ${refusals.count} refused wrong calls; ${rightfulOk.size} rightful successes; exceptions: ${exceptions.join(", ") || "none"}`);
+    // Every create form with a one-time key, and every action that created a record, was sent twice.
+    expect(resubmitted.size).toBeGreaterThanOrEqual(KEYED_ACTIONS.length);
+    for (const k of KEYED_ACTIONS) expect(resubmitted.has(k), k).toBe(true);
+    console.info(`[sweep] ${FOUND.length} actions in ${FILES.length} files; ${refusals.count} refused wrong calls; ${rightfulOk.size} rightful successes; ${resubmitted.size} sent twice without a second record; exceptions: ${exceptions.join(", ") || "none"}`);
   });
 });
 

@@ -105,7 +105,7 @@ describe("what a row shows", () => {
     expect(diffChanges(member.before, member.after, r.names)).toEqual([{ field: "position", label: "Chức vụ", before: "Giáo viên", after: "Tổ phó 1" }]);
     const school = r.rows.find((x) => x.entity === "School")!;
     expect(diffChanges(school.before, school.after, r.names)).toEqual([{ field: "name", label: "Tên", before: "Trường Tiểu học Sơn Thủy A", after: "Trường Tiểu học Sơn Thủy A (đổi tên)" }]);
-    expect(diffChanges(null, { level: "THCS", unionUnitId: O.CDGD_SONTHUY, validFrom: "2025-09-05T00:00:00.000Z" }, { [O.CDGD_SONTHUY]: "Công đoàn Giáo dục huyện Sơn Thủy" })).toEqual([
+    expect(diffChanges(null, { level: "THCS", unionUnitId: O.CDGD_SONTHUY, validFrom: "2025-09-05T00:00:00.000Z" }, { [O.CDGD_SONTHUY]: "Công đoàn Giáo dục huyện Sơn Thủy" }, "School")).toEqual([
       { field: "level", label: "Cấp học", before: null, after: "THCS" },
       { field: "unionUnitId", label: "Đơn vị cấp trên (công đoàn)", before: null, after: "Công đoàn Giáo dục huyện Sơn Thủy" },
       { field: "validFrom", label: "Hiệu lực từ", before: null, after: "05/09/2025" },

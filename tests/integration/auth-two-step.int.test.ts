@@ -30,6 +30,23 @@ describe("two-step sign-in", () => {
       expect(await signInWithPassword(t.prisma, email, DEMO_PASSWORD, "direct", now)).toEqual({ ok: false, reason: "code_required" });
     }
     expect((await signInWithPassword(t.prisma, E.STA_CHAIR, DEMO_PASSWORD, "direct", now)).ok).toBe(true);
+    // Required by the role, not only because the demo enrolled them: new accounts, never enrolled.
+    const { passwordHash } = await t.prisma.user.findUniqueOrThrow({ where: { email: E.STA_CHAIR }, select: { passwordHash: true } });
+    const fresh = async (email: string, role: "UPPER_STAFF" | "ADMIN" | "PRINCIPAL") =>
+      t.prisma.user.create({
+        data: {
+          email,
+          displayName: email,
+          passwordHash,
+          roles: { create: { role, validFrom: new Date(0), ...(role === "UPPER_STAFF" ? { organisationId: DEMO.orgs.CDGD_SONTHUY } : role === "PRINCIPAL" ? { schoolId: DEMO.schools.KD } : {}) } },
+        },
+      });
+    for (const [email, role] of [["moi.captren@two-step.test", "UPPER_STAFF"], ["moi.quantri@two-step.test", "ADMIN"]] as const) {
+      await fresh(email, role);
+      expect(await signInWithPassword(t.prisma, email, DEMO_PASSWORD, "direct", now), `${role} without enrolment`).toEqual({ ok: false, reason: "enrol_required" });
+    }
+    await fresh("moi.hieutruong@two-step.test", "PRINCIPAL");
+    expect((await signInWithPassword(t.prisma, "moi.hieutruong@two-step.test", DEMO_PASSWORD, "direct", now)).ok, "optional for a principal").toBe(true);
     // A wrong password never reveals whether a code would be asked.
     expect(await signInWithPassword(t.prisma, E.ADMIN, "sai-mat-khau", "10.9.9.9", now)).toEqual({ ok: false, reason: "invalid" });
   });

@@ -5,6 +5,7 @@
 // revoked decision can be decided again (the revoked award stays); TT LĐTT per group (rule 7).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import { raceDescribe, raceIt } from "../factories/races";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { AppError } from "@/lib/server/errors";
@@ -203,4 +204,30 @@ describe("collective titles per group (rules 7, 8)", () => {
     for (const g of groups) expect(g.verdicts.map((x) => x.title)).toEqual(["TT_LDTT", "TT_LDXS"]);
     expect(await code(getEligibilityPage(v.KD_CHAIR, S.STA, Y25))).toBe("NOT_FOUND");
   });
+});
+
+raceDescribe("document numbers (ADR 0010): one register per issuer, symbol and year", () => {
+  raceIt("six documents numbered at once get 01…06; a rolled-back one gives its number back", async () => {
+    const { nextDocumentNumber } = await import("@/lib/documents/numbering");
+    const x = { issuerKey: `race:${Date.now()}`, year: 2026, symbol: "TTr-CĐCS" };
+    const numbers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.prisma.$transaction(async (tx) => {
+          const n = await nextDocumentNumber(tx, x);
+          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+          return n.number;
+        }),
+      ),
+    );
+    expect([...numbers].sort()).toEqual(["01/TTr-CĐCS", "02/TTr-CĐCS", "03/TTr-CĐCS", "04/TTr-CĐCS", "05/TTr-CĐCS", "06/TTr-CĐCS"]);
+    await expect(
+      t.prisma.$transaction(async (tx) => {
+        await nextDocumentNumber(tx, x);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect((await t.prisma.$transaction((tx) => nextDocumentNumber(tx, x))).number).toBe("07/TTr-CĐCS");
+    // Another year starts again from 01.
+    expect((await t.prisma.$transaction((tx) => nextDocumentNumber(tx, { ...x, year: 2027 }))).number).toBe("01/TTr-CĐCS");
+  }, 60_000);
 });

@@ -282,7 +282,8 @@ describe("council, package, split by deciding body, both routes, registry", () =
     expect(await code(issueDecision(v.UPPER_SONTHUY, { ...base, itemIds: [...base.itemIds, stateItems[0].id], idempotencyKey: "k00" }))).toBe("STATE");
     expect(await t.prisma.awardDecision.count()).toBe(decisionsBefore);
     decisionId = (await issueDecision(v.UPPER_SONTHUY, { ...base, idempotencyKey: "k1" })).id;
-    expect(await code(issueDecision(v.UPPER_SONTHUY, { ...base, idempotencyKey: "k1" }))).toBe("DUPLICATE");
+    // The same form again (same key): the first decision comes back, nothing new is written.
+    expect((await issueDecision(v.UPPER_SONTHUY, { ...base, idempotencyKey: "k1" })).id).toBe(decisionId);
     expect(await code(issueDecision(v.UPPER_SONTHUY, { ...base, number: "89/QĐ-CĐGD", idempotencyKey: "k2" }))).toBe("STATE");
     expect(await t.prisma.auditLog.count({ where: { action: "decision.issue", entityId: decisionId } })).toBe(1);
     expect((await getPackagePage(v.STA_CHAIR, packageId)).package.status).toBe("DECIDED");

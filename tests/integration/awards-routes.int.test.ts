@@ -96,6 +96,13 @@ describe("one school package, split by deciding body", () => {
     const docx = await getRouteDossierDocx(v.STA_PRINCIPAL, statePackageId);
     expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe("PK");
     expect(docx.fileName).toMatch(/\.docx$/);
+    // Word wraps on its own: the heading's names are joined by non-breaking spaces, so it can never
+    // print "…SƠN / THỦY A" (fflate: the zip library docx itself uses).
+    const { strFromU8, unzipSync } = await import("fflate");
+    const xml = strFromU8(unzipSync(docx.bytes)["word/document.xml"]);
+    expect(xml).toContain("TIỂU\u00a0HỌC SƠN\u00a0THỦY\u00a0A");
+    expect(xml).toContain("UBND XÃ\u00a0SƠN\u00a0THỦY");
+    expect(xml).not.toMatch(/SƠN THỦY/);
     const { coverDocument } = await import("@/lib/awards/documents");
     const { packageDoc } = await import("@/lib/awards/export");
     const state = coverDocument(await packageDoc(v.STA_PRINCIPAL, statePackageId));
@@ -185,6 +192,14 @@ describe("the government route", () => {
     const mine = await listMemberAwards(v.STA_MEMBER, M.STA_MEMBER);
     const y25 = mine.filter((a) => a.decisionNumber === "112/QĐ-UBND" || a.decisionNumber === "90/QĐ-CĐGD");
     expect(y25.map((a) => [a.titleCode, a.issuerName]).sort()).toEqual([["GK_CD_CAP_TREN", "Công đoàn Giáo dục huyện Sơn Thủy"], ["LDTT", "UBND xã Sơn Thủy"]]);
+    // The upper unit's awards report counts both, each under its deciding level.
+    const { getAwardsReport } = await import("@/lib/reports/queries");
+    const { rangePeriod } = await import("@/lib/reports/period");
+    const report = await getAwardsReport(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, rangePeriod(daysAgo(30), daysAgo(-1)));
+    const line = (form: string, level: string) => report.table.forms.find((f) => f.form === form)?.lines.find((l) => l.level === level);
+    expect(line("LDTT", "NHA_NUOC")).toMatchObject({ individuals: 25, levelLabel: "Cơ quan nhà nước (chính quyền)" });
+    expect(line("GK", "CAP_TREN")).toMatchObject({ individuals: 2, levelLabel: "Công đoàn cấp trên trực tiếp cơ sở" });
+    expect(report.table.forms.find((f) => f.form === "LDTT")!.lines.map((l) => l.level)).toEqual(["NHA_NUOC"]);
   });
 });
 
@@ -202,5 +217,43 @@ describe("the demo (npm run db:seed) shows both routes", () => {
     const reg = await listSchoolRegistry(v.KD_CHAIR, S.KD, { yearId: Y25 });
     expect(reg.rows.map((r) => r.decisionNumber)).toEqual(["87/QĐ-CĐGD", "87/QĐ-CĐGD"]);
     expect(await code(getRoutePanel(v.STA_CHAIR, "hs_kd_2025_nn"))).toBe("NOT_FOUND");
+  });
+});
+
+describe("the authority table is data the administrator edits (last: it changes who decides)", () => {
+  it("seeded with the July 2025 change; only the administrator edits it, version-checked and audited; the routes follow it", async () => {
+    const { listAuthorities, saveAuthority } = await import("@/lib/awards/routes-authority");
+    const { loadAuthorities, routeGroups } = await import("@/lib/awards/routes");
+    const { decidingBody } = await import("@/lib/awards/authority");
+    const table = await listAuthorities(v.ADMIN);
+    expect(table).toMatchObject({ editable: true, seeded: true });
+    // LĐTT: the district office until 30/06/2025, the commune from 01/07/2025 (rows end by date).
+    const ldtt = table.rows.filter((r) => r.titleCode === "LDTT").map((r) => [r.bodyKind, r.validFrom, r.validTo]);
+    expect(ldtt).toEqual(expect.arrayContaining([["PHONG_GD", "2022-01-01", "2025-06-30"], ["UBND_XA", "2025-07-01", null]]));
+    expect((await listAuthorities(v.STA_CHAIR)).editable).toBe(false);
+
+    const row = table.rows.find((r) => r.titleCode === "GK_CDCS" && r.bodyKind === "BCH_CDCS")!;
+    const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+    const edit = { unitId: DEMO.orgs.CDGD_SONTHUY, authorityId: row.id, version: row.version, titleCode: "GK_CDCS" as const, side: "UNION" as const, bodyKind: "BCH_CDCS" as const, bodyName: row.bodyName, level: "SCHOOL" as const, basis: row.basis, source: "PRACTICE" as const, validFrom: new Date(`${row.validFrom}T00:00:00Z`), validTo: new Date(today.getTime() - 86_400_000) };
+    const rowsBefore = await t.prisma.awardAuthority.count();
+    for (const who of [v.STA_CHAIR, v.STA_PRINCIPAL, v.UPPER_SONTHUY]) expect(await code(saveAuthority(who, edit))).toBe("FORBIDDEN");
+    expect(await t.prisma.awardAuthority.count()).toBe(rowsBefore);
+
+    // The BCH's Giấy khen ends yesterday; from today the upper union decides it (a new row).
+    await saveAuthority(v.ADMIN, edit);
+    expect(await code(saveAuthority(v.ADMIN, edit))).toBe("CONFLICT");
+    await saveAuthority(v.ADMIN, { ...edit, authorityId: undefined, version: 0, bodyKind: "CD_CAP_TREN", bodyName: "Ban Thường vụ Công đoàn cấp trên trực tiếp cơ sở", level: "DIRECT_UPPER", validFrom: today, validTo: undefined });
+    expect(await t.prisma.awardAuthority.count()).toBe(rowsBefore + 1);
+    expect(await t.prisma.auditLog.count({ where: { action: { in: ["authority.update", "authority.create"] }, entity: "AwardAuthority" } })).toBe(2);
+    const rows = await loadAuthorities(t.prisma);
+    const iso = today.toISOString().slice(0, 10);
+    expect(decidingBody("GK_CDCS", { manager: "UBND_XA" }, iso, rows)).toMatchObject({ side: "UNION", bodyKind: "CD_CAP_TREN" });
+    // A past day keeps the basis it was decided on.
+    expect(decidingBody("GK_CDCS", { manager: "UBND_XA" }, "2026-01-15", rows)).toMatchObject({ bodyKind: "BCH_CDCS" });
+    // A new package's split follows the table.
+    const pkg = (await createPackage(v.STA_CHAIR, { schoolId: S.STA, schoolYearId: DEMO.years.Y2026 })).id;
+    await addItem(v.STA_CHAIR, { packageId: pkg, nominee: `m:${M.STA_MEMBER}`, titleCode: "GK_CDCS" });
+    const split = await routeGroups(t.prisma, pkg);
+    expect(split.groups.map((g) => [g.key, g.authorityName])).toEqual([["UNION", "Ban Thường vụ Công đoàn Giáo dục huyện Sơn Thủy"]]);
   });
 });

@@ -20,6 +20,7 @@ import { markStateSent, recordStateDecision, splitPackage } from "@/lib/awards/r
 import { getRoutePanel } from "@/lib/awards/routes-queries";
 import { getSchoolDecisionPage, issueSchoolDecision, revokeSchoolDecision } from "@/lib/awards/routes-school";
 import { getStateDecisionCertificates } from "@/lib/awards/routes-documents";
+import { DECISION_INCLUDE, decisionPages } from "@/lib/awards/certificate-queries";
 import { revokeDecision } from "@/lib/awards/mutations";
 import { AppError } from "@/lib/server/errors";
 
@@ -73,6 +74,11 @@ describe("(a) the school union's BCH decides its own forms", () => {
     const msg = await message(submitPackage(v.STA_CHAIR, { packageId, version: (await getPackagePage(v.STA_CHAIR, packageId)).package.version }));
     expect(msg).toContain("thẩm quyền của Ban Chấp hành công đoàn cơ sở");
     expect(await t.prisma.nominationItem.count({ where: { packageId, status: "SUBMITTED" } })).toBe(before);
+    // The package page says so and links the school's decisions page.
+    const panel = await getRoutePanel(v.STA_CHAIR, packageId);
+    expect(panel.bchWaiting).toBe(2);
+    expect(panel.bchHref).toBe(`/truong/${S.STA}/de-nghi/quyet-dinh?nam=${Y25}`);
+    expect((await getRoutePanel(v.STA_PRINCIPAL, statePackageId)).bchWaiting).toBe(0);
   });
 
   it("the decision screen offers only the BCH's forms, to the chair", async () => {
@@ -126,13 +132,20 @@ describe("(a) the school union's BCH decides its own forms", () => {
     const cert = await getStateDecisionCertificates(v.STA_CHAIR, bchDecisionId);
     expect(cert.count).toBe(2);
     expect(await code(getStateDecisionCertificates(v.KD_CHAIR, bchDecisionId))).toBe("NOT_FOUND");
-    const { certificatePages } = await import("@/lib/awards/certificate");
-    const page = certificatePages({ number: "01/QĐ-CĐTHSTA", signedOn: "2026-06-01", signerName: "Nguyễn Thị Thanh Tâm", signerTitle: "TM. BAN CHẤP HÀNH / CHỦ TỊCH", issuerName: school.unionName, issuerParent: "Công đoàn Giáo dục huyện Sơn Thủy", unionSide: true, yearLabel: "2025–2026", revoked: false }, [{ id: "a", subject: "MEMBER", recipientName: "Lê Văn Tuấn", gender: "NAM", position: null, schoolName: school.name, unionName: school.unionName, titleCode: "GK_CDCS", achievementKey: "year:2025", registerNo: 1, revoked: false }])[0];
-    expect(page.issuer).toEqual({ parent: "CÔNG ĐOÀN GIÁO DỤC HUYỆN SƠN THỦY", name: school.unionName.toLocaleUpperCase("vi-VN") });
-    expect(page.signerTitle).toEqual(["TM. BAN CHẤP HÀNH", "CHỦ TỊCH"]);
+    // What is printed, from the stored decision: the school union under its upper union, the chair
+    // for the BCH, and the place in the date line (the school's commune: the school union's name has none).
+    const pages = decisionPages(await t.prisma.awardDecision.findUniqueOrThrow({ where: { id: bchDecisionId }, include: DECISION_INCLUDE }));
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect(page.issuer).toEqual({ parent: "CÔNG ĐOÀN GIÁO DỤC HUYỆN SƠN THỦY", name: school.unionName.toLocaleUpperCase("vi-VN") });
+      expect(page.signerTitle).toEqual(["TM. BAN CHẤP HÀNH", "CHỦ TỊCH"]);
+      expect(page.placeDate).toMatch(/^Sơn Thủy, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+    }
+    expect(pages.map((p) => p.heading).sort()).toEqual(["GIẤY CHỨNG NHẬN", "GIẤY KHEN"]);
   });
 
   it("the rest of the package now goes to the upper union", async () => {
+    expect((await getRoutePanel(v.STA_CHAIR, packageId)).bchWaiting).toBe(0);
     await submitPackage(v.STA_CHAIR, { packageId, version: (await getPackagePage(v.STA_CHAIR, packageId)).package.version });
     expect(await t.prisma.nominationItem.count({ where: { packageId, status: "SUBMITTED" } })).toBe(1);
   });

@@ -74,12 +74,12 @@ describe("việc đang chờ: counts per role, each one scoped", () => {
   it("each role sees its own work with a Vietnamese label and a link", async () => {
     const chair = await getWaitingCounts(v.STA_CHAIR);
     // The demo drive (lib/seed/scoring-demo.ts) waits for the council.
-    expect(counts(chair)).toEqual({ "returned:sch_sta": 0, "objections:sch_sta": 1, "appeals:sch_sta": 1, "council:sch_sta": 1, "closing:sch_sta": 0, self: 1, "my-appeals": 1, "my-outcomes": 0 });
+    expect(counts(chair)).toEqual({ "plan-sign:plan.sign_union:sch_sta": 0, "returned:sch_sta": 0, "objections:sch_sta": 1, "appeals:sch_sta": 1, "council:sch_sta": 1, "closing:sch_sta": 0, self: 1, "my-appeals": 1, "my-outcomes": 0 });
     expect(chair.find((w) => w.key === "appeals:sch_sta")).toMatchObject({ label: "Khiếu nại kết quả chấm điểm chờ giải quyết", href: "/truong/sch_sta/cham-diem", placeId: S.STA });
     expect(chair.find((w) => w.key === "objections:sch_sta")?.href).toBe("/truong/sch_sta/de-nghi");
 
     // The principal manages nominations but does not resolve appeals.
-    expect(counts(await getWaitingCounts(v.STA_PRINCIPAL))).toEqual({ "returned:sch_sta": 0, "objections:sch_sta": 1, self: 0, "my-appeals": 0, "my-outcomes": 0 });
+    expect(counts(await getWaitingCounts(v.STA_PRINCIPAL))).toEqual({ "plan-sign:plan.sign_school:sch_sta": 0, "returned:sch_sta": 0, "objections:sch_sta": 1, self: 0, "my-appeals": 0, "my-outcomes": 0 });
     // The group leader: the group's sheets not yet scored by the group, without her own.
     expect(counts(await getWaitingCounts(v.STA_GROUP_LEADER))).toEqual({ [`group:${DEMO.groups.STA_K12}`]: k12 - 2, self: 0, "my-appeals": 0, "my-outcomes": 0 });
     expect(counts(await getWaitingCounts(v.STA_MEMBER))).toEqual({ self: 1, "my-appeals": 1, "my-outcomes": 1 });
@@ -93,7 +93,7 @@ describe("việc đang chờ: counts per role, each one scoped", () => {
 
   it("the chair of TH Kim Đồng sees only Kim Đồng's numbers, and TH Sơn Thủy A's chair none of Kim Đồng's", async () => {
     const kd = await getWaitingCounts(v.KD_CHAIR);
-    expect(counts(kd)).toEqual({ "returned:sch_kd": 1, "objections:sch_kd": 0, "appeals:sch_kd": 0, "council:sch_kd": 0, "closing:sch_kd": 0, self: 0, "my-appeals": 0, "my-outcomes": 0 });
+    expect(counts(kd)).toEqual({ "plan-sign:plan.sign_union:sch_kd": 0, "returned:sch_kd": 1, "objections:sch_kd": 0, "appeals:sch_kd": 0, "council:sch_kd": 0, "closing:sch_kd": 0, self: 0, "my-appeals": 0, "my-outcomes": 0 });
     expect(kd.every((w) => w.placeId === null || w.placeId === S.KD)).toBe(true);
     expect(kd.some((w) => w.href.includes(S.STA))).toBe(false);
     const sta = await getWaitingCounts(v.STA_CHAIR);

@@ -36,7 +36,7 @@ describe("getPeriodPrint / getOwnSheetPrint", () => {
     const view = await getPeriodPrint(v.STA_CHAIR, S.STA, PERIOD);
     const count = await t.prisma.scoreSheet.count({ where: { periodId: PERIOD } });
     expect(view.sheets).toHaveLength(count);
-    expect(view.school).toEqual({ name: "Trường Tiểu học Sơn Thủy A", unionName: "Công đoàn cơ sở Trường Tiểu học Sơn Thủy A", upperUnitName: "Công đoàn Giáo dục huyện Sơn Thủy" });
+    expect(view.school).toEqual({ name: "Trường Tiểu học Sơn Thủy A", unionName: "Công đoàn cơ sở Trường Tiểu học Sơn Thủy A", upperUnitName: "Công đoàn Giáo dục huyện Sơn Thủy", place: "Sơn Thủy" });
     expect(view.period.name).toBe("Cả năm học 2025–2026");
     // Sorted by union group, then by name the Vietnamese way.
     const groups = view.sheets.map((s) => s.groupName);
@@ -47,6 +47,35 @@ describe("getPeriodPrint / getOwnSheetPrint", () => {
       expect([printed.result.total, printed.result.classification?.label ?? null]).toEqual([st.totalTenths, st.classification]);
       expect(printed.result).toEqual(computeStage(TEMPLATE_100, stageDataOf(st.data)));
     }
+  });
+
+  it("fills the place and date line and, for each stage, the signer's title and name and the stage's date (issue 11)", async () => {
+    const one = await getPeriodPrint(v.STA_CHAIR, S.STA, PERIOD, { sheetId: sheetOf(DEMO.members.STA_MEMBER) });
+    const sheet = one.sheets[0];
+    // The council sealed this period on 20/05/2026 (lib/seed/scoring-demo.ts): the sheet is dated that day, at the school's place.
+    expect(sheet.dateLine).toBe("Sơn Thủy, ngày 20 tháng 05 năm 2026");
+    const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+    expect(sheet.signers.map((s) => [s.stage, s.onBehalfOf, s.role, s.name, day(s.date)])).toEqual([
+      ["SELF", null, "NGƯỜI TỰ ĐÁNH GIÁ", "Lê Văn Tuấn", "2026-05-10"],
+      ["GROUP", null, "TỔ TRƯỞNG CÔNG ĐOÀN", "Trần Thị Mỹ Linh", "2026-05-15"],
+      // No council recorded for that year in this demo: its chair is the principal.
+      ["COUNCIL", "TM. HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "CHỦ TỊCH", "Hoàng Văn Minh", "2026-05-20"],
+    ]);
+    // A council with a chair recorded: the chair signs for it.
+    const year = await t.prisma.campaign.findFirstOrThrow({ where: { periods: { some: { id: PERIOD } } }, select: { schoolYearId: true } });
+    const council = await t.prisma.council.create({ data: { schoolId: S.STA, schoolYearId: year.schoolYearId, name: "Hội đồng Thi đua – Khen thưởng Trường Tiểu học Sơn Thủy A" } });
+    await t.prisma.councilMember.create({ data: { councilId: council.id, memberId: DEMO.members.STA_CHAIR, role: "CHAIR" } });
+    try {
+      const again = await getPeriodPrint(v.STA_CHAIR, S.STA, PERIOD, { sheetId: sheetOf(DEMO.members.STA_MEMBER) });
+      expect(again.sheets[0].signers[2].name).toBe("Nguyễn Thị Thanh Tâm");
+    } finally {
+      await t.prisma.councilMember.deleteMany({ where: { councilId: council.id } });
+      await t.prisma.council.delete({ where: { id: council.id } });
+    }
+    // The leader's own sheet is not signed by the leader: whoever scored it for the group signs.
+    const leader = (await getPeriodPrint(v.STA_CHAIR, S.STA, PERIOD, { sheetId: sheetOf(DEMO.members.STA_GROUP_LEADER) })).sheets[0];
+    expect(leader.signers[1].role).toBe("NGƯỜI CHẤM THAY TỔ TRƯỞNG");
+    expect(leader.signers[1].name).not.toBe("Trần Thị Mỹ Linh");
   });
 
   it("filters by union group and by sheet", async () => {

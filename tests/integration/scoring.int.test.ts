@@ -50,7 +50,7 @@ function full(minus: Record<string, number> = {}): StageData {
 }
 const auditCount = (action: string) => t.prisma.auditLog.count({ where: { action } });
 
-const ids = { scale: "", version: "", campaign: "", period: "", memberSheet: "", leaderSheet: "", chairSheet: "", otherK12: "", k3Sheet: "" };
+const ids = { scale: "", version: "", campaign: "", period: "", memberSheet: "", leaderSheet: "", chairSheet: "", otherK12: "", k3Sheet: "", unregistered: "" };
 
 describe("scale builder and adoption", () => {
   it("the chair creates a 100-point scale from the template; others cannot", async () => {
@@ -149,6 +149,11 @@ describe("campaign and registration", () => {
   });
 
   it("scoring starts; upper unit sees progress of its schools, another upper unit nothing", async () => {
+    // The rest of the school registered on paper before the deadline (rows as the registration
+    // form writes them), except one member of the K4–5 group, who stays out of the scoring.
+    const others = await t.prisma.member.findMany({ where: { schoolId: S.STA, status: { not: "LEFT" }, registrations: { none: { campaignId: ids.campaign } } }, orderBy: { sortKey: "asc" }, select: { id: true, unionGroupId: true } });
+    ids.unregistered = others.find((m) => m.unionGroupId === G.STA_K45)!.id;
+    await t.prisma.registration.createMany({ data: others.filter((m) => m.id !== ids.unregistered).map((m) => ({ campaignId: ids.campaign, schoolId: S.STA, subjectKey: `m:${m.id}`, memberId: m.id, title: "LDTT", registeredById: DEMO.users.STA_CHAIR })) });
     await transitionCampaign(v.STA_CHAIR, { campaignId: ids.campaign, version: 2, action: "startScoring" });
     expect(await code(registerSelf(v.STA_CHAIR, { schoolId: S.STA, campaignId: ids.campaign, title: "LDTT" }))).toBe("STATE");
     const unitCampaign = await createCampaign(v.UPPER_SONTHUY, { unitId: DEMO.orgs.CDGD_SONTHUY, name: "Giỏi việc trường – Đảm việc nhà 2025–2026", movement: "GIOI_VIEC_TRUONG", schoolYearId: "sy_2025", audience: "WOMEN", titles: ["GVT_DVN"], rounds: [] });
@@ -166,7 +171,7 @@ describe("campaign and registration", () => {
 });
 
 describe("a period scored at three stages", () => {
-  it("the chair creates a period on the adopted version: one sheet per member of the audience", async () => {
+  it("the chair creates a period on the adopted version: one sheet per registered member of the audience, none for the unregistered", async () => {
     const draft = await t.prisma.scaleVersion.findFirstOrThrow({ where: { scaleId: ids.scale, adoptedAt: null } });
     const base = { schoolId: S.STA, campaignId: ids.campaign, name: "Học kỳ I", kind: "SEMESTER" as const, startsOn: new Date(Date.UTC(2025, 8, 5)), endsOn: new Date(Date.UTC(2026, 0, 15)) };
     expect(await code(createPeriod(v.STA_CHAIR, { ...base, scaleVersionId: draft.id }))).toBe("INVALID");
@@ -174,7 +179,9 @@ describe("a period scored at three stages", () => {
     expect(await code(createPeriod(v.KD_CHAIR, { ...base, scaleVersionId: ids.version }))).toBe("NOT_FOUND");
     const p = await createPeriod(v.STA_CHAIR, { ...base, scaleVersionId: ids.version });
     ids.period = p.id;
-    expect(await t.prisma.scoreSheet.count({ where: { periodId: p.id } })).toBe(36);
+    // 35 registered of the 36 in the audience (issue 11: not every member of the school).
+    expect(await t.prisma.scoreSheet.count({ where: { periodId: p.id } })).toBe(35);
+    expect(await t.prisma.scoreSheet.count({ where: { periodId: p.id, memberId: ids.unregistered } })).toBe(0);
     const sheet = (memberId: string) => t.prisma.scoreSheet.findFirstOrThrow({ where: { periodId: p.id, memberId } }).then((s) => s.id);
     ids.memberSheet = await sheet(M.STA_MEMBER);
     ids.leaderSheet = await sheet(M.STA_GROUP_LEADER);
@@ -221,12 +228,13 @@ describe("a period scored at three stages", () => {
 
   it("sealing the self stage writes a snapshot with a checksum the database keeps unchanged", async () => {
     expect(await code(sealStage(v.STA_GROUP_LEADER, { periodId: ids.period, version: 1 }))).toBe("NOT_FOUND");
-    expect(await code(sealStage(v.STA_PRINCIPAL, { periodId: ids.period, version: 1 }))).toBe("NOT_FOUND");
+    // The principal sees the period (they seal the council's stage) but not this stage.
+    expect(await code(sealStage(v.STA_PRINCIPAL, { periodId: ids.period, version: 1 }))).toBe("FORBIDDEN");
     const s = await sealStage(v.STA_CHAIR, { periodId: ids.period, version: 1 });
     expect(await code(sealStage(v.STA_CHAIR, { periodId: ids.period, version: 1 }))).toBe("CONFLICT");
     const snap = await t.prisma.sealedSnapshot.findUniqueOrThrow({ where: { id: s.snapshotId } });
     expect(verifySnapshot(snap)).toBe(true);
-    expect((snap.payload as { rows: unknown[] }).rows).toHaveLength(36);
+    expect((snap.payload as { rows: unknown[] }).rows).toHaveLength(35);
     await expect(t.sql.exec(`UPDATE "SealedSnapshot" SET "checksum" = 'x'`)).rejects.toThrow(/sealed/);
     await expect(t.sql.exec(`DELETE FROM "SealedSnapshot"`)).rejects.toThrow(/sealed/);
     await expect(t.sql.exec(`TRUNCATE "SealedSnapshot"`)).rejects.toThrow(/sealed/);
@@ -304,7 +312,7 @@ describe("a period scored at three stages", () => {
     expect(memberView.rows.map((r) => r.sheetId)).toEqual([ids.memberSheet]);
     expect(await code(getPeriodOverview(v.KD_CHAIR, S.STA, ids.period))).toBe("NOT_FOUND");
     expect(await code(getPeriodOverview(v.UPPER_BACSON, S.STA, ids.period))).toBe("NOT_FOUND");
-    expect((await getPeriodOverview(v.UPPER_SONTHUY, S.STA, ids.period)).rows).toHaveLength(36);
+    expect((await getPeriodOverview(v.UPPER_SONTHUY, S.STA, ids.period)).rows).toHaveLength(35);
   });
 
   it("the council confirms group scores in bulk (never the chair's own sheet), the principal scores the chair, the stage is sealed", async () => {
@@ -325,11 +333,17 @@ describe("a period scored at three stages", () => {
     const left = await t.prisma.scoreSheet.findMany({ where: { periodId: ids.period, stages: { none: { stage: "COUNCIL", complete: true } } }, select: { id: true, member: { select: { fullName: true, unionGroupId: true } }, stages: { select: { stage: true, complete: true } } } });
     expect(left).toEqual([]);
     expect(await code(sealStage(v.STA_CHAIR, { periodId: ids.period, version: 3 }))).toBe("INVALID"); // needs an appeal deadline
-    await sealStage(v.STA_CHAIR, { periodId: ids.period, version: 3, appealDeadline: new Date(Date.UTC(2099, 0, 20)) });
+    // The principal, who chairs the council, confirms and seals the council's scores (issue 11);
+    // a group leader cannot, another school's chair does not even find the period.
+    expect(await code(sealStage(v.STA_GROUP_LEADER, { periodId: ids.period, version: 3, appealDeadline: new Date(Date.UTC(2099, 0, 20)) }))).toBe("NOT_FOUND");
+    expect(await code(sealStage(v.KD_CHAIR, { periodId: ids.period, version: 3, appealDeadline: new Date(Date.UTC(2099, 0, 20)) }))).toBe("NOT_FOUND");
+    await sealStage(v.STA_PRINCIPAL, { periodId: ids.period, version: 3, appealDeadline: new Date(Date.UTC(2099, 0, 20)) });
+    const councilSeal = await t.prisma.sealedSnapshot.findFirstOrThrow({ where: { periodId: ids.period, stage: "COUNCIL" } });
+    expect(councilSeal.sealedById).toBe(v.STA_PRINCIPAL.userId);
     const o = await getPeriodOverview(v.STA_CHAIR, S.STA, ids.period);
     expect(o.period.state).toBe("APPEALS");
     expect(o.snapshots.map((s) => s.stage)).toEqual(["SELF", "GROUP", "COUNCIL"]);
-    expect(o.distribution.reduce((n, g) => n + g.total, 0)).toBe(36);
+    expect(o.distribution.reduce((n, g) => n + g.total, 0)).toBe(35);
     expect(o.distribution.reduce((n, g) => n + g.missing, 0)).toBe(0);
   });
 
@@ -358,7 +372,18 @@ describe("a period scored at three stages", () => {
     expect(detail.amendments[0].reason).toContain("khiếu nại");
   });
 
+  it("no closing while the appeal window runs: the refusal says until when (Vietnam day)", async () => {
+    const p = await t.prisma.scorePeriod.findUniqueOrThrow({ where: { id: ids.period } });
+    expect(await t.prisma.appeal.count({ where: { state: "OPEN", sheet: { periodId: ids.period } } })).toBe(0);
+    const refused = closePeriod(v.STA_CHAIR, { periodId: ids.period, version: p.version });
+    await expect(refused).rejects.toMatchObject({ code: "STATE", userMessage: "Đang trong thời hạn nhận khiếu nại (đến hết ngày 20/01/2099); chỉ khóa sổ sau hạn này." });
+    expect((await t.prisma.scorePeriod.findUniqueOrThrow({ where: { id: ids.period } })).state).toBe("APPEALS");
+    expect(await auditCount("scoring.period.close")).toBe(0);
+  });
+
   it("closing freezes the numbers: only amendments with a logged reason", async () => {
+    // The window has passed (the deadline moved to yesterday stands for the days going by).
+    await t.prisma.scorePeriod.update({ where: { id: ids.period }, data: { appealDeadline: new Date(Date.now() - 86_400_000) } });
     const p = await t.prisma.scorePeriod.findUniqueOrThrow({ where: { id: ids.period } });
     await closePeriod(v.STA_CHAIR, { periodId: ids.period, version: p.version });
     expect(await code(createAppeal(v.STA_MEMBER, { sheetId: ids.memberSheet, text: "muộn" }))).toBe("STATE");

@@ -1,7 +1,7 @@
 // Issue 12 "Documents": numbers (Số: …), the place in the date line, headings that never break a
 // unit's name ("…HUYỆN SƠN / THỦY"), and download names that keep Đ as D.
 import { describe, expect, it } from "vitest";
-import { fitHeading, headingGroups } from "@/lib/documents/heading";
+import { fitHeading, headingGroups, unbreakableGroups } from "@/lib/documents/heading";
 import { asciiFileName, fileSlug } from "@/lib/documents/file-name";
 import { formatDocNumber, SYMBOLS, unitInitials } from "@/lib/documents/numbering";
 import { coverDocument, decisionDocument, listDocument, minutesDocument, unitPlace } from "@/lib/awards/documents";
@@ -40,6 +40,10 @@ describe("headings never break a unit's name", () => {
     const r = fitHeading("CÔNG ĐOÀN GIÁO DỤC HUYỆN SƠN THỦY", narrow, measure);
     expect(r.size).toBeLessThan(12);
     expect(r.lines).toContain("HUYỆN SƠN THỦY");
+  });
+  it("for renderers that wrap on their own (Word): non-breaking spaces inside each group", () => {
+    expect(unbreakableGroups("TRƯỜNG TIỂU HỌC SƠN THỦY A")).toBe("TRƯỜNG TIỂU\u00a0HỌC SƠN\u00a0THỦY\u00a0A");
+    expect(unbreakableGroups("Công đoàn Giáo dục huyện Sơn Thủy")).toBe("Công\u00a0đoàn Giáo\u00a0dục huyện\u00a0Sơn\u00a0Thủy");
   });
   it("groups: a place with its name, a school kind, word pairs", () => {
     expect(headingGroups("CÔNG ĐOÀN GIÁO DỤC HUYỆN SƠN THỦY").map((g) => g.text)).toEqual(["CÔNG ĐOÀN", "GIÁO DỤC", "HUYỆN SƠN THỦY"]);

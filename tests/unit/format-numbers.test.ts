@@ -77,6 +77,9 @@ describe("display code formats numbers through lib/format.ts", () => {
   it("has no toFixed( (it writes 55.56, with a dot)", () => {
     expect(offenders(/\.toFixed\(/, TOFIXED_ALLOWED)).toEqual([]);
   });
+  it("has no toLocaleString( or Intl.NumberFormat outside lib/format.ts (one formatter for every number)", () => {
+    expect(offenders(/\.toLocaleString\(|Intl\.NumberFormat\(/, [["lib/format.ts", /Intl\.NumberFormat\("vi-VN"/]])).toEqual([]);
+  });
   it('builds no percentage by hand (`${x}%` or {x}%): use formatPercent', () => {
     expect(offenders(/\}\s?%/, PERCENT_ALLOWED)).toEqual([]);
   });

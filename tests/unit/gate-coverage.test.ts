@@ -22,7 +22,7 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const files = [...walk(join(ROOT, "lib")), ...walk(join(ROOT, "app"))].map((p) => ({ path: relative(ROOT, p).replaceAll("\\", "/"), src: readFileSync(p, "utf8") }));
+const files = [...walk(join(ROOT, "lib")), ...walk(join(ROOT, "app")), ...walk(join(ROOT, "components"))].map((p) => ({ path: relative(ROOT, p).replaceAll("\\", "/"), src: readFileSync(p, "utf8") }));
 const isUseServer = (src: string) => /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(src);
 const serverFiles = files.filter((f) => isUseServer(f.src));
 const routeFiles = files.filter((f) => /(^|\/)route\.ts$/.test(f.path));
@@ -52,6 +52,19 @@ describe("the gate covers every server action", () => {
       for (const e of bodies) if (/\bpublicAction\s*\(/.test(e.body)) expect(PUBLIC_ACTIONS.has(`${f.path}#${e.name}`), `${e.name} uses publicAction`).toBe(true);
     });
   }
+});
+
+describe("no server action hides from the gate and the sweep", () => {
+  it("\"use server\" appears only as the first statement of a file (no inline actions in components or pages)", () => {
+    // An inline action (a function body starting with "use server") is a public endpoint too, but
+    // neither this test nor the action sweep (tests/integration/action-sweep.int.test.ts) sees it.
+    const code = (src: string) => src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/[^\n]*/g, "$1");
+    const inline = files
+      .map((f) => ({ ...f, uses: (code(f.src).match(/["']use server["']/g) ?? []).length }))
+      .filter((f) => f.uses > (isUseServer(f.src) ? 1 : 0))
+      .map((f) => f.path);
+    expect(inline, "move the action into a \"use server\" file under lib/<area>/actions.ts, behind gatedAction").toEqual([]);
+  });
 });
 
 describe("the gate covers every route handler", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/authz/permissions";
 import type { CampaignState, PeriodState, Role } from "@/lib/generated/prisma/enums";
 import { CAMPAIGN_RULES, decideCampaign, inAudience, registrationOpen, type CampaignAction } from "@/lib/campaigns/rules";
-import { ACTIVE_STAGE, PERIOD_RULES, SEAL_ACTION, appealOpen, decidePeriod, selfScoringRefusal, type PeriodAction } from "@/lib/scoring/workflow";
+import { ACTIVE_STAGE, PERIOD_RULES, SEAL_ACTION, appealOpen, closeRefusal, decidePeriod, selfScoringRefusal, type PeriodAction } from "@/lib/scoring/workflow";
 
 const ROLES: Role[] = ["ADMIN", "UPPER_STAFF", "PRINCIPAL", "UNION_CHAIR", "GROUP_LEADER", "MEMBER"];
 const CAMPAIGN_STATES: CampaignState[] = ["DRAFT", "OPEN", "SCORING", "CLOSED"];
@@ -30,7 +30,8 @@ const PERIOD_TABLE: Record<PeriodAction, { states: PeriodState[]; roles: Role[];
   enterCouncil: { states: ["COUNCIL_REVIEW"], roles: ["ADMIN", "PRINCIPAL", "UNION_CHAIR"] },
   sealSelf: { states: ["SELF_ASSESSMENT"], roles: ["ADMIN", "UNION_CHAIR"], to: "GROUP_SCORING" },
   sealGroup: { states: ["GROUP_SCORING"], roles: ["ADMIN", "UNION_CHAIR"], to: "COUNCIL_REVIEW" },
-  sealCouncil: { states: ["COUNCIL_REVIEW"], roles: ["ADMIN", "UNION_CHAIR"], to: "APPEALS" },
+  // The principal chairs the council (DOMAIN.md §1) and confirms its scores (issue 11).
+  sealCouncil: { states: ["COUNCIL_REVIEW"], roles: ["ADMIN", "PRINCIPAL", "UNION_CHAIR"], to: "APPEALS" },
   appeal: { states: ["APPEALS"], roles: ["ADMIN", "MEMBER"] },
   resolveAppeal: { states: ["APPEALS", "CLOSED"], roles: ["ADMIN", "UNION_CHAIR"] },
   close: { states: ["APPEALS"], roles: ["ADMIN", "UNION_CHAIR"], to: "CLOSED" },
@@ -112,6 +113,13 @@ describe("deadlines and audience", () => {
     expect(appealOpen(d, new Date("2026-01-20T09:59:00Z"))).toBe(true);
     expect(appealOpen(d, new Date("2026-01-20T10:01:00Z"))).toBe(false);
     expect(appealOpen(null)).toBe(false);
+  });
+  it("a period is not closed while an appeal is open or the window runs; the refusal says until when (Vietnam day)", () => {
+    const deadline = new Date("2026-12-10T16:59:59.999Z"); // end of 10/12/2026, +07
+    expect(closeRefusal(deadline, 0, new Date("2026-12-10T16:00:00Z"))).toBe("Đang trong thời hạn nhận khiếu nại (đến hết ngày 10/12/2026); chỉ khóa sổ sau hạn này.");
+    expect(closeRefusal(deadline, 2, new Date("2026-12-11T01:00:00Z"))).toBe("Còn 2 khiếu nại chưa giải quyết.");
+    expect(closeRefusal(deadline, 1, new Date("2026-12-09T01:00:00Z"))).toContain("Còn 1 khiếu nại chưa giải quyết. Đang trong thời hạn");
+    expect(closeRefusal(deadline, 0, new Date("2026-12-10T17:00:00Z"))).toBeNull();
   });
   it("women's movements count women; teachers-only counts teaching positions; people who left are out", () => {
     const woman = { gender: "NU" as const, position: "Kế toán", status: "ACTIVE" };

@@ -5,7 +5,7 @@ import { getReviewQueue } from "@/lib/nominations/queue";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { PACKAGE_STATES } from "@/lib/awards/workflow";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -98,7 +98,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
                 </Link>{" "}
                 <Badge tone={packageTone(p.status)}>{packageLabel(p.status)}</Badge>
                 <div className="text-sm text-slate-600">
-                  {p.total} lượt, {p.waiting} chờ duyệt · {p.titles.join(", ")}
+                  {formatNumber(p.total)} lượt, {formatNumber(p.waiting)} chờ duyệt · {p.titles.join(", ")}
                   {p.submittedAt ? ` · gửi ${formatDateTime(p.submittedAt)}` : ""}
                   {p.deadline ? ` · hạn ${formatIsoDay(p.deadline)}` : ""}
                 </div>

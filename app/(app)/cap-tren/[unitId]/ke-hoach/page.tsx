@@ -120,7 +120,7 @@ export default async function UnitPlansPage({ params, searchParams }: { params: 
                 <Link className="text-brand-700 hover:underline" href={`${base}/${p.id}`}>
                   {p.revision > 1 ? `Bản sửa đổi lần ${p.revision - 1}` : "Kế hoạch"} – {p.title}
                 </Link>
-                <StateBadge state={p.state} />
+                <StateBadge state={p.state} replacedBy={p.replacedBy} />
               </li>
             ))}
           </ul>

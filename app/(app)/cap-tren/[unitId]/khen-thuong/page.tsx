@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { RegistryTable } from "@/components/awards/registry-table";
+import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Sổ khen thưởng" };
 
@@ -40,7 +41,7 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
     <>
       <PageHeader
         title="Sổ khen thưởng"
-        subtitle={`${reg.unit.name} · ${reg.total} lượt`}
+        subtitle={`${reg.unit.name} · ${formatNumber(reg.total)} lượt`}
         actions={
           <>
             <Link href={`${base}/quyet-dinh`} className={buttonClass()}>

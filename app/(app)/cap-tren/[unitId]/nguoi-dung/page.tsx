@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
 import { RoleHolderTable } from "@/components/schools/role-holder-table";
 import { listSchoolsMissingHolders } from "@/lib/roles/missing-holders";
+import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Người giữ vai trò" };
 
@@ -47,7 +48,7 @@ export default async function RoleHoldersPage({ params, searchParams }: { params
         <button type="submit" className={buttonClass("secondary")}>Lọc</button>
         {(role || includeExpired) && <Link href={base} className={buttonClass("ghost")}>Bỏ lọc</Link>}
       </form>
-      <p className="mb-2 text-sm text-slate-600">{holders.length} người</p>
+      <p className="mb-2 text-sm text-slate-600">{formatNumber(holders.length)} người</p>
       <RoleHolderTable holders={holders} missing={missing} />
     </>
   );

@@ -80,6 +80,7 @@ export default async function ScalesPage({ params }: { params: Promise<{ schoolI
                         Mẫu: {t.label}
                       </option>
                     ))}
+                    <option value="blank">Biểu điểm trống (tự xây dựng từ đầu)</option>
                   </select>
                 </label>
               </ActionForm>

@@ -25,14 +25,16 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   const q = textParam(sp.q, 100);
   const groupId = idParam(sp.to);
   const status = statusFilter(textParam(sp["trang-thai"], 20)).slug || undefined;
-  const filters = { q, groupId, status };
+  // "dot-nhap": the members one Excel import wrote (the link in the audit log's import entry).
+  const importedWith = idParam(sp["dot-nhap"]);
+  const filters = { q, groupId, status, importedWith };
   // Both check the viewer's scope themselves: run them side by side.
   const [list, groups] = await orNotFound(Promise.all([listMembers(viewer, schoolId, filters, pageParam(sp.trang)), listGroupOptions(viewer, schoolId)]));
   const base = `/truong/${list.school.id}/doan-vien`;
-  const params_ = { q, to: groupId, "trang-thai": status };
+  const params_ = { q, to: groupId, "trang-thai": status, "dot-nhap": importedWith };
   const exportQuery = new URLSearchParams(Object.entries(params_).filter((e): e is [string, string] => !!e[1])).toString();
   const duplicate = textParam(sp["da-luu"], 10) === "trung";
-  const filtered = Boolean(q || groupId || status);
+  const filtered = Boolean(q || groupId || status || importedWith);
 
   return (
     <>
@@ -70,6 +72,14 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
       {duplicate && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Biểu mẫu này đã được gửi trước đó nên không tạo thêm đoàn viên.
+        </p>
+      )}
+      {importedWith && (
+        <p role="status" className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          Đang xem {formatNumber(list.total)} đoàn viên của một lần nhập từ Excel.{" "}
+          <Link href={base} className="font-medium underline">
+            Xem tất cả đoàn viên
+          </Link>
         </p>
       )}
       <MemberFilters basePath={base} q={q} groupId={groupId} status={status} groups={groups} />

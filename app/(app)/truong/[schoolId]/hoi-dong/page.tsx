@@ -12,6 +12,7 @@ import { MultiCheck } from "@/components/awards/multi-check";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
 import { COUNCIL_ROLE_LABELS } from "@/components/awards/labels";
 import { todayIsoVN } from "@/lib/time";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Hội đồng Thi đua – Khen thưởng" };
 
@@ -37,10 +38,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
                 Số quyết định thành lập
                 <input name="decisionNumber" className={inputClass} />
               </label>
-              <label className="flex flex-col gap-1 text-sm">
-                Ngày thành lập
-                <input type="date" name="establishedOn" className={inputClass} />
-              </label>
+              <DateInput name="establishedOn" label="Ngày thành lập" className="text-sm" />
             </ActionForm>
           ) : (
             <EmptyState>Nhà trường chưa thành lập Hội đồng.</EmptyState>
@@ -129,14 +127,20 @@ export default async function CouncilPage({ params, searchParams }: { params: Pr
                 ))}
               </ul>
             )}
-            {page.canManage && page.members.length > 0 && (
+            {page.canManage && page.voteBlock && (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <h3 className="mb-2 text-sm font-semibold">Khai mạc phiên họp</h3>
+                {/* Where the vote would open: the reason it cannot, instead of a form the server would refuse. */}
+                <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="vote-blocked">
+                  {page.voteBlock} Thêm hoặc bớt thành viên để Hội đồng đúng quy định rồi khai mạc.
+                </p>
+              </div>
+            )}
+            {page.canManage && !page.voteBlock && page.members.length > 0 && (
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <h3 className="mb-2 text-sm font-semibold">Khai mạc phiên họp</h3>
                 <ActionForm once action={openMeetingAction} hidden={{ councilId: page.council.id }} label="Khai mạc (kiểm tra túc số)">
-                  <label className="flex flex-col gap-1 text-sm">
-                    Ngày họp
-                    <input type="date" name="heldOn" defaultValue={today} max={today} className={inputClass} required />
-                  </label>
+                  <DateInput name="heldOn" label="Ngày họp" defaultValue={today} max={today} required className="text-sm" />
                   <label className="flex flex-col gap-1 text-sm">
                     Nội dung
                     <input name="purpose" defaultValue={`Bình xét thi đua – khen thưởng năm học ${page.year.label}`} className={inputClass} required />

@@ -43,7 +43,7 @@ export default async function MeetingsPage({ params, searchParams }: { params: P
       <YearTabs years={r.years} current={r.year?.id ?? null} path={base} />
       {r.overdue.length > 0 && (
         <Card title={`Nhiệm vụ quá hạn (${r.overdue.length})`} className="mb-6 border-red-200">
-          <TaskTable tasks={r.overdue} showMeeting base={base} />
+          <TaskTable tasks={r.overdue} showMeeting base={base} completable={r.canManage} />
         </Card>
       )}
       {r.meetings.length === 0 ? (

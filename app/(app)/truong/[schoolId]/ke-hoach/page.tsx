@@ -52,7 +52,7 @@ export default async function PlansPage({ params, searchParams }: { params: Prom
                   {p.amendmentReason && <div className="text-sm text-slate-600">Lý do sửa đổi: {p.amendmentReason}</div>}
                   <div className="text-xs text-slate-500">{p.signedAt ? `Ký kết ngày ${formatDateTime(p.signedAt).slice(0, 10)}` : `Cập nhật ${formatDateTime(p.updatedAt)}`}</div>
                 </div>
-                <StateBadge state={p.state} />
+                <StateBadge state={p.state} replacedBy={p.replacedBy} />
               </li>
             ))}
           </ul>

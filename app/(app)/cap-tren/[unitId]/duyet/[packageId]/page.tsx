@@ -20,6 +20,7 @@ import { SealedScores } from "@/components/awards/sealed-scores";
 import { DossierPaperList } from "@/components/awards/dossier-papers";
 import { eventLabel, packageLabel, packageTone, stateLabel } from "@/components/awards/labels";
 import { CouncilMinutesLinks } from "@/components/awards/route-panel";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Xét duyệt hồ sơ" };
 
@@ -77,14 +78,8 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
         <Card title="Hạn nộp">
           {page.can.deadline && (
             <ActionForm action={setDeadlineAction} hidden={{ packageId: p.id, version: p.version }} label="Lưu" variant="secondary">
-              <label className="flex flex-col gap-1 text-sm">
-                Hạn nộp
-                <input type="date" name="deadline" defaultValue={p.deadline ?? ""} className={inputClass} />
-              </label>
-              <label className="flex flex-col gap-1 text-sm">
-                Mở lại cho nộp muộn đến ngày
-                <input type="date" name="reopenedUntil" defaultValue={p.reopenedUntil ?? ""} className={inputClass} />
-              </label>
+              <DateInput name="deadline" label="Hạn nộp" defaultValue={p.deadline ?? ""} className="text-sm" />
+              <DateInput name="reopenedUntil" label="Mở lại cho nộp muộn đến ngày" defaultValue={p.reopenedUntil ?? ""} className="text-sm" />
             </ActionForm>
           )}
         </Card>

@@ -11,6 +11,7 @@ import { ActionForm } from "@/components/awards/action-form";
 import { AwardYearTabs } from "@/components/awards/year-tabs";
 import { AuthorityTable } from "@/components/awards/authority-table";
 import { todayIsoVN } from "@/lib/time";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Quy định thi đua – khen thưởng" };
 
@@ -76,14 +77,8 @@ export default async function SettingsPage({ params, searchParams }: { params: P
               <option value="PRACTICE">Hướng dẫn, thực tiễn của đơn vị</option>
               <option value="ASSUMED">Giả định</option>
             </select>
-            <label className="flex flex-col gap-1 text-sm">
-              Hiệu lực từ
-              <input type="date" name="validFrom" defaultValue={today} className={inputClass} required />
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              Hết hiệu lực (nếu có)
-              <input type="date" name="validTo" className={inputClass} />
-            </label>
+            <DateInput name="validFrom" label="Hiệu lực từ" defaultValue={today} required className="text-sm" />
+            <DateInput name="validTo" label="Hết hiệu lực (nếu có)" className="text-sm" />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="schoolYearId" value={page.year.id} /> Chỉ áp dụng cho năm học {page.year.label}
             </label>

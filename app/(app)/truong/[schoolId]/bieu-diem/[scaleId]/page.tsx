@@ -6,11 +6,12 @@ import { adoptScaleAction, newScaleVersionAction, saveScaleDraftAction } from "@
 import { orNotFound, routeId } from "@/lib/server/page";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
-import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm } from "@/components/scoring/action-form";
 import { ScaleEditor } from "@/components/scoring/scale-editor";
 import { ScaleView } from "@/components/scoring/scale-view";
+import { DateInput } from "@/components/ui/date-input";
+import { TextField } from "@/components/ui/text-field";
 
 export const metadata: Metadata = { title: "Biểu điểm" };
 
@@ -52,15 +53,9 @@ export default async function ScalePage({ params }: { params: Promise<{ schoolId
                     <h3 className="mb-2 font-semibold">Ghi nhận thông qua tại Hội nghị viên chức, người lao động</h3>
                     <p className="mb-2 text-sm text-slate-600">Sau khi ghi nhận, phiên bản này bị khóa; muốn thay đổi phải tạo phiên bản mới. Hãy lưu bản nháp trước.</p>
                     <ActionForm action={adoptScaleAction} hidden={{ versionId: v.id, version: v.version }} label="Ghi nhận đã thông qua" confirm="Biểu điểm sẽ bị khóa. Tiếp tục?">
-                      <div className="flex flex-wrap gap-3">
-                        <label className="flex flex-col gap-1 text-sm">
-                          <span className="font-medium">Ngày thông qua (dd/mm/yyyy)</span>
-                          <input name="adoptedOn" required placeholder="dd/mm/yyyy" className={`${inputClass} w-40`} />
-                        </label>
-                        <label className="flex flex-col gap-1 text-sm">
-                          <span className="font-medium">Số nghị quyết</span>
-                          <input name="resolutionNo" required placeholder="01/NQ-HNVC" className={`${inputClass} w-48`} />
-                        </label>
+                      <div className="flex flex-wrap items-start gap-3">
+                        <DateInput name="adoptedOn" id={`adoptedOn-${v.id}`} label="Ngày thông qua (dd/mm/yyyy)" required className="w-56" />
+                        <TextField name="resolutionNo" id={`resolutionNo-${v.id}`} label="Số nghị quyết" required placeholder="01/NQ-HNVC" maxLength={100} className="w-56" />
                       </div>
                     </ActionForm>
                   </div>

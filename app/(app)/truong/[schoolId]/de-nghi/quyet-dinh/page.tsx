@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { MultiCheck } from "@/components/awards/multi-check";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Quyết định khen thưởng của trường" };
 
@@ -45,10 +46,7 @@ export default async function SchoolDecisionsPage({ params, searchParams }: { pa
                 Số: <span className="font-medium">(cấp tự động)/{page.symbol}</span> · Chữ ký: TM. BAN CHẤP HÀNH / CHỦ TỊCH
               </p>
               <div className="grid gap-3 md:grid-cols-2">
-                <label className="flex flex-col gap-1 text-sm">
-                  Ngày ký
-                  <input type="date" name="signedOn" defaultValue={today} max={today} className={inputClass} required />
-                </label>
+                <DateInput name="signedOn" label="Ngày ký" defaultValue={today} max={today} required className="text-sm" />
                 <label className="flex flex-col gap-1 text-sm">
                   Người ký (Chủ tịch công đoàn)
                   <input name="signerName" defaultValue={page.signerName} className={inputClass} required maxLength={120} />
@@ -126,10 +124,7 @@ export default async function SchoolDecisionsPage({ params, searchParams }: { pa
                   Số quyết định thu hồi (nếu có)
                   <input name="number" className={inputClass} maxLength={60} />
                 </label>
-                <label className="flex flex-col gap-1 text-sm">
-                  Ngày thu hồi
-                  <input type="date" name="revokedOn" defaultValue={today} max={today} className={inputClass} required />
-                </label>
+                <DateInput name="revokedOn" label="Ngày thu hồi" defaultValue={today} max={today} required className="text-sm" />
               </div>
               <label className="flex flex-col gap-1 text-sm">
                 Lý do thu hồi

@@ -6,6 +6,7 @@ import { orNotFound, routeId, idParam } from "@/lib/server/page";
 import { Card, PageHeader } from "@/components/ui/page";
 import { SchoolAwardsNav } from "@/components/awards/year-tabs";
 import { RegistryTable } from "@/components/awards/registry-table";
+import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Sổ khen thưởng" };
 
@@ -19,7 +20,7 @@ export default async function SchoolRegistryPage({ params, searchParams }: { par
   const path = `/truong/${page.school.id}/de-nghi/so-khen-thuong`;
   return (
     <>
-      <PageHeader title="Sổ khen thưởng" subtitle={`${page.school.name} · ${page.total} lượt`} />
+      <PageHeader title="Sổ khen thưởng" subtitle={`${page.school.name} · ${formatNumber(page.total)} lượt`} />
       <SchoolAwardsNav schoolId={page.school.id} active={path} manage={canSome(viewer, "nomination.read")} />
       <nav className="mb-4 flex flex-wrap gap-2 text-sm">
         <a href={path} className={`rounded-full border px-3 py-1 ${!yearId ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}>

@@ -14,6 +14,7 @@ import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { CheckList, VerdictCell } from "@/components/awards/verdict";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Xét điều kiện thi đua" };
 
@@ -217,7 +218,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
             <ActionForm once action={addDisciplineAction} label="Ghi nhận kỷ luật" variant="secondary">
               <Choice name="memberId" label="Đoàn viên (trong trang đang xem)" options={members.map((m) => [m.id, m.fullName])} />
               <Choice name="level" label="Hình thức kỷ luật" options={DISCIPLINE_LEVELS.map((l) => [l, DISCIPLINE_LABELS[l]])} />
-              <input type="date" name="decidedOn" className={inputClass} aria-label="Ngày quyết định" required />
+              <DateInput name="decidedOn" aria-label="Ngày quyết định" required />
               <input name="decisionNumber" placeholder="Số quyết định" className={inputClass} />
               <input name="reason" placeholder="Lý do" className={inputClass} required />
             </ActionForm>
@@ -230,7 +231,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
                 {c.fullName}: {OPEN_CASE_LABELS[c.kind]} từ {formatIsoDay(c.openedOn)} – {c.summary} {c.closedOn ? <Badge tone="green">Đã kết thúc {formatIsoDay(c.closedOn)}</Badge> : <Badge tone="red">Đang mở</Badge>}
                 {!c.closedOn && page.canEdit && (
                   <ActionForm action={closeOpenCaseAction} hidden={{ caseId: c.id, version: c.version }} label="Ghi nhận kết thúc" variant="secondary" inline className="mt-1">
-                    <input type="date" name="closedOn" className={inputClass} aria-label="Ngày kết thúc" required />
+                    <DateInput name="closedOn" id={`closedOn-${c.id}`} aria-label="Ngày kết thúc" required />
                   </ActionForm>
                 )}
               </li>
@@ -241,7 +242,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
             <ActionForm once action={addOpenCaseAction} label="Ghi nhận vụ việc" variant="secondary">
               <Choice name="memberId" label="Đoàn viên (trong trang đang xem)" options={members.map((m) => [m.id, m.fullName])} />
               <Choice name="kind" label="Loại vụ việc" options={OPEN_CASE_KINDS.map((k) => [k, OPEN_CASE_LABELS[k]])} />
-              <input type="date" name="openedOn" className={inputClass} aria-label="Ngày bắt đầu" required />
+              <DateInput name="openedOn" aria-label="Ngày bắt đầu" required />
               <input name="summary" placeholder="Nội dung" className={inputClass} required />
             </ActionForm>
           )}

@@ -77,7 +77,8 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
             </Card>
             <Card title="Trạng thái">
               <p className="mb-3 text-sm text-slate-600">
-                Hiện tại: <Badge tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>. Đoàn viên không bao giờ bị xóa; người nghỉ việc vẫn được giữ trong hồ sơ.
+                Hiện tại: <Badge tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>
+                {m.status === "LEFT" && m.leftOn ? ` từ ngày ${m.leftOn}${m.leftReason ? ` (lý do: ${m.leftReason})` : ""}` : ""}. Đoàn viên không bao giờ bị xóa; người nghỉ việc vẫn được giữ trong hồ sơ.
               </p>
               <MemberStatusForm memberId={m.id} version={m.version} status={m.status} fullName={m.fullName} />
             </Card>

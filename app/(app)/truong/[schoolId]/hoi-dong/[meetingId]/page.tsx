@@ -64,7 +64,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ school
         </Card>
         <div className="space-y-6 lg:col-span-2">
           {page.packages.length === 0 && page.votes.length === 0 && <EmptyState>Chưa có danh sách đề nghị (dự thảo) nào để Hội đồng bỏ phiếu. Lập hồ sơ đề nghị trước.</EmptyState>}
+          {page.canManage && page.voteBlock && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="vote-blocked">
+              {page.voteBlock}
+            </p>
+          )}
           {page.canManage &&
+            !page.voteBlock &&
             page.packages.map((p) => {
               const open = p.items.filter((i) => !i.secret);
               const secret = p.items.filter((i) => i.secret);

@@ -146,7 +146,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ school
       </Card>
 
       <Card title="Nhiệm vụ được giao tại cuộc họp" className="mb-6">
-        {d.tasks.length ? <TaskTable tasks={d.tasks} base={base} /> : <p className="text-sm text-slate-500">Chưa giao nhiệm vụ nào.</p>}
+        {d.tasks.length ? <TaskTable tasks={d.tasks} base={base} completable={d.actions.includes("add_task") || d.canManage} /> : <p className="text-sm text-slate-500">Chưa giao nhiệm vụ nào.</p>}
         {d.actions.includes("add_task") && (
           <div className="mt-4 border-t border-slate-100 pt-3">
             <AddTaskForm meetingId={m.id} />

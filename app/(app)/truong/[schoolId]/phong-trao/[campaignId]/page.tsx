@@ -4,6 +4,7 @@ import { requireAccess } from "@/lib/authz/gate";
 import { campaignFormOptions, getSchoolCampaign } from "@/lib/campaigns/queries";
 import { registerCollectiveAction, remindAction, transitionCampaignAction, updateCampaignAction, withdrawRegistrationAction } from "@/lib/campaigns/actions";
 import { createPeriodAction } from "@/lib/scoring/actions";
+import { defaultScaleVersionId } from "@/lib/scoring/period-rules";
 import { AUDIENCE_LABELS, CAMPAIGN_STATE_LABELS, MOVEMENT_LABELS, TITLES, titleLabel, type TitleCode } from "@/lib/campaigns/rules";
 import { PERIOD_STATE_LABELS } from "@/lib/scoring/workflow";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -13,6 +14,7 @@ import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/scoring/action-form";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { canSee } from "@/lib/authz/decide";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Phong trào thi đua" };
 
@@ -97,7 +99,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ schoo
               <Stat label="Chưa đăng ký" value={missing.length} />
               <Stat label="Đăng ký tập thể" value={d.collective.length} />
             </div>
-            {d.can.remind && missing.length > 0 && <ActionForm action={remindAction} hidden={{ schoolId: d.school.id, campaignId: c.id }} label={`Nhắc ${missing.length} người chưa đăng ký`} variant="secondary" className="mb-4" />}
+            {d.can.remind && missing.length > 0 && <ActionForm action={remindAction} hidden={{ schoolId: d.school.id, campaignId: c.id }} label={`Nhắc ${missing.length} người chưa đăng ký`} variant="secondary" className="mb-4" once />}
             <div className="overflow-x-auto">
               <table className="min-w-full text-sm" data-testid="registrations">
                 <thead className="text-left text-xs uppercase text-slate-500">
@@ -208,7 +210,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ schoo
                   </label>
                   <label className="flex flex-col gap-1 text-sm">
                     <span className="font-medium">Biểu điểm đã thông qua</span>
-                    <select name="scaleVersionId" className={inputClass}>
+                    <select name="scaleVersionId" className={inputClass} defaultValue={defaultScaleVersionId(d.scaleVersions, c.scaleId)}>
                       {d.scaleVersions.map((sv) => (
                         <option key={sv.id} value={sv.id}>
                           {sv.scale.name} – phiên bản {sv.number} ({sv.resolutionNo})
@@ -216,14 +218,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ schoo
                       ))}
                     </select>
                   </label>
-                  <label className="flex flex-col gap-1 text-sm">
-                    <span className="font-medium">Từ ngày (dd/mm/yyyy)</span>
-                    <input name="startsOn" required placeholder="dd/mm/yyyy" className={inputClass} />
-                  </label>
-                  <label className="flex flex-col gap-1 text-sm">
-                    <span className="font-medium">Đến ngày (dd/mm/yyyy)</span>
-                    <input name="endsOn" required placeholder="dd/mm/yyyy" className={inputClass} />
-                  </label>
+                  <DateInput name="startsOn" label="Từ ngày (dd/mm/yyyy)" required className="text-sm" />
+                  <DateInput name="endsOn" label="Đến ngày (dd/mm/yyyy)" required className="text-sm" />
                 </div>
               </ActionForm>
             ))}

@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
 import { todayIsoVN } from "@/lib/time";
+import { DateInput } from "@/components/ui/date-input";
 
 export const metadata: Metadata = { title: "Quyết định khen thưởng" };
 
@@ -103,10 +104,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ unitI
               Số quyết định thu hồi
               <input name="number" className={inputClass} />
             </label>
-            <label className="flex flex-col gap-1 text-sm">
-              Ngày thu hồi
-              <input type="date" name="revokedOn" defaultValue={today} className={inputClass} required />
-            </label>
+            <DateInput name="revokedOn" label="Ngày thu hồi" defaultValue={today} max={today} required className="text-sm" />
           </ActionForm>
         </Card>
       )}
