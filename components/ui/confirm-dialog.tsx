@@ -114,12 +114,13 @@ function useConfirmDialog({ title, message, confirmText, variant, children }: Di
 }
 
 /**
- * The dialog's title and text from one sentence such as "Thu hồi quyết định này? Hồ sơ vẫn được
- * lưu.": the question is the title, the rest the text; with no question, "<label>?" asks.
+ * The dialog's title and text from one text such as "Thu hồi quyết định này? Hồ sơ vẫn được
+ * lưu.": a question that opens it is the title, the rest the text; otherwise ("Biểu điểm sẽ bị
+ * khóa. Tiếp tục?") "<label>?" asks and the whole text explains.
  */
 export function splitQuestion(confirm: string, label: string): { title: string; message?: string } {
   const i = confirm.indexOf("?");
-  if (i < 0) return { title: `${label}?`, message: confirm };
+  if (i < 0 || /[.!:;]\s/.test(confirm.slice(0, i))) return { title: `${label}?`, message: confirm };
   const rest = confirm.slice(i + 1).trim();
   return { title: confirm.slice(0, i + 1).trim(), message: rest || undefined };
 }

@@ -4,7 +4,10 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "./fixtures";
 
-const LIST = "/truong/sch_sta/doan-vien";
+// Bắc Sơn's school, which no other browser test lists: 3,000 more members there change nothing
+// another spec counts or pages through (the administrator imports, as for a school without a chair yet).
+const SCHOOL = "/truong/sch_bs";
+const LIST = `${SCHOOL}/doan-vien`;
 const HEADERS = ["Họ và tên", "Giới tính", "Ngày sinh"];
 
 test("nhập 3.000 đoàn viên có thanh tiến độ; nhật ký ghi một dòng, bằng tiếng Việt, có liên kết tới các dòng đã nhập", async ({ page, loginAs }) => {
@@ -16,7 +19,7 @@ test("nhập 3.000 đoàn viên có thanh tiến độ; nhật ký ghi một dò
   for (let i = 0; i < 3000; i++) ws.addRow([`Đặng Thị Tiến ${suffix} ${i + 1}`, i % 2 ? "Nam" : "Nữ", `${String((i % 28) + 1).padStart(2, "0")}/05/1990`]);
   const file = Buffer.from(await wb.xlsx.writeBuffer());
 
-  await loginAs("chutich.sta@thidua.test");
+  await loginAs("admin@thidua.test");
   await page.goto(`${LIST}/nhap`);
   // The limit is said before a file is chosen.
   await expect(page.getByText("Tệp Excel (.xlsx, tối đa 10.000 dòng, 4 MB)")).toBeVisible();
@@ -27,7 +30,7 @@ test("nhập 3.000 đoàn viên có thanh tiến độ; nhật ký ghi một dò
   await expect(page.getByRole("status")).toContainText("Đã nhập 3.000 đoàn viên.", { timeout: 120_000 });
   await expect(page.getByTestId("import-progress")).toHaveCount(0);
 
-  await page.goto("/truong/sch_sta/nhat-ky");
+  await page.goto(`${SCHOOL}/nhat-ky`);
   await expect(page.getByLabel("Đối tượng")).toBeVisible();
   await page.getByLabel("Thao tác").selectOption({ label: "Nhập đoàn viên từ Excel" });
   await expect(page.getByLabel("Người thực hiện")).toBeVisible();

@@ -93,3 +93,32 @@ test("biểu mẫu giữ giá trị, báo lỗi cạnh ô, hỏi trước khi x�
   await expect(page.getByText("Nội dung nguyên vẹn")).toBeVisible();
   await expect(page.getByText(`ngày 04/11/2025, nghị quyết số 05/NQ-HNVC-${RUN}`)).toBeVisible();
 });
+
+test("đánh dấu đã nghỉ việc hỏi ngày và lý do trong hộp thoại", async ({ page, loginAs }) => {
+  await loginAs("chutich.sta@thidua.test");
+  await page.goto(`/truong/${SCHOOL}/doan-vien/mem_sta_doanvien`);
+  await page.getByRole("button", { name: "Đã nghỉ việc", exact: true }).click();
+  const ask = page.getByRole("dialog", { name: "Ghi nhận Lê Văn Tuấn đã nghỉ việc?" });
+  await expect(ask).toBeVisible();
+  const day = ask.getByLabel("Ngày nghỉ việc");
+  await expect(day).toBeFocused();
+  await expect(day).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  // Esc: nothing recorded.
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(page.getByText("từ ngày")).toHaveCount(0);
+  // A day the calendar does not have: refused by the server, the dialog opens again on the day.
+  await page.getByRole("button", { name: "Đã nghỉ việc", exact: true }).click();
+  await day.fill("31/02/2026");
+  await ask.getByLabel("Lý do nghỉ việc").fill("Chuyển công tác");
+  await ask.getByRole("button", { name: "Ghi nhận nghỉ việc" }).click();
+  await expect(ask).toBeVisible();
+  await expect(ask.getByText("Ngày nghỉ việc không hợp lệ (định dạng dd/mm/yyyy).")).toBeVisible();
+  await expect(day).toBeFocused();
+  await expect(day).toHaveAttribute("aria-invalid", "true");
+  await expect(ask.getByLabel("Lý do nghỉ việc")).toHaveValue("Chuyển công tác");
+  // Enter in the dialog confirms (it never submits the form's first button, "Cho nghỉ phép").
+  await day.fill("15/11/2026");
+  await day.press("Enter");
+  await expect(page.getByText("từ ngày 15/11/2026 (lý do: Chuyển công tác)")).toBeVisible();
+});

@@ -70,7 +70,7 @@ test("the amendment keeps the number, moves the meeting to the 10th and its text
   await expect(card(page, "Chế độ họp và thông tin").getByLabel("Nội dung", { exact: true })).toHaveValue(/Họp liên tịch định kỳ vào ngày 10 hằng tháng/);
   await act(page, "Trình ký");
   await act(page, "Ký (nhà trường)");
-  await expect(page.getByText("Trình ký – nhà trường đã ký", { exact: true })).toBeVisible();
+  await expect(page.getByText("Trình ký – nhà trường đã ký", { exact: true }).first()).toBeVisible();
 
   await page.context().clearCookies();
   await loginAs(CHAIR);
