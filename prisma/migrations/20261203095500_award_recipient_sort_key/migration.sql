@@ -17,7 +17,13 @@ CREATE TRIGGER award_recipient_sort_key
 BEFORE INSERT OR UPDATE OF "recipientName", "recipientSortKey" ON "Award"
 FOR EACH ROW EXECUTE FUNCTION award_recipient_sort_key();
 
+-- Issued awards refuse UPDATE (award_immutable) and feed the tally (award_tally_upd): the backfill
+-- only fills the new derived column, so those two triggers stand aside for this one statement.
+ALTER TABLE "Award" DISABLE TRIGGER award_immutable;
+ALTER TABLE "Award" DISABLE TRIGGER award_tally_upd;
 UPDATE "Award" SET "recipientSortKey" = vi_sort_key("recipientName");
+ALTER TABLE "Award" ENABLE TRIGGER award_immutable;
+ALTER TABLE "Award" ENABLE TRIGGER award_tally_upd;
 
 CREATE INDEX "Award_recipientSortKey_idx" ON "Award"("recipientSortKey");
 
@@ -36,6 +42,8 @@ CREATE TRIGGER nomination_item_sort_key
 BEFORE INSERT OR UPDATE OF "nomineeName", "nomineeSortKey" ON "NominationItem"
 FOR EACH ROW EXECUTE FUNCTION nomination_item_sort_key();
 
+ALTER TABLE "NominationItem" DISABLE TRIGGER nomination_item_decided_immutable;
 UPDATE "NominationItem" SET "nomineeSortKey" = vi_sort_key("nomineeName");
+ALTER TABLE "NominationItem" ENABLE TRIGGER nomination_item_decided_immutable;
 
 CREATE INDEX "NominationItem_nomineeSortKey_idx" ON "NominationItem"("nomineeSortKey");
