@@ -91,7 +91,11 @@ export function compareVietnameseNames(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Key for any other text sorted the Vietnamese way, word by word from the start (school, group, title names). */
+/**
+ * Key for any other text sorted the Vietnamese way, word by word from the start (school, group, title names).
+ * SQL twin: vi_text_key (migration 20261203100000), which keeps School."sortKey"; change both together
+ * (tests/integration/collation-schools.int.test.ts compares them).
+ */
 export function vietnameseTextKey(text: string): string {
   const words = viWords(text);
   return `${words.map((w) => w.p).join("ab")}aa${words.map((w) => w.t).join("")}`;

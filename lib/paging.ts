@@ -1,6 +1,6 @@
 // Paging and name search for lists already reduced to one small row per school (plan status,
 // quotas): pure, so that the page, the tests and any export agree on what page N holds.
-import { foldVietnamese } from "./format";
+import { compareVietnamese, foldVietnamese } from "./format";
 
 export interface Paged<T> {
   rows: T[];
@@ -23,7 +23,8 @@ export function nameMatches(name: string, q: string | undefined): boolean {
   return foldVietnamese(name).includes(foldVietnamese(q));
 }
 
-/** Vietnamese order of names (diacritics-aware, the way people expect). */
+/** Vietnamese order of names, word by word (Đ after D, tones in their order): the same order as
+ * School."sortKey" in SQL, so an in-memory list and a paged query agree. */
 export function byName(a: string, b: string): number {
-  return a.localeCompare(b, "vi");
+  return compareVietnamese(a, b);
 }

@@ -6,10 +6,13 @@ import { roleLabels } from "@/lib/authz/scope";
 import { Card, PageHeader, Stat } from "@/components/ui/page";
 import { formatNumber } from "@/lib/format";
 import { loadNotificationSummary } from "@/lib/notifications/queries";
+import { getMemberDashboard } from "@/lib/dashboards/member";
+import { MemberSummary } from "@/components/dashboards/member-summary";
 
 export default async function DashboardPage() {
   const viewer = await requireViewer();
-  const [places, notes] = await Promise.all([loadViewerPlaces(viewer), loadNotificationSummary(viewer)]);
+  // Everyone with a member record sees their own emulation first (issue 9's member dashboard).
+  const [places, notes, mine] = await Promise.all([loadViewerPlaces(viewer), loadNotificationSummary(viewer), getMemberDashboard(viewer)]);
   const todo = notes.waiting.filter((w) => w.count > 0);
   const placeName = new Map([...places.units, ...places.schools].map((p) => [p.id, p.name]));
   const upper = places.isAdmin || places.units.length > 0 ? await getUnitCounts(viewer) : null;
@@ -34,6 +37,16 @@ export default async function DashboardPage() {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {mine && (
+        <section className="mb-8" aria-label="Thi đua của tôi">
+          <MemberSummary d={mine} />
+          <p className="mt-2 text-sm">
+            <Link className="text-brand-700 underline" href="/ca-nhan">
+              Hồ sơ của tôi →
+            </Link>
+          </p>
         </section>
       )}
       {upper && (

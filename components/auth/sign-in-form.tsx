@@ -5,6 +5,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { EnrolmentDetails } from "@/components/auth/enrolment-details";
 import { startSignInEnrolmentAction, type EnrolmentState } from "@/lib/auth/two-step-actions";
+import { lockMessageFor } from "@/lib/auth/lock-message";
 
 const LOCK = "Đăng nhập vào tài khoản này tạm khóa 15 phút vì có 5 lần nhập sai mật khẩu liên tiếp. Vui lòng thử lại sau.";
 
@@ -15,6 +16,8 @@ export function signInMessage(code: string): string {
   const codeLeft = /^CODE_INVALID_LEFT_(\d)$/.exec(code);
   if (codeLeft) return `Mã xác thực không đúng hoặc đã được dùng. Còn ${codeLeft[1]} lần thử trước khi bị tạm khóa 15 phút.`;
   if (code.startsWith("NEW_PASSWORD_WEAK:")) return code.slice("NEW_PASSWORD_WEAK:".length);
+  const locked = lockMessageFor(code);
+  if (locked) return locked;
   switch (code) {
     case "PASSWORD_CHANGE_REQUIRED":
       return "Mật khẩu của bạn vừa được đặt lại. Hãy chọn mật khẩu mới (ít nhất 10 ký tự, có cả chữ và số) để đăng nhập.";

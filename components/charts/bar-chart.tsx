@@ -83,7 +83,7 @@ export function BarChart({ title, data, series, stacked = false, horizontal = fa
             </>
           )}
           <Tooltip formatter={(value, name) => [fmt(value), String(name)]} />
-          {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+          {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />}
           {series.map((s, i) => (
             <Bar
               key={s.key}

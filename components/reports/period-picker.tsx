@@ -27,7 +27,7 @@ export function PeriodPicker({ values, errors = {}, schoolYears, unionTerms }: {
   });
   return (
     <form method="get" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm no-print" aria-label="Chọn kỳ báo cáo">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
         <div className="flex flex-col gap-1">
           <label htmlFor="ky-ky" className="text-sm font-medium text-slate-700">
             Kỳ báo cáo
@@ -76,7 +76,7 @@ export function PeriodPicker({ values, errors = {}, schoolYears, unionTerms }: {
           </select>
           <Err id="ky-nhiem-ky-error" msg={errors.nhiemKy} />
         </div>
-        <div className="grid grid-cols-2 gap-2">
+        <div className="grid gap-2 sm:col-span-2 sm:grid-cols-2">
           <div className="flex flex-col gap-1">
             <label htmlFor="ky-tu" className="text-sm font-medium text-slate-700">
               Từ ngày

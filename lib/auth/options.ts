@@ -10,6 +10,8 @@ import { safeCallbackUrl } from "./callback";
 import { DEVICE_COOKIE_DAYS, deviceFor, withDeviceEntry } from "./device";
 import { revokeSession, signInWithPassword, type SignInFailure } from "./sessions";
 import { deviceCookieName, isHttpsDeployment } from "./tls";
+import { LOCK_MINUTES, MAX_ACCOUNT_FAILURES, MAX_FAILURES } from "./throttle";
+import { lockCode } from "./lock-message";
 
 /**
  * What a failed sign-in tells the browser: next-auth passes the message of an error thrown in
@@ -21,7 +23,8 @@ export function signInErrorCode(f: SignInFailure): string | null {
     case "invalid":
       return f.remaining !== undefined ? `INVALID_LEFT_${f.remaining}` : null;
     case "locked":
-      return "LOCKED";
+      // The rule that locked: this client's MAX_FAILURES, or the account's failures across addresses.
+      return f.acrossAddresses ? lockCode(true, MAX_ACCOUNT_FAILURES, LOCK_MINUTES) : lockCode(false, MAX_FAILURES, LOCK_MINUTES);
     case "code_required":
       return "CODE_REQUIRED";
     case "enrol_required":

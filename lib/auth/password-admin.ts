@@ -16,7 +16,8 @@ import { hashPassword } from "./password";
 import { newPasswordProblem, temporaryPassword } from "./password-rules";
 import { checkPassword } from "./sessions";
 import { placeOf } from "./password-audit";
-import type { Client } from "./throttle";
+import { LOCK_MINUTES, MAX_ACCOUNT_FAILURES, MAX_FAILURES, type Client } from "./throttle";
+import { accountLockMessage, clientLockMessage } from "./lock-message";
 
 const INVALID = "Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.";
 
@@ -36,7 +37,9 @@ export async function changeOwnPassword(db: PrismaClient, viewer: Viewer, input:
   if (!checked.ok) {
     const message =
       checked.reason === "locked"
-        ? "Đã nhập sai mật khẩu 5 lần liên tiếp: tạm khóa 15 phút. Vui lòng thử lại sau."
+        ? checked.acrossAddresses
+          ? accountLockMessage(MAX_ACCOUNT_FAILURES, LOCK_MINUTES)
+          : clientLockMessage(MAX_FAILURES, LOCK_MINUTES)
         : checked.reason === "invalid" && checked.remaining !== undefined
           ? `Mật khẩu hiện tại không đúng. Còn ${checked.remaining} lần thử trước khi bị tạm khóa 15 phút.`
           : "Mật khẩu hiện tại không đúng.";

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { env } from "../server/env";
-import { anyLocked, clearFailures, passwordCounters, recordFailures, slowDownMs, WARN_REMAINING, type Client } from "./throttle";
+import { clearFailures, lockedAcrossAddresses, lockedCounters, passwordCounters, recordFailures, slowDownMs, WARN_REMAINING, type Client } from "./throttle";
 import { dummyHash, hashPassword, verifyPassword } from "./password";
 import { newPasswordProblem } from "./password-rules";
 import { recordAsUser } from "./password-audit";
@@ -11,7 +11,8 @@ import { checkSecondStep, confirmEnrolment, isEnrolled, twoStepRequired } from "
 export type SignInFailure =
   /** Wrong e-mail or password; `remaining` only when few attempts are left; `slowMs` for unknown clients. */
   | { ok: false; reason: "invalid"; remaining?: number; slowMs?: number }
-  | { ok: false; reason: "locked" }
+  /** `acrossAddresses`: locked by the account's failures from many addresses, not this client's own. */
+  | { ok: false; reason: "locked"; acrossAddresses?: true }
   /** The password was right; the account needs a second-step code (or must enrol first). */
   | { ok: false; reason: "code_required" | "enrol_required" }
   | { ok: false; reason: "code_invalid"; remaining?: number }
@@ -36,6 +37,10 @@ function asClient(client: string | Client): Client {
   return typeof client === "string" ? { address: client } : client;
 }
 
+function lockedFailure(acrossAddresses: boolean): SignInFailure {
+  return acrossAddresses ? { ok: false, reason: "locked", acrossAddresses: true } : { ok: false, reason: "locked" };
+}
+
 /**
  * The first step: the password, throttled per device or per account (lib/auth/throttle.ts).
  * Unknown email and wrong password get the same answer and the same work (a dummy hash).
@@ -50,7 +55,8 @@ export async function checkPassword(
   const email = emailRaw.trim().toLowerCase();
   const client = asClient(clientRaw);
   const counters = passwordCounters(email, client);
-  if (await anyLocked(db, counters, now)) return { ok: false, reason: "locked" };
+  const locked = await lockedCounters(db, counters, now);
+  if (locked.length) return lockedFailure(lockedAcrossAddresses(locked));
   const user = await db.user.findUnique({
     where: { email },
     select: {
@@ -67,7 +73,7 @@ export async function checkPassword(
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !ok || user.disabled) {
     const counted = await recordFailures(db, counters, now);
-    if (counted.locked) return { ok: false, reason: "locked" };
+    if (counted.locked) return lockedFailure(counted.acrossAddresses);
     const slowMs = client.device ? 0 : slowDownMs(counted);
     return {
       ok: false,

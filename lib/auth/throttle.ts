@@ -27,6 +27,8 @@ export interface Client {
 export interface Counter {
   key: string;
   max: number;
+  /** The account's counter across all addresses (its lock is told apart: lib/auth/lock-message.ts). */
+  acrossAddresses?: true;
 }
 
 export function throttleKey(email: string, address: string): string {
@@ -39,7 +41,7 @@ export function passwordCounters(email: string, client: Client): Counter[] {
   if (client.device) return [{ key: `${account}|device:${client.device}`, max: MAX_FAILURES }];
   return [
     { key: throttleKey(account, client.address), max: MAX_FAILURES },
-    { key: `${account}|*`, max: MAX_ACCOUNT_FAILURES },
+    { key: `${account}|*`, max: MAX_ACCOUNT_FAILURES, acrossAddresses: true },
   ];
 }
 
@@ -53,9 +55,23 @@ export async function isLocked(db: PrismaClient, key: string, now = new Date()):
   return !!row?.lockedUntil && row.lockedUntil > now;
 }
 
-export async function anyLocked(db: PrismaClient, counters: Counter[], now = new Date()): Promise<boolean> {
+/** The counters whose lock is running now (none: not locked). */
+export async function lockedCounters(db: PrismaClient, counters: Counter[], now = new Date()): Promise<Counter[]> {
   const rows = await db.signInThrottle.findMany({ where: { key: { in: counters.map((c) => c.key) } } });
-  return rows.some((r) => !!r.lockedUntil && r.lockedUntil > now);
+  const locked = new Set(rows.filter((r) => !!r.lockedUntil && r.lockedUntil > now).map((r) => r.key));
+  return counters.filter((c) => locked.has(c.key));
+}
+
+export async function anyLocked(db: PrismaClient, counters: Counter[], now = new Date()): Promise<boolean> {
+  return (await lockedCounters(db, counters, now)).length > 0;
+}
+
+/**
+ * Whether a lock comes only from the account's failures across addresses (MAX_ACCOUNT_FAILURES),
+ * not from this client's own MAX_FAILURES: the person is told which rule locked them.
+ */
+export function lockedAcrossAddresses(locked: Counter[]): boolean {
+  return locked.length > 0 && locked.every((c) => c.acrossAddresses);
 }
 
 /** Counts a failure atomically; the `max`-th locks the key. Returns the failures counted so far. */
@@ -85,13 +101,18 @@ export async function recordFailure(db: PrismaClient, key: string, now = new Dat
  * Counts one failure on every counter. Returns whether the client is now locked and how many
  * attempts remain before it would be.
  */
-export async function recordFailures(db: PrismaClient, counters: Counter[], now = new Date()): Promise<{ locked: boolean; remaining: number }> {
+export async function recordFailures(
+  db: PrismaClient,
+  counters: Counter[],
+  now = new Date(),
+): Promise<{ locked: boolean; remaining: number; acrossAddresses: boolean }> {
   let remaining = Infinity;
   for (const c of counters) {
     const failures = await recordFailure(db, c.key, now, c.max);
     remaining = Math.min(remaining, c.max - failures);
   }
-  return { locked: remaining <= 0 || (await anyLocked(db, counters, now)), remaining: Math.max(0, remaining) };
+  const locked = await lockedCounters(db, counters, now);
+  return { locked: remaining <= 0 || locked.length > 0, remaining: Math.max(0, remaining), acrossAddresses: lockedAcrossAddresses(locked) };
 }
 
 /** Unknown clients wait a little longer after each failure (from the second on), up to 3 s. */

@@ -16,6 +16,7 @@ import { checkPassword } from "./sessions";
 import { deviceCookieName } from "./tls";
 import { checkSecondStep, confirmEnrolment, isEnrolled, removeTwoStep, resetTwoStep, startEnrolment, twoStepRequired, type Enrolment } from "./two-step";
 import { cookieFrom, signInErrorCode } from "./options";
+import { lockMessageFor } from "./lock-message";
 
 export type EnrolmentState =
   | { ok: true; qr: string; secret: string; recoveryCodes: string[]; message?: string }
@@ -57,7 +58,7 @@ async function startSignInEnrolment(formData: FormData): Promise<EnrolmentState>
   const checked = await checkPassword(db, email, password, await requestClient(email));
   if (!checked.ok) {
     const code = signInErrorCode(checked);
-    return { ok: false, message: code === "LOCKED" ? "Đăng nhập vào tài khoản này đang tạm khóa 15 phút vì có 5 lần nhập sai mật khẩu." : "Email hoặc mật khẩu không đúng." };
+    return { ok: false, message: (code && lockMessageFor(code)) || "Email hoặc mật khẩu không đúng." };
   }
   // Only an account that must enrol and has not: an enrolled account never gets a new secret
   // from its password alone.

@@ -12,6 +12,7 @@ import { notFound } from "../server/errors";
 import { unitFor } from "./access";
 import { certificatePages, printableUnder, renderCertificatesPdf, type CertificateAward, type CertificateDecision } from "./certificate";
 import { toIsoDay } from "./facts";
+import { titleEntry } from "./catalogue";
 import { placeOf } from "./documents";
 import { cachedDocument } from "../documents/cache";
 
@@ -75,6 +76,11 @@ export function decisionPages(d: DecisionRow) {
   return certificatePages(decision, awards);
 }
 
+const isStateTitle = (code: string) => {
+  const e = titleEntry(code);
+  return e.side === "state" && e.kind === "title";
+};
+
 const slug = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 export async function render(d: DecisionRow, only: string | null) {
@@ -84,10 +90,15 @@ export async function render(d: DecisionRow, only: string | null) {
   const pages = certificatePages(decision, chosen);
   if (!pages.length) throw notFound();
   const who = only ? `-${slug(chosen[0].recipientName)}` : "";
+  // Only state titles (LĐTT, CSTĐCS, TT LĐTT…: "GIẤY CHỨNG NHẬN" pages): named as what they are.
+  const printed = new Set(pages.map((p) => p.awardId));
+  const certificates = chosen.filter((a) => printed.has(a.id)).every((a) => isStateTitle(a.titleCode));
+  const [file, label] = certificates ? ["giay-chung-nhan", "Giấy chứng nhận"] : ["giay-khen", "Giấy khen"];
+  const title = `${label} – Quyết định số ${d.number}`;
   return {
-    fileName: `giay-khen-${slug(d.number)}${who}.pdf`,
+    fileName: `${file}-${slug(d.number)}${who}.pdf`,
     // Certificates of an issued decision never change: rendered once, then served from the cache.
-    pdf: await cachedDocument("certificates", { pages, title: `Giấy khen – Quyết định số ${d.number}` }, true, () => renderCertificatesPdf(pages, { title: `Giấy khen – Quyết định số ${d.number}` })),
+    pdf: await cachedDocument("certificates", { pages, title }, true, () => renderCertificatesPdf(pages, { title })),
     count: pages.length,
   };
 }

@@ -36,7 +36,7 @@ const REGISTRY_ORDER: Record<RegistrySort, Prisma.AwardOrderByWithRelationInput[
   // recipientSortKey: Vietnamese order (Đ after D, not after Z), kept by the database (issue 11).
   "moi-nhat": [{ decision: { signedOn: "desc" } }, { recipientSortKey: "asc" }, { id: "asc" }],
   ten: [{ recipientSortKey: "asc" }, { decision: { signedOn: "desc" } }, { id: "asc" }],
-  truong: [{ school: { nameSearch: "asc" } }, { decision: { signedOn: "desc" } }, { id: "asc" }],
+  truong: [{ school: { sortKey: "asc" } }, { decision: { signedOn: "desc" } }, { id: "asc" }],
 };
 
 /** Awards the viewer may read (award.read), newest first (or as sorted), one page, as DTOs with the total. */
@@ -95,7 +95,7 @@ export async function listUnitRegistry(viewer: Viewer, unitId: string, f: Regist
   const unit = await unitFor(viewer, unitId, "award.read");
   const tree = await unitTree(db, unit.id);
   const [someSchools, years] = await Promise.all([
-    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { nameSearch: "asc" }, take: SCHOOL_SELECT_MAX + 1 }),
+    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: [{ sortKey: "asc" }, { id: "asc" }], take: SCHOOL_SELECT_MAX + 1 }),
     db.schoolYear.findMany({ select: { id: true, label: true }, orderBy: { startsOn: "desc" } }),
   ]);
   const r = await registryRows(viewer, { school: { unionUnitId: { in: tree } } }, f, take);

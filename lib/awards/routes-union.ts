@@ -4,8 +4,8 @@ import "server-only";
 // decide (lib/awards/authority.ts). Called by lib/nominations (submit, review) and issueDecision.
 import { AppError } from "../server/errors";
 import { todayIso, type Db } from "./access";
-import { decidingBody, schoolBchDecides, unionUnitMayDecide } from "./authority";
-import { titleEntry } from "./catalogue";
+import { decidingBody, schoolBchDecides, unionUnitMayDecide, type UnionUnit } from "./authority";
+import { CATALOGUE_ENTRIES, LEVEL_LABELS, titleEntry, type AwardLevelCode } from "./catalogue";
 import { contextOf, loadAuthorities } from "./routes";
 
 /**
@@ -46,6 +46,49 @@ export async function schoolBchCodes(db: Db, school: { govUnit: { type: string }
 /** The union form a reviewer may change a proposal to: a union form, never a state title. */
 export function assertUnionForm(titleCode: string): void {
   if (titleEntry(titleCode).side !== "union") throw new AppError("INVALID", undefined, { approvedTitleCode: ["Cấp trên công đoàn chỉ chuyển sang hình thức khen thưởng của Công đoàn."] });
+}
+
+type ReviewedSchool = { unionUnitId: string; govUnit: { type: string } | null };
+
+/**
+ * The forms a reviewing union unit may change a proposal to (issue 12: "changes level within its
+ * own forms only"): the union forms its own body decides for this school on `isoDay`, per the
+ * authority table (its validity dates), each with the level the table gives it. A district union
+ * is never offered a form only the provincial federation or the Confederation decides.
+ */
+export async function reviewerForms(db: Db, unit: UnionUnit, school: ReviewedSchool, isoDay = todayIso()): Promise<Map<string, AwardLevelCode>> {
+  const rows = await loadAuthorities(db);
+  const ctx = contextOf(school);
+  const forms = new Map<string, AwardLevelCode>();
+  for (const e of CATALOGUE_ENTRIES) {
+    if (e.side !== "union" || !unionUnitMayDecide(unit, school.unionUnitId, e.code, ctx, isoDay, rows)) continue;
+    forms.set(e.code, decidingBody(e.code, ctx, isoDay, rows)!.level);
+  }
+  return forms;
+}
+
+/**
+ * Refuses changing a proposal to a form the reviewing unit may not decide itself (naming the form
+ * and the body that decides it), or to a level other than the one the table gives that form.
+ * Returns the level to record.
+ */
+export async function assertReviewerMayDecide(db: Db, unit: UnionUnit & { name: string }, school: ReviewedSchool, titleCode: string, level: AwardLevelCode | undefined, isoDay = todayIso()): Promise<AwardLevelCode> {
+  assertUnionForm(titleCode);
+  const rows = await loadAuthorities(db);
+  const ctx = contextOf(school);
+  const name = titleEntry(titleCode).name;
+  const v = decidingBody(titleCode, ctx, isoDay, rows);
+  if (!v || !unionUnitMayDecide(unit, school.unionUnitId, titleCode, ctx, isoDay, rows)) {
+    const msg = v
+      ? `“${name}” do ${v.bodyName} quyết định, không thuộc thẩm quyền của ${unit.name}: chỉ chuyển sang hình thức đơn vị được quyết định.`
+      : `“${name}” chưa có cấp quyết định trong bảng thẩm quyền hiện hành: không chuyển sang hình thức này.`;
+    throw new AppError("INVALID", msg, { approvedTitleCode: [msg] });
+  }
+  if (level && level !== v.level) {
+    const msg = `“${name}” là khen thưởng cấp “${LEVEL_LABELS[v.level]}”, không duyệt ở cấp “${LEVEL_LABELS[level]}”.`;
+    throw new AppError("INVALID", msg, { approvedLevel: [msg] });
+  }
+  return v.level;
 }
 
 /** Title codes this union unit may decide for a school (its direct upper union id, its manager). */

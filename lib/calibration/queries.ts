@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { getReadDb } from "../server/db";
-import { foldVietnamese } from "../format";
+import { compareVietnamese, foldVietnamese } from "../format";
 import { unitFor, unitTree } from "../awards/access";
 import { calibrate, type CalibrationRow, type QuestionKind, type SchoolStats } from "./rules";
 
@@ -90,9 +90,9 @@ export async function schoolStats(db: Pick<Prisma.TransactionClient, "$queryRaw"
 }
 
 const bySort: Record<CalibrationSort, (a: CalibrationRow & { nameSearch: string }, b: CalibrationRow & { nameSearch: string }) => number> = {
-  "cau-hoi": (a, b) => b.questions.length - a.questions.length || b.excellentShare - a.excellentShare || a.nameSearch.localeCompare(b.nameSearch),
-  "xuat-sac": (a, b) => b.excellentShare - a.excellentShare || a.nameSearch.localeCompare(b.nameSearch),
-  ten: (a, b) => a.nameSearch.localeCompare(b.nameSearch),
+  "cau-hoi": (a, b) => b.questions.length - a.questions.length || b.excellentShare - a.excellentShare || compareVietnamese(a.name, b.name),
+  "xuat-sac": (a, b) => b.excellentShare - a.excellentShare || compareVietnamese(a.name, b.name),
+  ten: (a, b) => compareVietnamese(a.name, b.name),
 };
 
 /**

@@ -41,7 +41,8 @@ export const EXCELLENT = "Xuất sắc";
 
 /** Whitelisted ORDER BY expressions over the `keyed` CTE's columns (never text from the request). */
 const SORT_SQL: Record<UpperSort, string> = {
-  name: `ns`,
+  // School."sortKey": Vietnamese order of the name, word by word (migration 20261203100000).
+  name: `sk`,
   level: `array_position(ARRAY['MAM_NON','TIEU_HOC','THCS','THPT','LIEN_CAP'], level)`,
   members: `members`,
   plan: `plan`,
@@ -236,7 +237,7 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
   if (a.q) filters.push(Prisma.sql`(position(${a.q} in ns) > 0 OR position(${a.q.toUpperCase()} in upper(code)) > 0)`);
   if (a.level) filters.push(Prisma.sql`level = ${a.level}`);
   if (a.planRank !== null) filters.push(Prisma.sql`c_plan = ${a.planRank}`);
-  const order = Prisma.raw(`${SORT_SQL[a.sort]} ${a.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, ns ASC, id ASC`);
+  const order = Prisma.raw(`${SORT_SQL[a.sort]} ${a.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, sk ASC, id ASC`);
   const yearCols = (p: "c" | "p") => Prisma.sql`
       coalesce(pl_${Prisma.raw(p)}.rank, 0) AS ${Prisma.raw(`${p}_plan`)},
       coalesce(rg_${Prisma.raw(p)}.n, 0) AS ${Prisma.raw(`${p}_registered`)},
@@ -268,7 +269,7 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
       SELECT c.id, c."schoolYearId" FROM "Campaign" c WHERE c."schoolYearId" IN ${years}
     ),
     sc AS (
-      SELECT s.id, s.name, s.code, s.level::text AS level, s."nameSearch" AS ns
+      SELECT s.id, s.name, s.code, s.level::text AS level, s."nameSearch" AS ns, s."sortKey" AS sk
       FROM "School" s WHERE s.id = ANY(${ids}::text[])
     ),
     mem AS (
@@ -341,7 +342,7 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
       GROUP BY 1
     ),
     keyed AS (
-      SELECT sc.id, sc.name, sc.code, sc.level, sc.ns, coalesce(mem.n, 0) AS members,
+      SELECT sc.id, sc.name, sc.code, sc.level, sc.ns, sc.sk, coalesce(mem.n, 0) AS members,
         coalesce(ro.principal, false) AS "hasPrincipal", coalesce(ro.chair, false) AS "hasChair",
         ${yearCols("c")},
         ${yearCols("p")}

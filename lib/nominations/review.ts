@@ -9,11 +9,11 @@ import { bySchoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { capsAt } from "../awards/access";
-import { titleEntry } from "../awards/catalogue";
+import { capsAt, todayIso } from "../awards/access";
+import { titleEntry, type AwardLevelCode, type Subject } from "../awards/catalogue";
 import { itemTransition, notSelfReview, packageStateAfterReview, packageTransition, type ItemAction } from "../awards/rules";
 import { notifySchoolManagers } from "../awards/notices";
-import { assertUnionForm } from "../awards/routes-union";
+import { assertReviewerMayDecide, reviewerForms } from "../awards/routes-union";
 import type { BulkApproveInput, ReviewItemInput, SetDeadlineInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -21,7 +21,7 @@ type Tx = Prisma.TransactionClient;
 async function reviewable(tx: Tx, viewer: Viewer, itemId: string) {
   const i = await tx.nominationItem.findFirst({
     where: { id: itemId, package: { route: "UNION", ...bySchoolScope(viewer, "nomination.review") } },
-    include: { package: { include: { school: { select: { id: true, name: true, unionUnitId: true } } } } },
+    include: { package: { include: { school: { select: { id: true, name: true, unionUnitId: true, govUnit: { select: { type: true } } } }, organisation: { select: { id: true, name: true, type: true } } } } },
   });
   if (!i) throw notFound();
   return i;
@@ -60,15 +60,30 @@ export async function reviewItem(viewer: Viewer, input: ReviewItemInput): Promis
     let data: Prisma.NominationItemUpdateManyMutationInput = { reviewNote: input.comment ?? null };
     if (input.decision === "approveChanged") {
       const e = titleEntry(input.approvedTitleCode!);
-      assertUnionForm(e.code);
+      // Issue 12: only to a union form the reviewing body (the unit the package went to) decides itself, at its level.
+      const level = await assertReviewerMayDecide(tx, i.package.organisation, i.package.school, e.code, input.approvedLevel);
       if (!e.subjects.includes(i.subject === "MEMBER" ? "individual" : "collective")) throw new AppError("INVALID", undefined, { approvedTitleCode: ["Hình thức này không dành cho đối tượng được đề nghị."] });
-      if (input.approvedTitleCode === i.titleCode && (input.approvedLevel ?? e.level) === i.level) throw new AppError("INVALID", undefined, { approvedTitleCode: ["Chọn hình thức hoặc cấp khác với đề nghị (hoặc dùng “Duyệt”)."] });
-      data = { ...data, approvedTitleCode: input.approvedTitleCode!, approvedLevel: input.approvedLevel ?? e.level };
+      if (input.approvedTitleCode === i.titleCode && level === i.level) throw new AppError("INVALID", undefined, { approvedTitleCode: ["Chọn hình thức hoặc cấp khác với đề nghị (hoặc dùng “Duyệt”)."] });
+      data = { ...data, approvedTitleCode: input.approvedTitleCode!, approvedLevel: level };
     }
     await applyReview(tx, viewer, i, input.decision, input.version, data, input.comment ?? null);
     await settlePackage(tx, viewer, i.packageId);
     return { packageId: i.packageId, unitId: i.package.organisationId };
   });
+}
+
+/**
+ * The forms the review screen offers for "Duyệt ở hình thức/cấp khác" (nomination.review of the
+ * package's school): those the unit the package went to decides itself, with their levels
+ * (lib/awards/routes-union.ts). A government-route package offers none.
+ */
+export async function reviewChangeOptions(viewer: Viewer, packageId: string): Promise<{ code: string; name: string; level: AwardLevelCode; subjects: readonly Subject[] }[]> {
+  const db = await getDb();
+  const p = await db.nominationPackage.findFirst({ where: { id: packageId, ...bySchoolScope(viewer, "nomination.review") }, select: { route: true, organisation: { select: { id: true, type: true } }, school: { select: { unionUnitId: true, govUnit: { select: { type: true } } } } } });
+  if (!p) throw notFound();
+  if (p.route !== "UNION") return [];
+  const forms = await reviewerForms(db, p.organisation, p.school, todayIso());
+  return [...forms].map(([code, level]) => ({ code, name: titleEntry(code).name, level, subjects: titleEntry(code).subjects }));
 }
 
 /** Duyệt nhiều người một lần: each nominee still waiting is approved; others are left as they are. */

@@ -15,7 +15,6 @@ import type { MeasureData } from "./measures";
 import { diffPlans } from "./diff";
 import { unitSubtree } from "../schools/queries";
 import { holdsHere } from "../authz/decide";
-import { byVietnameseName } from "../format";
 
 export type PlanOwner = { schoolId: string } | { organisationId: string };
 
@@ -217,7 +216,8 @@ export async function unitPlanOverview(viewer: Viewer, unitId: string, yearId?: 
       name: true,
       plans: { where: { schoolYearId: year.id, ...readablePlans(viewer) }, select: { id: true, revision: true, status: true, signedAt: true }, orderBy: { revision: "asc" } },
     },
-    orderBy: { name: "asc" },
+    // Vietnamese order from the database (School."sortKey"), ties by id: the in-memory sorts keep it.
+    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
   });
   const ownPlans = await db.coordinationPlan.findMany({
     where: { organisationId: unitId, schoolYearId: year.id, ...readablePlans(viewer) },
@@ -228,8 +228,7 @@ export async function unitPlanOverview(viewer: Viewer, unitId: string, yearId?: 
     unit,
     years,
     year,
-    // Vietnamese order (the database's byte order puts "Đ…" after "Z…").
-    schools: byVietnameseName(schools).map((s) => {
+    schools: schools.map((s) => {
       const standing = schoolPlanStanding(s.plans, year.startsOn, now);
       const latest = s.plans[s.plans.length - 1] ?? null;
       return { id: s.id, name: s.name, ...standing, latestId: latest?.id ?? null, revisions: s.plans.length };

@@ -7,7 +7,7 @@ import { schoolScope } from "../authz/scope";
 import { getUnitOrThrow } from "../orgs/queries";
 import { unitSubtree } from "../schools/queries";
 import { notFound } from "../server/errors";
-import { compareVietnameseNames } from "../format";
+import { compareVietnamese, compareVietnameseNames } from "../format";
 
 /** Roles shown on the role-holder page: the people who run things (plain members are the member list). */
 export const HOLDER_ROLES = ["UPPER_STAFF", "PRINCIPAL", "UNION_CHAIR", "GROUP_LEADER"] as const satisfies readonly Role[];
@@ -86,6 +86,6 @@ export async function listUnitRoleHolders(viewer: Viewer, unitId: string, opts: 
   }
   const order: Record<Role, number> = { ADMIN: 0, UPPER_STAFF: 1, PRINCIPAL: 2, UNION_CHAIR: 3, GROUP_LEADER: 4, MEMBER: 5 };
   const holders = [...byUser.values()];
-  for (const h of holders) h.roles.sort((a, b) => order[a.role] - order[b.role] || (a.schoolName ?? "").localeCompare(b.schoolName ?? "", "vi"));
+  for (const h of holders) h.roles.sort((a, b) => order[a.role] - order[b.role] || compareVietnamese(a.schoolName ?? "", b.schoolName ?? ""));
   return holders.sort((a, b) => order[a.roles[0].role] - order[b.roles[0].role] || compareVietnameseNames(a.displayName, b.displayName));
 }

@@ -11,8 +11,8 @@ import { unitDescendants } from "../orgs/tree";
 import { orgScope } from "../authz/scope";
 
 export const SCHOOL_PAGE_SIZE = 50;
-/** By level (enum order: mầm non → tiểu học → THCS → THPT → liên cấp), then folded name. */
-const ORDER: Prisma.SchoolOrderByWithRelationInput[] = [{ level: "asc" }, { nameSearch: "asc" }, { id: "asc" }];
+/** By level (enum order: mầm non → tiểu học → THCS → THPT → liên cấp), then name in Vietnamese order (Đ after D). */
+const ORDER: Prisma.SchoolOrderByWithRelationInput[] = [{ level: "asc" }, { sortKey: "asc" }, { id: "asc" }];
 const UNION_TYPES: OrgType[] = ["LIEN_DOAN_LAO_DONG", "CONG_DOAN_NGANH_GD"];
 const GOV_TYPES: OrgType[] = ["PHONG_GD", "SO_GD", "UBND_XA"];
 

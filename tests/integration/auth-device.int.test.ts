@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "./harness";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sessions";
 import { deviceFor, withDeviceEntry } from "@/lib/auth/device";
-import { LOCK_MINUTES, MAX_FAILURES } from "@/lib/auth/throttle";
+import { LOCK_MINUTES, MAX_ACCOUNT_FAILURES, MAX_FAILURES } from "@/lib/auth/throttle";
 import { signInErrorCode } from "@/lib/auth/options";
 import { signInMessage } from "@/components/auth/sign-in-form";
 
@@ -95,6 +95,26 @@ describe("what the person is told", () => {
     expect(messages[4]).toContain("5 lần");
     expect(messages[4]).not.toContain("quá 5 lần");
     expect(messages[4]).toContain("15 phút");
+  });
+
+  it("a lock by the account's failures across many addresses says that rule (20 from many addresses), not '5 lần'", async () => {
+    await t.prisma.user.create({ data: { email: "nhieu@thu.test", passwordHash: await hashPassword(PASSWORD), displayName: "nhieu" } });
+    const now = new Date();
+    // Behind a trusted proxy: each guess from another address, none reaching its own MAX_FAILURES.
+    const results = [];
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) results.push(await signInWithPassword(t.prisma, "nhieu@thu.test", "sai", `10.9.0.${i + 1}`, now));
+    expect(results.slice(0, -1).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    const last = results[MAX_ACCOUNT_FAILURES - 1];
+    expect(last).toEqual({ ok: false, reason: "locked", acrossAddresses: true });
+    // A fresh address with the right password: still locked, for the same reason.
+    const again = await signInWithPassword(t.prisma, "nhieu@thu.test", PASSWORD, "10.9.1.1", now);
+    expect(again).toEqual({ ok: false, reason: "locked", acrossAddresses: true });
+    for (const r of [last, again]) {
+      const message = signInMessage(signInErrorCode(r as Extract<typeof r, { ok: false }>) ?? "CredentialsSignin");
+      expect(message).toContain(`${MAX_ACCOUNT_FAILURES} lần nhập sai mật khẩu từ nhiều địa chỉ`);
+      expect(message).toContain(`${LOCK_MINUTES} phút`);
+      expect(message).not.toContain(`${MAX_FAILURES} lần`);
+    }
   });
 
   it("unknown clients are slowed down after their second failure", async () => {

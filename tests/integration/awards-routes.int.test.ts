@@ -181,7 +181,10 @@ describe("the government route", () => {
     expect((await getDecisionScan(v.STA_PRINCIPAL, r.decisionId)).mime).toBe("application/pdf");
     expect(await code(getDecisionScan(v.KD_CHAIR, r.decisionId))).toBe("NOT_FOUND");
     // Certificates under the state issuer's heading, printed by the school.
-    expect((await getStateDecisionCertificates(v.STA_PRINCIPAL, r.decisionId)).count).toBe(25);
+    const certs = await getStateDecisionCertificates(v.STA_PRINCIPAL, r.decisionId);
+    expect(certs.count).toBe(25);
+    // Only LĐTT certificates ("GIẤY CHỨNG NHẬN"): named as such, Đ folded to D.
+    expect(certs.fileName).toBe("giay-chung-nhan-112-qd-ubnd.pdf");
     expect(await code(getStateDecisionCertificates(v.KD_PRINCIPAL, r.decisionId))).toBe("NOT_FOUND");
   });
 

@@ -95,7 +95,7 @@ describe("document cache", () => {
     expect(files()).toHaveLength(1);
   });
 
-  it("a signed amendment is a new document with its own file; the signed original stays cached", async () => {
+  it("a signed amendment is a new document with its own file; the original, now marked replaced, is a new document once", async () => {
     const rev2 = (await amendPlan(v.STA_PRINCIPAL, { planId, reason: "Bổ sung chỉ tiêu theo hướng dẫn mới của cấp trên." })).id;
     await transitionPlan(v.STA_PRINCIPAL, { planId: rev2, version: await version(rev2), action: "submit" });
     await transitionPlan(v.STA_PRINCIPAL, { planId: rev2, version: await version(rev2), action: "sign_gov" });
@@ -103,8 +103,12 @@ describe("document cache", () => {
     const n = renders();
     await getPlanPdf(v.STA_PRINCIPAL, owner, rev2);
     await getPlanPdf(v.STA_PRINCIPAL, owner, rev2);
-    await getPlanPdf(v.STA_PRINCIPAL, owner, planId);
-    expect(renders()).toBe(n + 1);
-    expect(files()).toHaveLength(2);
+    // Issue 11: the replaced version says it was replaced, by which version and when, so its
+    // content (and key) changed: rendered once more, then served from the cache again.
+    const replaced = await getPlanPdf(v.STA_PRINCIPAL, owner, planId);
+    await getPlanPdf(v.STA_MEMBER, owner, planId);
+    expect(renders()).toBe(n + 2);
+    expect(files()).toHaveLength(3);
+    expect(replaced.pdf.length).toBeGreaterThan(0);
   });
 });

@@ -41,6 +41,15 @@ describe("what the sign-in form says", () => {
     expect(signInMessage("LOCKED")).not.toMatch(/quá 5/);
     expect(signInMessage("INVALID_LEFT_1")).toContain("Còn 1 lần thử");
   });
+  it("a lock says the rule that locked it: this client's failures in a row, or the account's from many addresses", () => {
+    expect(signInMessage("LOCKED_5_15")).toContain("5 lần nhập sai mật khẩu liên tiếp");
+    expect(signInMessage("LOCKED_5_15")).toContain("15 phút");
+    const account = signInMessage("LOCKED_ACCOUNT_20_15");
+    expect(account).toContain("20 lần nhập sai mật khẩu từ nhiều địa chỉ");
+    expect(account).toContain("15 phút");
+    expect(account).not.toContain("5 lần");
+    expect(account).not.toContain("liên tiếp");
+  });
   it("a reset password asks for a new one; the rule's refusal is said as it is", () => {
     expect(signInMessage("PASSWORD_CHANGE_REQUIRED")).toMatch(/chọn mật khẩu mới/);
     expect(signInMessage("NEW_PASSWORD_WEAK:Mật khẩu mới cần có cả chữ và số.")).toBe("Mật khẩu mới cần có cả chữ và số.");

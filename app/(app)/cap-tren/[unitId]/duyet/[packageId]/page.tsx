@@ -4,8 +4,9 @@ import { requireAccess } from "@/lib/authz/gate";
 import { getPackagePage } from "@/lib/nominations/queries";
 import { getPackageSealedScores } from "@/lib/nominations/snapshots";
 import { bulkApproveAction, reviewItemAction, setDeadlineAction } from "@/lib/nominations/actions";
+import { reviewChangeOptions } from "@/lib/nominations/review";
 import { unitFor } from "@/lib/awards/access";
-import { CATALOGUE_ENTRIES, LEVEL_LABELS, AWARD_LEVELS } from "@/lib/awards/catalogue";
+import { LEVEL_LABELS, AWARD_LEVELS } from "@/lib/awards/catalogue";
 import { formatDateTime } from "@/lib/format";
 import { checkGate } from "@/lib/authz/gate";
 import { orNotFound, routeId } from "@/lib/server/page";
@@ -34,9 +35,11 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
     // The gate: the package's school must lie under a unit the viewer reviews for (admin: any).
     await checkGate(viewer, "nomination.review", { package: routeId(packageId) });
     const page = await getPackagePage(viewer, routeId(packageId));
-    return { unit, page, sealed: await getPackageSealedScores(viewer, page) };
+    // Issue 12: "Duyệt ở hình thức/cấp khác" offers only the forms the reviewing body decides itself.
+    return { unit, page, sealed: await getPackageSealedScores(viewer, page), forms: await reviewChangeOptions(viewer, page.package.id) };
   };
-  const { unit, page, sealed } = await orNotFound(load());
+  const { unit, page, sealed, forms } = await orNotFound(load());
+  const formLevels = AWARD_LEVELS.filter((l) => forms.some((f) => f.level === l));
   const p = page.package;
   const school = `/truong/${page.school.id}/de-nghi/${p.id}`;
   const waiting = page.items.filter((i) => i.can.review);
@@ -109,7 +112,7 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
                   </select>
                   <select name="approvedTitleCode" className={inputClass} aria-label="Hình thức được duyệt (nếu khác)" defaultValue="">
                     <option value="">(Hình thức khác, nếu có)</option>
-                    {CATALOGUE_ENTRIES.filter((e) => e.side === "union" && e.subjects.includes(i.subject === "MEMBER" ? "individual" : "collective")).map((e) => (
+                    {forms.filter((e) => e.subjects.includes(i.subject === "MEMBER" ? "individual" : "collective")).map((e) => (
                       <option key={e.code} value={e.code}>
                         {e.name}
                       </option>
@@ -117,7 +120,7 @@ export default async function ReviewPackagePage({ params }: { params: Promise<{ 
                   </select>
                   <select name="approvedLevel" className={inputClass} aria-label="Cấp được duyệt (nếu khác)" defaultValue="">
                     <option value="">(Cấp theo hình thức)</option>
-                    {AWARD_LEVELS.map((l) => (
+                    {formLevels.map((l) => (
                       <option key={l} value={l}>
                         {LEVEL_LABELS[l]}
                       </option>
