@@ -35,3 +35,14 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
     throw e;
   }
 }
+
+/** "OK", or the Vietnamese message of the AppError a call failed with (anything else is rethrown). */
+export async function errorMessage(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.userMessage;
+    throw e;
+  }
+}

@@ -6,7 +6,7 @@
 // unchanged), audit rows, and races (approve vs reject, two decisions for one nominee).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raceIt, raceDescribe } from "../factories/races";
-import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import { openDemoDb, errorCode as code, errorMessage as message, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { AWARDS_DEMO } from "@/lib/seed/awards-demo";
@@ -35,15 +35,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t?.drop());
 
-async function message(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.userMessage;
-    throw e;
-  }
-}
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 describe("eligibility on the demo school (DOMAIN.md cases)", () => {

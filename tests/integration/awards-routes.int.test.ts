@@ -4,7 +4,7 @@
 // recorded with a scan; the awards in the registry and the member's history with the right issuer;
 // scopes (another school cannot split, send or record), audit rows, immutability.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import { openDemoDb, errorCode as code, errorMessage as message, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { getDecisionsPage, listMemberAwards, listSchoolRegistry } from "@/lib/awards/queries";
@@ -19,7 +19,6 @@ import { markStateSent, recordStateDecision, splitPackage } from "@/lib/awards/r
 import { getRoutePanel } from "@/lib/awards/routes-queries";
 import { getDecisionScan, getRouteDossierDocx, getStateDecisionCertificates } from "@/lib/awards/routes-documents";
 import { getCoverPdf } from "@/lib/awards/export";
-import { AppError } from "@/lib/server/errors";
 
 const S = DEMO.schools;
 const M = DEMO.members;
@@ -35,15 +34,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t?.drop());
 
-async function message(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.userMessage;
-    throw e;
-  }
-}
 
 let packageId = "";
 let statePackageId = "";

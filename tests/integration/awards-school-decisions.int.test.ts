@@ -8,7 +8,7 @@
 // (b) a recorded government decision is revoked with a reason (when its authority revoked it): a
 //     revocation row, the nominees REVOKED; then a new decision is recorded for them (ADR 0010).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import { openDemoDb, errorCode as code, errorMessage as message, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { listMemberAwards, listSchoolRegistry } from "@/lib/awards/queries";
@@ -22,7 +22,6 @@ import { getSchoolDecisionPage, issueSchoolDecision, revokeSchoolDecision } from
 import { getStateDecisionCertificates } from "@/lib/awards/routes-documents";
 import { DECISION_INCLUDE, decisionPages } from "@/lib/awards/certificate-queries";
 import { revokeDecision } from "@/lib/awards/mutations";
-import { AppError } from "@/lib/server/errors";
 
 const S = DEMO.schools;
 const M = DEMO.members;
@@ -37,15 +36,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t?.drop());
 
-async function message(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.userMessage;
-    throw e;
-  }
-}
 
 let packageId = "";
 let statePackageId = "";

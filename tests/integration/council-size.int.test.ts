@@ -2,10 +2,9 @@
 // the number of members is odd) cannot open a vote — neither a meeting nor a ballot in a meeting
 // already open — and the pages say why where the vote would open. Nothing is written on refusal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import { openDemoDb, errorCode as code, errorMessage as message, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
-import { AppError } from "@/lib/server/errors";
 import { getCouncilPage, getMeetingPage } from "@/lib/council/queries";
 import { addCouncilMember, openMeeting, recordListVote, removeCouncilMember } from "@/lib/council/mutations";
 import { addEligible, createPackage } from "@/lib/nominations/mutations";
@@ -22,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.drop());
 
-async function message(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.userMessage;
-    throw e;
-  }
-}
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 describe("a council of 8 (the setting asks for an odd number)", () => {

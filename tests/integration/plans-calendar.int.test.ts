@@ -5,10 +5,9 @@
 // minutes are not final before the meeting's day; the person responsible marks a task done; the
 // other side of a plan, the member awarded and the members of a posted list hear of it (the bell).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
+import { openDemoDb, errorCode as code, errorMessage as message, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
-import { AppError } from "@/lib/server/errors";
 import { addComment, amendPlan, createPlan, transitionPlan, updateHeader, updateSection } from "@/lib/plans/mutations";
 import { getPlanDetail } from "@/lib/plans/queries";
 import { getPlanDocument } from "@/lib/plans/export";
@@ -42,15 +41,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t?.drop());
 
-async function message(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.userMessage;
-    throw e;
-  }
-}
 
 const notices = (userId: string) => t.prisma.awardNotice.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { message: true, link: true, schoolId: true } });
 const plan = (id: string) => t.prisma.coordinationPlan.findUniqueOrThrow({ where: { id }, include: { sections: true } });
