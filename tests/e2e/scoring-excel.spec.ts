@@ -108,8 +108,9 @@ test("xem bản in phiếu chấm theo quyền / the print view for the chair, a
   await expect(tuan.getByText("Công đoàn cơ sở Trường Tiểu học Sơn Thủy A")).toBeVisible();
   await expect(tuan.getByRole("columnheader")).toHaveText(["STT", "Nội dung tiêu chí", "Điểm tối đa", "Tự chấm", "Tổ chấm", "Hội đồng", "Giải trình"]);
   await expect(tuan.getByRole("row", { name: /TỔNG ĐIỂM/ })).toBeVisible();
-  await expect(tuan.getByText("NGƯỜI TỰ CHẤM")).toBeVisible();
-  await expect(tuan.getByText("CHỦ TỊCH CÔNG ĐOÀN")).toBeVisible();
+  // Issue 11: each stage signed with its signer's title (and the council on behalf of its body).
+  await expect(tuan.getByText("NGƯỜI TỰ ĐÁNH GIÁ")).toBeVisible();
+  await expect(tuan.getByText("TM. HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG")).toBeVisible();
 
   // One member, on screen and as printed (navigation hidden): screenshots to look at.
   await chair.goto(`/truong/${SCHOOL}/cham-diem/${PERIOD}/in?phieu=sht_sta_2025_sta_doanvien`);

@@ -77,7 +77,7 @@ test("cán bộ công đoàn cấp trên: xem, tìm, thêm, sửa trường và 
   const edited = rows.filter({ hasText: "Sửa thông tin trường" }).filter({ hasText: name }).first();
   await expect(edited).toContainText("Tiểu học");
   await expect(edited).toContainText("Liên cấp");
-  await page.getByLabel("Loại đối tượng").selectOption({ label: "Trường" });
+  await page.getByLabel("Đối tượng", { exact: true }).selectOption({ label: "Trường" });
   await page.getByRole("button", { name: "Lọc" }).click();
   await expect(page).toHaveURL(/loai=School/);
   await expect(created).toHaveCount(1);
