@@ -126,7 +126,7 @@ test("tổ trưởng chấm cả tổ bằng bàn phím; sửa cùng lúc thì b
 
   const leader = await signIn(browser, "totruong.sta@thidua.test");
   await leader.goto(periodUrl);
-  await leader.getByRole("link", { name: "Tổ CĐ Khối 1–2" }).click();
+  await leader.getByRole("link", { name: "Tổ CĐ Khối 1–2", exact: true }).click();
   await expect(leader.getByRole("table", { name: "Bảng điểm Tổ CĐ Khối 1–2" })).toBeVisible();
   await leader.getByRole("button", { name: "Lấy điểm tự chấm cho ô trống" }).click();
   const row = leader.getByRole("row", { name: /Lê Văn Tuấn/ });
