@@ -10,10 +10,13 @@
 //     triggers, lib/reports/summary.ts; the hand-written SQL beside it counts every Award live,
 //     so its ratio is below 1),
 //   - a school dashboard, principal's view, of the 150-member school (lib/dashboards/school.ts),
-//   - eligibility of that 150-member school (lib/awards getEligibilityPage).
+//   - eligibility of that 150-member school (lib/awards getEligibilityPage),
+//   - the province federation's own upper-unit overview (lib/dashboards/upper.ts again, every one
+//     of the 3,000 schools: totals, then page 1 of 50 sorted by name), beside UPPER_SQL over the
+//     federation's whole subtree (PROVINCE_UPPER_SQL).
 // Prints p50/p95 of each, the ratio app p50 / SQL p50, this process's RSS (it plays the server),
 // and last: `bench: upper-unit dashboard p95 <N> ms, school dashboard p95 <N> ms, overhead <R>x`
-// (overhead = the largest of the four ratios).
+// (overhead = the largest of the five ratios).
 // `npm run bench` runs it in a child process (runProvinceBenchInChild): plain Node with tsx and
 // scripts/bench-province-hooks.mjs, as Vitest runs the integration tests — not under the
 // react-server condition of the rest of the bench, where next/navigation (imported by the gate)
@@ -115,6 +118,17 @@ LEFT JOIN sh ON sh.sid = sc.id AND sh.yid = y.yid
 LEFT JOIN nm ON nm.sid = sc.id AND nm.yid = y.yid
 LEFT JOIN aw ON aw.sid = sc.id AND aw.yid = y.yid
 ORDER BY sc.name, y.yid`;
+
+/** UPPER_SQL over every school of the unit's subtree (the province federation: all 3,000 schools). */
+const PROVINCE_UPPER_SQL = UPPER_SQL.replace(
+  `WITH sc AS (SELECT id, name, code, level FROM "School" WHERE "unionUnitId" = $1),`,
+  `WITH RECURSIVE tree AS (
+  SELECT id, 0 AS depth FROM "Organisation" WHERE id = $1
+  UNION ALL SELECT o.id, tree.depth + 1 FROM "Organisation" o JOIN tree ON o."parentId" = tree.id WHERE tree.depth < 32
+),
+sc AS (SELECT id, name, code, level FROM "School" WHERE "unionUnitId" IN (SELECT id FROM tree)),`,
+);
+if (PROVINCE_UPPER_SQL === UPPER_SQL) throw new Error("PROVINCE_UPPER_SQL: UPPER_SQL's first CTE changed; update the replacement");
 
 /** Awards of every school under the unit's subtree decided in the period: by form, level, side and kind of recipient. */
 const TERM_SQL = `
@@ -318,12 +332,30 @@ export async function runProvinceBench(): Promise<void> {
     }
     printLine(lines[lines.length - 1]);
 
+    // 5. The province federation's overview of all its schools (page 1 of 50 by name, with the totals).
+    {
+      let yearIds: string[] = [PROVINCE.years.Y3, PROVINCE.years.Y2];
+      let app: Timing | null = null;
+      let note = upper.why;
+      const runs = Math.min(RUNS, 5);
+      if (upper.fn) {
+        const fn = upper.fn as unknown as (v: Viewer, unitId: string, o: object) => Promise<{ year: { id: string } | null; prevYear: { id: string } | null; totals: { schools: number }; matched: number }>;
+        const first = await fn(provinceViewer, PROVINCE.root, { sort: "name" });
+        yearIds = [first.year?.id ?? yearIds[0], first.prevYear?.id ?? yearIds[1]];
+        app = await time(() => fn(provinceViewer, PROVINCE.root, { sort: "name" }), runs);
+        note = `${first.totals.schools} schools, years ${yearIds.join(" / ")}, page 1 of ${Math.ceil(first.matched / 50)} sorted by name`;
+      }
+      const s = await time(q(PROVINCE_UPPER_SQL, [PROVINCE.root, ...yearIds]), runs);
+      lines.push({ label: "province overview (3,000 schools, 2 years)", target: 1000, app, sql: s, note });
+    }
+    printLine(lines[lines.length - 1]);
+
     const rss = process.memoryUsage().rss / 2 ** 20;
     const peak = process.resourceUsage().maxRSS / 1024;
     console.log(`\nServer RSS (this process runs the app's code): ${rss.toFixed(0)} MB now, peak ${peak.toFixed(0)} MB (target ≤ 512 MB${peak <= 512 ? ", ok" : ""})`);
     const measured = lines.filter((l) => l.app);
     const overhead = measured.length ? Math.max(...measured.map((l) => l.app!.p50 / l.sql.p50)) : NaN;
-    console.log(`Overhead = the largest app p50 / SQL p50 above (target ≤ 1.5x); ${measured.length} of 4 app functions measured.`);
+    console.log(`Overhead = the largest app p50 / SQL p50 above (target ≤ 1.5x); ${measured.length} of ${lines.length} app functions measured.`);
     const p95 = (l: Line) => (l.app ? l.app.p95.toFixed(0) : "n/a");
     console.log(`bench: upper-unit dashboard p95 ${p95(lines[0])} ms, school dashboard p95 ${p95(lines[2])} ms, overhead ${Number.isFinite(overhead) ? overhead.toFixed(2) : "n/a"}x`);
   } finally {

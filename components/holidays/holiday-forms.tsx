@@ -1,8 +1,10 @@
 "use client";
-// Forms of the upper unit's holiday calendar page: add a day off (or Tết as announced), delete one.
-import { useActionState } from "react";
-import { createHolidayAction, deleteHolidayAction } from "@/lib/holidays/actions";
+// Forms of the upper unit's holiday calendar page: add a day off (or Tết as announced), edit one
+// (version-checked), delete one.
+import { useActionState, useId } from "react";
+import { createHolidayAction, deleteHolidayAction, updateHolidayAction } from "@/lib/holidays/actions";
 import { HOLIDAY_KIND_LABELS } from "@/lib/holidays/calendar";
+import type { HolidayKind } from "@/lib/generated/prisma/enums";
 import { Field, fieldProps } from "@/components/ui/field";
 import { DateInput } from "@/components/ui/date-input";
 import { FormMessage } from "@/components/ui/form-message";
@@ -35,6 +37,48 @@ export function CreateHolidayForm({ unitId }: { unitId: string }) {
       <div className="sm:col-span-2">
         <SubmitButton pendingText="Đang thêm…">Thêm ngày nghỉ</SubmitButton>
         <FormMessage state={failed} />
+      </div>
+    </form>
+  );
+}
+
+/** The unit's own day off as the edit form starts from it. */
+export type EditableHoliday = { id: string; version: number; kind: HolidayKind; name: string; startsOn: Date; endsOn: Date; lunarNewYear: Date | null };
+
+/**
+ * Sửa ngày nghỉ: one per row of the unit's own days, so every id is made unique on the page (the
+ * create form below uses the plain names). Version in a hidden input (a stale form gets the
+ * conflict message); errors beside their fields; what was typed stays after a refusal. The fields
+ * are keyed by the version, so after a save they show the saved row.
+ */
+export function EditHolidayForm({ holiday }: { holiday: EditableHoliday }) {
+  const [state, action] = useActionState(updateHolidayAction, null);
+  const failed = state && !state.ok ? state : null;
+  const p = useId();
+  const k = holiday.version;
+  const at = (name: string) => ({ id: `${p}-${name}`, "aria-describedby": `${p}-${name}-error` });
+  return (
+    <form action={action} noValidate aria-label={`Sửa ngày nghỉ ${holiday.name}`} className="mt-2 grid min-w-64 gap-3">
+      <input type="hidden" name="holidayId" value={holiday.id} />
+      <input type="hidden" name="version" value={holiday.version} />
+      <Field name={`${p}-kind`} label="Loại ngày nghỉ" errors={failed?.fieldErrors?.kind}>
+        <select key={`kind-${k}`} {...fieldProps("kind", failed, holiday.kind)} {...at("kind")}>
+          {(["EXTRA", "TET", "PUBLIC"] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {HOLIDAY_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name={`${p}-name`} label="Tên" errors={failed?.fieldErrors?.name}>
+        <input key={`name-${k}`} {...fieldProps("name", failed, holiday.name)} {...at("name")} maxLength={160} />
+      </Field>
+      <DateInput key={`from-${k}`} id={`${p}-startsOn`} name="startsOn" label="Nghỉ từ ngày" defaultValue={holiday.startsOn} state={failed} />
+      <DateInput key={`to-${k}`} id={`${p}-endsOn`} name="endsOn" label="Đến hết ngày" defaultValue={holiday.endsOn} state={failed} />
+      <DateInput key={`tet-${k}`} id={`${p}-lunarNewYear`} name="lunarNewYear" label="Mùng 1 Tết (chỉ với Tết Nguyên đán)" defaultValue={holiday.lunarNewYear} state={failed} />
+      <div>
+        <SubmitButton pendingText="Đang lưu…">Lưu</SubmitButton>
+        <FormMessage state={state} />
       </div>
     </form>
   );

@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import type { Viewer } from "../authz/permissions";
-import { auditScope, schoolScope } from "../authz/scope";
+import { auditScope } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { getUnitOrThrow } from "../orgs/queries";
 import { unitSubtree } from "../schools/queries";
-import { notFound } from "../server/errors";
 import { checkpointAuditChain, verifyAnchoredChain, type AnchorVerdict } from "./anchor";
 import { atLeast, widestScope } from "../authz/decide";
 import { compareVietnameseNames, formatDate } from "../format";
@@ -50,9 +50,7 @@ async function contextWhere(viewer: Viewer, ctx: AuditContext): Promise<Prisma.A
     await getUnitOrThrow(viewer, ctx.unitId);
     return { organisationId: { in: await unitSubtree(ctx.unitId) } };
   }
-  const db = await getDb();
-  const school = await db.school.findFirst({ where: { AND: [{ id: ctx.schoolId }, schoolScope(viewer, "audit.read")] }, select: { id: true } });
-  if (!school) throw notFound();
+  const school = await schoolFor(viewer, ctx.schoolId, "audit.read", await getDb(), { id: true });
   return { schoolId: school.id };
 }
 

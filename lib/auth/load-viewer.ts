@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
-import { touchSession } from "./sessions";
+import { sessionIsLive, touchIfStale } from "./sessions";
 import { unitDescendants } from "../orgs/tree";
 
 /**
@@ -10,26 +10,34 @@ import { unitDescendants } from "../orgs/tree";
  * not live or the user is disabled.
  */
 export async function loadViewer(db: PrismaClient, sessionId: string, now = new Date()): Promise<Viewer | null> {
-  // The session check and the user's roles in one round trip: the user is read through the
-  // session row itself, and nothing of it is used unless the session is live.
-  const [session, user] = await Promise.all([
-    touchSession(db, sessionId, now),
-    db.user.findFirst({
-      where: { sessions: { some: { id: sessionId } } },
-      select: {
-        id: true,
-        email: true,
-        displayName: true,
-        memberId: true,
-        disabled: true,
-        roles: {
-          where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
-          select: { role: true, schoolId: true, organisationId: true, unionGroupId: true },
+  // The session, its user and the user's live roles in one query (relationJoins); nothing of the
+  // user is used unless the session is live.
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          memberId: true,
+          disabled: true,
+          roles: {
+            where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+            select: { role: true, schoolId: true, organisationId: true, unionGroupId: true },
+          },
         },
       },
-    }),
-  ]);
-  if (!session || !user || user.disabled || user.id !== session.userId) return null;
+    },
+  });
+  if (!session || !sessionIsLive(session, now)) return null;
+  const user = session.user;
+  if (user.disabled) return null;
+  await touchIfStale(db, session, now);
   const roots = user.roles.filter((r) => r.role === "UPPER_STAFF" && r.organisationId).map((r) => r.organisationId!);
   return {
     userId: user.id,

@@ -157,12 +157,12 @@ export async function revokeUserSessions(db: PrismaClient, userId: string): Prom
 }
 
 /** The session if it is live: not revoked, not past its absolute lifetime nor idle too long. */
-export async function touchSession(db: PrismaClient, sessionId: string, now = new Date()) {
-  const s = await db.session.findUnique({ where: { id: sessionId } });
-  if (!s || s.revokedAt || s.expiresAt <= now) return null;
-  if (now.getTime() - s.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000) return null;
-  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
-    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
-  }
-  return s;
+/** A session row is live: not revoked, not expired, not idle longer than SESSION_IDLE_MINUTES. */
+export function sessionIsLive(s: { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date }, now = new Date()): boolean {
+  return !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= env.SESSION_IDLE_MINUTES * 60_000;
+}
+
+/** Moves a live session's lastSeenAt, at most once a minute (a write per minute, not per request). */
+export async function touchIfStale(db: PrismaClient, s: { id: string; lastSeenAt: Date }, now = new Date()): Promise<void> {
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await db.session.update({ where: { id: s.id }, data: { lastSeenAt: now } });
 }

@@ -313,3 +313,8 @@ export function grantsFor(viewer: Viewer, cap: Capability): { grant: Grant; scop
     return scope ? [{ grant, scope }] : [];
   });
 }
+
+/** Who the viewer is, with exactly which roles they hold now: a key for per-viewer memos (lib/server/brief-cache.ts). */
+export function viewerKey(viewer: Pick<Viewer, "userId" | "memberId" | "grants">): string {
+  return `${viewer.userId}|${viewer.memberId ?? ""}|${JSON.stringify(viewer.grants)}`;
+}

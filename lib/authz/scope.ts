@@ -62,6 +62,43 @@ export function orgScope(viewer: Viewer, cap: Capability): { organisationId?: { 
   return { organisationId: { in: units ? viewer.unitIds : [] } };
 }
 
+/** Plans (school-level and unit-level) the viewer holds `cap` on. */
+export function planScope(viewer: Viewer, cap: Capability): Prisma.CoordinationPlanWhereInput {
+  // School plans through the school scope, unit plans through the unit scope.
+  const units = orgScope(viewer, cap);
+  if (!units.organisationId) return {};
+  const schools = schoolScope(viewer, cap);
+  return { OR: [{ school: schools }, units] };
+}
+
+/**
+ * Plans the viewer may read: drafts and plans being signed for those with plan.read_draft
+ * (principal, union chair, upper unit, admin); signed ones only for everybody else of the
+ * school (members, group leaders).
+ */
+export function readablePlans(viewer: Viewer): Prisma.CoordinationPlanWhereInput {
+  const drafts = planScope(viewer, "plan.read_draft");
+  // Prisma reads `OR: [{}]` as "nothing": an unrestricted scope must stay a bare {}.
+  if (Object.keys(drafts).length === 0) return {};
+  return { OR: [drafts, { AND: [planScope(viewer, "plan.read"), { status: "SIGNED" }] }] };
+}
+
+/**
+ * Meetings the viewer may read: all of them for those who run them (principal, union chair,
+ * admin: meeting.manage); only meetings with closed minutes for everybody else who may read
+ * (members and group leaders of the school, upper-unit staff).
+ */
+export function readableMeetings(viewer: Viewer): Prisma.JointMeetingWhereInput {
+  return {
+    OR: [{ school: schoolScope(viewer, "meeting.manage") }, { AND: [{ school: schoolScope(viewer, "meeting.read") }, { status: "CLOSED" }] }],
+  };
+}
+
+/** Meetings the viewer runs (meeting.manage). */
+export function managedMeetings(viewer: Viewer): Prisma.JointMeetingWhereInput {
+  return { school: schoolScope(viewer, "meeting.manage") };
+}
+
 /** The places a viewer holds roles in (for navigation and dashboards, never for access). */
 export function viewerPlaces(viewer: Viewer): { schoolIds: string[]; unitRoots: string[]; everywhere: boolean } {
   return {

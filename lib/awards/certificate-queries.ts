@@ -9,7 +9,7 @@ import { memberScope } from "../authz/scope";
 import { foldVietnamese } from "../format";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { unitFor } from "./access";
+import { unitFor } from "../authz/load";
 import { certificatePages, printableUnder, renderCertificatesPdf, type CertificateAward, type CertificateDecision } from "./certificate";
 import { toIsoDay } from "./facts";
 import { titleEntry } from "./catalogue";

@@ -16,7 +16,9 @@ import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { getDb } from "../server/db";
 import { foldVietnamese } from "../format";
-import { schoolFor, todayIso, yearFor, type Db } from "./access";
+import { schoolFor, type Db } from "../authz/load";
+import { todayIsoVN as todayIso } from "../time";
+import { yearFor } from "./years";
 import { evaluateAll, type SchoolMemberFacts } from "./facts-loader";
 import { DEFAULT_SETTING_ROWS, resolveSettings, type SettingRow } from "./settings";
 import { cstdcsCap, cstdcsCapRule, evaluateCollectiveUnits, htxsnvCapRule, summarise } from "./rules";
@@ -176,10 +178,16 @@ export async function schoolFacts(db: Db, school: { id: string; unionUnitId: str
       FROM "OpenCase" c WHERE c."memberId" IN (SELECT "id" FROM m) GROUP BY 1
     ),
     ia AS (
-      SELECT a."memberId", json_agg(json_build_object('id', i."id", 'title', i."title", 'startYear', coalesce(yr.sy, 0), 'level', i."level",
-        'recognisedOn', i."recognisedOn", 'recognisedBy', i."recognisedBy", 'decisionNumber', i."decisionNumber", 'applied', i."applied")) AS j
-      FROM m JOIN "InitiativeAuthor" a ON a."memberId" = m."id" JOIN "Initiative" i ON i."id" = a."initiativeId" LEFT JOIN yr ON yr."id" = i."schoolYearId"
-      GROUP BY 1
+      -- per member by InitiativeAuthor's memberId index (LATERAL): as a join, the planner read the
+      -- whole province's InitiativeAuthor table (a Seq Scan) for one school's members
+      SELECT m."id" AS "memberId", x.j
+      FROM m CROSS JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', i."id", 'title', i."title", 'startYear', coalesce(yr.sy, 0), 'level', i."level",
+          'recognisedOn', i."recognisedOn", 'recognisedBy', i."recognisedBy", 'decisionNumber', i."decisionNumber", 'applied', i."applied")) AS j
+        FROM "InitiativeAuthor" a JOIN "Initiative" i ON i."id" = a."initiativeId" LEFT JOIN yr ON yr."id" = i."schoolYearId"
+        WHERE a."memberId" = m."id"
+      ) x
+      WHERE x.j IS NOT NULL
     ),
     aw AS (
       SELECT a."memberId", json_agg(json_build_object('titleCode', a."titleCode", 'startYear', coalesce(yr.sy, 0),
@@ -207,7 +215,7 @@ export async function schoolFacts(db: Db, school: { id: string; unionUnitId: str
           'gender', m."gender", 'position', m."position", 'unionGroupId', m."unionGroupId", 'unionGroupName', m."unionGroupName",
           'professionalGroup', m."professionalGroup", 'status', m."status", 'contractStartAt', m."contractStartAt",
           'evals', coalesce(ev.j, '[]'::json), 'disciplines', coalesce(di.j, '[]'::json), 'cases', coalesce(oc.j, '[]'::json),
-          'initiatives', coalesce(ia.j, '[]'::json), 'awards', coalesce(aw.j, '[]'::json), 'registeredIn', coalesce(rg.j, '[]'::json)) ORDER BY m."sortKey")
+          'initiatives', coalesce(ia.j, '[]'::json), 'awards', coalesce(aw.j, '[]'::json), 'registeredIn', coalesce(rg.j, '[]'::json)) ORDER BY m."sortKey", m."id")
         FROM m LEFT JOIN ev ON ev."memberId" = m."id" LEFT JOIN di ON di."memberId" = m."id" LEFT JOIN oc ON oc."memberId" = m."id"
           LEFT JOIN ia ON ia."memberId" = m."id" LEFT JOIN aw ON aw."memberId" = m."id" LEFT JOIN rg ON rg."memberId" = m."id") AS members,
       (SELECT json_agg(json_build_object('id', g."id", 'name', g."name") ORDER BY g."name") FROM "UnionGroup" g WHERE g."schoolId" = ${school.id}) AS groups,

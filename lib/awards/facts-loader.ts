@@ -8,8 +8,9 @@ import type { Gender } from "../generated/prisma/enums";
 import { toIsoDay, type AwardFact, type MemberFacts, type PeriodInfo } from "./facts";
 import { DEFAULT_SETTING_ROWS, resolveSettings, type SettingRow, type Settings } from "./settings";
 import { CATALOGUE } from "./catalogue";
-import { unitChain, type Db } from "./access";
-import { campaignsOfSchool } from "../campaigns/access";
+import { unitAncestors as unitChain } from "../orgs/tree";
+import type { Db } from "../authz/load";
+import { campaignsOfSchool } from "../campaigns/load";
 import { TITLE_CODES, TITLES } from "../campaigns/rules";
 import { evaluateMember, type Verdict } from "./rules";
 

@@ -9,12 +9,14 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { capsAt, unitFor, unitTree } from "./access";
+import { capsAt } from "../authz/decide";
+import { unitFor } from "../authz/load";
+import { unitDescendants } from "../orgs/tree";
 import { CATALOGUE, titleName } from "./catalogue";
 import { itemTransition, revocationRule } from "./rules";
 import { parseSettingInput, type SettingKey } from "./settings";
 import { notifySchoolManagers } from "./notices";
-import { notifyAwardedMembers } from "../notifications/notify";
+import { notifyAwardedMembers, notifyRevokedMembers } from "../notifications/notify";
 import { settlePackage } from "../nominations/review";
 import { assertUnitMayDecide } from "./routes-union";
 import type { AddDisciplineInput, AddOpenCaseInput, CloseOpenCaseInput, IssueDecisionInput, RevokeDecisionInput, SaveEvaluationInput, SaveSettingInput } from "./schemas";
@@ -155,7 +157,7 @@ export async function issueDecision(viewer: Viewer, input: IssueDecisionInput): 
     // Once per form submission (lib/server/submission.ts): a resubmit gets the first decision back.
     return await createOnce(viewer, "decision.issue", input.idempotencyKey, async (tx) => {
       const unit = await unitFor(viewer, input.unitId, "decision.issue", tx);
-      const tree = await unitTree(tx, unit.id);
+      const tree = await unitDescendants(tx, unit.id);
       const items = await tx.nominationItem.findMany({
         // REVOKED: a nominee of a revoked decision may be decided again (its old award stays, revoked).
         where: { id: { in: input.itemIds }, status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: input.schoolYearId, AND: [{ school: { unionUnitId: { in: tree } } }, bySchoolScope(viewer, "decision.issue")] } },
@@ -176,12 +178,13 @@ export async function issueDecision(viewer: Viewer, input: IssueDecisionInput): 
   }
 }
 
-type RevocableDecision = { id: string; number: string; organisationId: string; schoolId: string | null; revocation: unknown; awards: { nominationItemId: string | null; schoolId: string }[] };
+type RevocableDecision = { id: string; number: string; organisationId: string; schoolId: string | null; revocation: unknown; awards: { nominationItemId: string | null; schoolId: string; memberId: string | null; titleCode: string }[] };
 
 /**
  * Writes a revocation (rule 16), for every kind of decision: a DecisionRevocation row (the decision
  * and its awards stay, marked revoked), its nominees DECIDED → REVOKED (they may be decided or
- * recorded again, ADR 0010), the schools notified, an audit row. STATE when already revoked.
+ * recorded again, ADR 0010), the schools and the members whose awards it cancels notified, an
+ * audit row. STATE when already revoked.
  */
 export async function writeRevocation(tx: Tx, viewer: Viewer, d: RevocableDecision, input: { reason: string; number?: string | null; revokedOn: Date }, audit: { action: string; schoolId?: string | null; organisationId: string }): Promise<string> {
   const r = revocationRule(!!d.revocation, input.reason);
@@ -190,11 +193,12 @@ export async function writeRevocation(tx: Tx, viewer: Viewer, d: RevocableDecisi
   const itemIds = d.awards.map((a) => a.nominationItemId).filter((x): x is string => !!x);
   await tx.nominationItem.updateMany({ where: { id: { in: itemIds }, status: "DECIDED" }, data: { status: "REVOKED", version: { increment: 1 } } });
   for (const sid of new Set(d.awards.map((a) => a.schoolId))) await notifySchoolManagers(tx, sid, `Quyết định số ${d.number} đã bị thu hồi: ${input.reason}`, `/truong/${sid}/de-nghi/so-khen-thuong`);
+  await notifyRevokedMembers(tx, d.awards.map((a) => ({ memberId: a.memberId, schoolId: a.schoolId, title: titleName(a.titleCode) })), d, input.reason);
   await record(tx, viewer, { action: audit.action, entity: "AwardDecision", entityId: d.id, schoolId: audit.schoolId ?? null, organisationId: audit.organisationId, before: { revoked: false }, after: { revoked: true, reason: input.reason, number: input.number ?? null, revocationId: rev.id, itemIds } });
   return rev.id;
 }
 
-export const REVOCATION_INCLUDE = { revocation: true, awards: { select: { nominationItemId: true, schoolId: true } } } as const;
+export const REVOCATION_INCLUDE = { revocation: true, awards: { select: { nominationItemId: true, schoolId: true, memberId: true, titleCode: true } } } as const;
 
 /** Thu hồi quyết định (rule 16) of the upper union: a separate row; the decision and awards stay, marked revoked. */
 export async function revokeDecision(viewer: Viewer, input: RevokeDecisionInput): Promise<{ unitId: string }> {

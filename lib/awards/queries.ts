@@ -7,7 +7,9 @@ import { getDb } from "../server/db";
 import { foldVietnamese } from "../format";
 import { compareVietnameseNames } from "../format";
 import { notFound } from "../server/errors";
-import { schoolFor, unitFor, unitTree, yearFor } from "./access";
+import { schoolFor, unitFor } from "../authz/load";
+import { unitDescendants } from "../orgs/tree";
+import { yearFor } from "./years";
 import { titleEntry, LEVEL_LABELS } from "./catalogue";
 import { settingsFor } from "./facts-loader";
 import { toIsoDay } from "./facts";
@@ -93,7 +95,7 @@ async function registryRows(viewer: Viewer, base: Prisma.AwardWhereInput, f: Reg
 export async function listUnitRegistry(viewer: Viewer, unitId: string, f: RegistryFilters, take = REGISTRY_PAGE_SIZE) {
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
-  const tree = await unitTree(db, unit.id);
+  const tree = await unitDescendants(db, unit.id);
   const [someSchools, years] = await Promise.all([
     db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: [{ sortKey: "asc" }, { id: "asc" }], take: SCHOOL_SELECT_MAX + 1 }),
     db.schoolYear.findMany({ select: { id: true, label: true }, orderBy: { startsOn: "desc" } }),
@@ -125,7 +127,7 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const { year, years } = await yearFor(db, yearId);
-  const tree = await unitTree(db, unit.id);
+  const tree = await unitDescendants(db, unit.id);
   const [decisions, approved] = await Promise.all([
     // The unit's own decisions (a school's BCH decision is filed under its upper union but is the school's: schoolId set).
     db.awardDecision.findMany({ where: { organisationId: unit.id, schoolId: null, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),

@@ -11,7 +11,9 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { unitChain, unitFor, unitTree, yearFor } from "./access";
+import { unitAncestors, unitDescendants } from "../orgs/tree";
+import { unitFor, schoolFor } from "../authz/load";
+import { yearFor } from "./years";
 import { titleName } from "./catalogue";
 import { COUNTED, LIVE } from "../nominations/checks";
 import type { CreateQuotaInput, DeleteQuotaInput, UpdateQuotaInput } from "./schemas";
@@ -40,7 +42,7 @@ export async function getQuotaPage(viewer: Viewer, unitId: string, yearId?: stri
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const { year, years } = await yearFor(db, yearId);
-  const [tree, chain] = await Promise.all([unitTree(db, unit.id), unitChain(db, unit.id)]);
+  const [tree, chain] = await Promise.all([unitDescendants(db, unit.id), unitAncestors(db, unit.id)]);
   const schoolWhere: Prisma.SchoolWhereInput = { AND: [{ unionUnitId: { in: tree } }, schoolScope(viewer, "award.read")] };
   const [schools, own, usage] = await Promise.all([
     db.school.findMany({ where: schoolWhere, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
@@ -123,9 +125,9 @@ export async function createQuota(viewer: Viewer, input: CreateQuotaInput): Prom
     if (!year) throw notFound();
     let schoolId: string | null = null;
     if (input.schoolId) {
-      const tree = await unitTree(tx, unit.id);
-      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId, unionUnitId: { in: tree } }, schoolScope(viewer, "award.settings")] }, select: { id: true } });
-      if (!school) throw notFound();
+      const tree = await unitDescendants(tx, unit.id);
+      const school = await schoolFor(viewer, input.schoolId, "award.settings", tx, { id: true, unionUnitId: true });
+      if (!tree.includes(school.unionUnitId)) throw notFound();
       schoolId = school.id;
     }
     await lockUnit(tx, unit.id);

@@ -14,7 +14,7 @@ import type { AdminDocument, DocBlock } from "../documents/types";
 import { placeDateLine } from "../documents/types";
 import { unbreakableGroups } from "../documents/heading";
 import { PROPOSER_SIGNATURE } from "./authority";
-import type { Db } from "./access";
+import type { Db } from "../authz/load";
 import { coverDocument, listDocument } from "./documents";
 import { packageDoc } from "./export";
 import { DECISION_INCLUDE, render } from "./certificate-queries";

@@ -12,6 +12,7 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
+import { schoolFor, type Db } from "../authz/load";
 import { can, grantsFor } from "../authz/permissions";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
@@ -19,7 +20,8 @@ import { record } from "../audit/record";
 import { AppError, notFound } from "../server/errors";
 import { nextDocumentNumber, unitInitials } from "../documents/numbering";
 import { computePackageChecks } from "../nominations/checks";
-import { todayIso, yearFor, type Db } from "./access";
+import { todayIsoVN } from "../time";
+import { yearFor } from "./years";
 import { SCHOOL_BCH_SIGNER_TITLE } from "./authority";
 import { titleEntry } from "./catalogue";
 import { toIsoDay } from "./facts";
@@ -88,7 +90,7 @@ export async function issueSchoolDecision(viewer: Viewer, input: IssueSchoolDeci
       const unvoted = items.filter((i) => i.status === "POSTED" && !i.votes.some((v) => v.passed && v.meeting.status === "CLOSED"));
       if (unvoted.length) throw new AppError("STATE", `Chưa được Hội đồng Thi đua – Khen thưởng thông qua: ${unvoted.map((i) => i.nomineeName).join(", ")}.`);
       // The posting rules of the package: the full notice period, every objection answered.
-      const today = todayIso();
+      const today = todayIsoVN();
       for (const pid of new Set(items.filter((i) => i.status === "POSTED").map((i) => i.packageId))) {
         const checks = await computePackageChecks(tx, pid, today);
         const open = checks.blockingSubmit.filter((c) => c.rule === "notice-period" || c.rule === "objections-answered");
@@ -168,8 +170,7 @@ export async function revokeSchoolDecision(viewer: Viewer, input: RevokeSchoolDe
  */
 export async function getSchoolDecisionPage(viewer: Viewer, schoolId: string, yearId?: string | null) {
   const db = await getDb();
-  const school = await db.school.findFirst({ where: { AND: [{ id: schoolId }, schoolScope(viewer, "nomination.read")] }, select: SCHOOL });
-  if (!school) throw notFound();
+  const school = await schoolFor(viewer, schoolId, "nomination.read", db, SCHOOL);
   const { year, years } = await yearFor(db, yearId);
   const waiting = await decidable(db, school, year.id);
   const target = { schoolId: school.id, unitId: school.unionUnitId };

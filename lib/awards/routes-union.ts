@@ -3,7 +3,8 @@ import "server-only";
 // an upper union changes a proposal only to a union form and decides only the forms its body may
 // decide (lib/awards/authority.ts). Called by lib/nominations (submit, review) and issueDecision.
 import { AppError } from "../server/errors";
-import { todayIso, type Db } from "./access";
+import { todayIsoVN } from "../time";
+import type { Db } from "../authz/load";
 import { decidingBody, schoolBchDecides, unionUnitMayDecide, type UnionUnit } from "./authority";
 import { CATALOGUE_ENTRIES, LEVEL_LABELS, titleEntry, type AwardLevelCode } from "./catalogue";
 import { contextOf, loadAuthorities } from "./routes";
@@ -12,7 +13,7 @@ import { contextOf, loadAuthorities } from "./routes";
  * Refuses sending a package to the upper union when it is a government-route package, or still
  * holds proposals a government body decides (the school splits the package first).
  */
-export async function assertUnionSubmit(db: Db, packageId: string, isoDay = todayIso()): Promise<void> {
+export async function assertUnionSubmit(db: Db, packageId: string, isoDay = todayIsoVN()): Promise<void> {
   const p = await db.nominationPackage.findUniqueOrThrow({ where: { id: packageId }, select: { route: true, school: { select: { govUnit: { select: { type: true } } } }, items: { where: { status: { not: "WITHDRAWN" } }, select: { titleCode: true, nomineeName: true, status: true } } } });
   if (p.route === "STATE") throw new AppError("STATE", "Hồ sơ này gửi cơ quan nhà nước: tải hồ sơ, gửi và đánh dấu đã gửi; cấp trên công đoàn không xét hồ sơ này.");
   const rows = await loadAuthorities(db);
@@ -31,14 +32,14 @@ export async function assertUnionSubmit(db: Db, packageId: string, isoDay = toda
 }
 
 /** Refuses a decision of the school BCH naming a form the BCH does not decide. */
-export async function assertSchoolBchMayDecide(db: Db, school: { govUnit: { type: string } | null }, items: { titleCode: string; nomineeName: string }[], isoDay = todayIso()): Promise<void> {
+export async function assertSchoolBchMayDecide(db: Db, school: { govUnit: { type: string } | null }, items: { titleCode: string; nomineeName: string }[], isoDay = todayIsoVN()): Promise<void> {
   const rows = await loadAuthorities(db);
   const bad = items.filter((i) => !schoolBchDecides(i.titleCode, contextOf(school), isoDay, rows));
   if (bad.length) throw new AppError("STATE", `Không thuộc thẩm quyền quyết định của Ban Chấp hành công đoàn cơ sở: ${bad.map((i) => `${i.nomineeName} – ${titleEntry(i.titleCode).name}`).join("; ")}.`);
 }
 
 /** The title codes the school's BCH decides (the decision screen offers only these). */
-export async function schoolBchCodes(db: Db, school: { govUnit: { type: string } | null }, codes: string[], isoDay = todayIso()): Promise<Set<string>> {
+export async function schoolBchCodes(db: Db, school: { govUnit: { type: string } | null }, codes: string[], isoDay = todayIsoVN()): Promise<Set<string>> {
   const rows = await loadAuthorities(db);
   return new Set(codes.filter((c) => schoolBchDecides(c, contextOf(school), isoDay, rows)));
 }
@@ -56,7 +57,7 @@ type ReviewedSchool = { unionUnitId: string; govUnit: { type: string } | null };
  * authority table (its validity dates), each with the level the table gives it. A district union
  * is never offered a form only the provincial federation or the Confederation decides.
  */
-export async function reviewerForms(db: Db, unit: UnionUnit, school: ReviewedSchool, isoDay = todayIso()): Promise<Map<string, AwardLevelCode>> {
+export async function reviewerForms(db: Db, unit: UnionUnit, school: ReviewedSchool, isoDay = todayIsoVN()): Promise<Map<string, AwardLevelCode>> {
   const rows = await loadAuthorities(db);
   const ctx = contextOf(school);
   const forms = new Map<string, AwardLevelCode>();
@@ -72,7 +73,7 @@ export async function reviewerForms(db: Db, unit: UnionUnit, school: ReviewedSch
  * and the body that decides it), or to a level other than the one the table gives that form.
  * Returns the level to record.
  */
-export async function assertReviewerMayDecide(db: Db, unit: UnionUnit & { name: string }, school: ReviewedSchool, titleCode: string, level: AwardLevelCode | undefined, isoDay = todayIso()): Promise<AwardLevelCode> {
+export async function assertReviewerMayDecide(db: Db, unit: UnionUnit & { name: string }, school: ReviewedSchool, titleCode: string, level: AwardLevelCode | undefined, isoDay = todayIsoVN()): Promise<AwardLevelCode> {
   assertUnionForm(titleCode);
   const rows = await loadAuthorities(db);
   const ctx = contextOf(school);
@@ -92,7 +93,7 @@ export async function assertReviewerMayDecide(db: Db, unit: UnionUnit & { name: 
 }
 
 /** Title codes this union unit may decide for a school (its direct upper union id, its manager). */
-export async function decidableBy(db: Db, unit: { id: string; type: string }, schools: { unionUnitId: string; govUnit: { type: string } | null }[], codes: string[], isoDay = todayIso()): Promise<Set<string>> {
+export async function decidableBy(db: Db, unit: { id: string; type: string }, schools: { unionUnitId: string; govUnit: { type: string } | null }[], codes: string[], isoDay = todayIsoVN()): Promise<Set<string>> {
   const rows = await loadAuthorities(db);
   const ok = new Set<string>();
   for (const code of codes) if (schools.every((s) => unionUnitMayDecide(unit, s.unionUnitId, code, contextOf(s), isoDay, rows))) ok.add(code);
@@ -100,14 +101,14 @@ export async function decidableBy(db: Db, unit: { id: string; type: string }, sc
 }
 
 /** Refuses a union decision naming a form the unit may not decide. */
-export async function assertUnitMayDecide(db: Db, unit: { id: string; type: string }, items: { titleCode: string; approvedTitleCode: string | null; nomineeName: string; school: { unionUnitId: string; govUnit: { type: string } | null } }[], isoDay = todayIso()): Promise<void> {
+export async function assertUnitMayDecide(db: Db, unit: { id: string; type: string }, items: { titleCode: string; approvedTitleCode: string | null; nomineeName: string; school: { unionUnitId: string; govUnit: { type: string } | null } }[], isoDay = todayIsoVN()): Promise<void> {
   const rows = await loadAuthorities(db);
   const bad = items.filter((i) => !unionUnitMayDecide(unit, i.school.unionUnitId, i.approvedTitleCode ?? i.titleCode, contextOf(i.school), isoDay, rows));
   if (bad.length) throw new AppError("STATE", `Không thuộc thẩm quyền quyết định của đơn vị: ${bad.map((i) => `${i.nomineeName} – ${titleEntry(i.approvedTitleCode ?? i.titleCode).name}`).join("; ")}.`);
 }
 
 /** The approved nominees a union unit may decide (the decision screen offers only these). */
-export async function decidableItems<T extends { titleCode: string; approvedTitleCode: string | null; package: { school: { unionUnitId: string; govUnit: { type: string } | null } } }>(db: Db, unit: { id: string; type: string }, items: T[], isoDay = todayIso()): Promise<T[]> {
+export async function decidableItems<T extends { titleCode: string; approvedTitleCode: string | null; package: { school: { unionUnitId: string; govUnit: { type: string } | null } } }>(db: Db, unit: { id: string; type: string }, items: T[], isoDay = todayIsoVN()): Promise<T[]> {
   const rows = await loadAuthorities(db);
   return items.filter((i) => unionUnitMayDecide(unit, i.package.school.unionUnitId, i.approvedTitleCode ?? i.titleCode, contextOf(i.package.school), isoDay, rows));
 }

@@ -16,7 +16,9 @@ import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { checkEvidence } from "../evidence/rules";
 import { removeStoredFile, storeFile } from "../evidence/storage";
-import { capsAt, todayIso, type Db } from "./access";
+import { capsAt } from "../authz/decide";
+import { todayIsoVN } from "../time";
+import type { Db } from "../authz/load";
 import { AUTHORITY_DEFAULTS, decidingBody, routeKey, type AuthorityRow, type AuthorityVerdict, type ManagerKind, type SchoolContext } from "./authority";
 import { CATALOGUE, titleEntry, titleName, levelRank, type AwardLevelCode } from "./catalogue";
 import { toIsoDay } from "./facts";
@@ -82,7 +84,7 @@ export interface RouteGroup {
  * How a package's live proposals split by deciding body, on `isoDay`. Proposals with no known
  * body are listed under `unknown` (the school must withdraw or change them).
  */
-export async function routeGroups(db: Db, packageId: string, isoDay = todayIso()) {
+export async function routeGroups(db: Db, packageId: string, isoDay = todayIsoVN()) {
   const p = await db.nominationPackage.findUniqueOrThrow({ where: { id: packageId }, select: { id: true, school: { select: SCHOOL_SELECT }, items: { where: { status: { not: "WITHDRAWN" } }, select: { id: true, titleCode: true, nomineeName: true } } } });
   const rows = await loadAuthorities(db);
   const ctx = contextOf(p.school);
@@ -198,7 +200,7 @@ export async function markStateSent(viewer: Viewer, input: MarkSentInput): Promi
     const p = await statePackage(tx, viewer, input.packageId, "nomination.propose_state");
     const t = packageTransition(p.status, "send", capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId }));
     if (!t.ok) throw new AppError("STATE", t.reason);
-    const c = await computePackageChecks(tx, p.id, todayIso());
+    const c = await computePackageChecks(tx, p.id, todayIsoVN());
     if (c.blockingSubmit.length) throw new AppError("STATE", `Chưa gửi được: ${c.blockingSubmit.map((x) => x.detail).join("; ")}.`);
     for (const [itemId, v] of c.verdicts) await tx.nominationItem.updateMany({ where: { id: itemId, status: "POSTED" }, data: { eligibility: JSON.parse(JSON.stringify({ ...v, summary: summarise(v) })) } });
     const now = new Date();

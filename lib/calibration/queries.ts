@@ -7,7 +7,8 @@ import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
 import { getReadDb } from "../server/db";
 import { compareVietnamese, foldVietnamese } from "../format";
-import { unitFor, unitTree } from "../awards/access";
+import { unitFor } from "../authz/load";
+import { unitDescendants } from "../orgs/tree";
 import { calibrate, type CalibrationRow, type QuestionKind, type SchoolStats } from "./rules";
 
 export const CALIBRATION_PAGE_SIZE = 25;
@@ -103,7 +104,7 @@ const bySort: Record<CalibrationSort, (a: CalibrationRow & { nameSearch: string 
 export async function getCalibrationPage(viewer: Viewer, unitId: string, query: CalibrationQuery = {}) {
   const db = await getReadDb();
   const unit = await unitFor(viewer, unitId, "scoring.read", db);
-  const tree = await unitTree(db, unit.id);
+  const tree = await unitDescendants(db, unit.id);
   const years = await db.schoolYear.findMany({ select: { id: true, label: true }, orderBy: { startsOn: "desc" } });
   let year = query.yearId ? years.find((y) => y.id === query.yearId) : undefined;
   if (!year) {

@@ -8,7 +8,8 @@ import { record } from "../audit/record";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
-import { findCampaignForSchool, findSchool, requireCampaignAction } from "./access";
+import { findCampaignForSchool, requireCampaignAction } from "./load";
+import { SCHOOL_BRIEF, schoolFor } from "../authz/load";
 import { TITLES, inAudience, registrationOpen } from "./rules";
 import type { CampaignInput } from "./schemas";
 import { orgScope } from "../authz/scope";
@@ -48,7 +49,7 @@ export async function createCampaign(viewer: Viewer, input: CampaignInput & { sc
   const db = await getDb();
   let owner: { schoolId: string | null; organisationId: string | null; auditOrg: string };
   if (input.schoolId) {
-    const school = await findSchool(db, viewer, input.schoolId, "campaign.read");
+    const school = await schoolFor(viewer, input.schoolId, "campaign.read", db, SCHOOL_BRIEF);
     if (!can(viewer, "campaign.manage", { schoolId: school.id })) throw new AppError("FORBIDDEN");
     owner = { schoolId: school.id, organisationId: null, auditOrg: school.unionUnitId };
   } else if (input.unitId) {

@@ -7,13 +7,15 @@ import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
 import { schoolYearLabel, schoolYearOf, byVietnameseName } from "../format";
-import { campaignSelect, campaignsOfSchool, findCampaignForSchool, findCampaignOfUnit, findSchool, unitDescendants } from "./access";
+import { campaignSelect, campaignsOfSchool, findCampaignForSchool, findCampaignOfUnit } from "./load";
+import { SCHOOL_BRIEF, schoolFor } from "../authz/load";
+import { unitDescendants } from "../orgs/tree";
 import { decideCampaign, inAudience, registrationOpen } from "./rules";
 
 /** Campaigns that concern a school (its own and its upper units'). Throws NOT_FOUND. */
 export async function listSchoolCampaigns(viewer: Viewer, schoolId: string) {
   const db = await getDb();
-  const school = await findSchool(db, viewer, schoolId, "campaign.read");
+  const school = await schoolFor(viewer, schoolId, "campaign.read", db, SCHOOL_BRIEF);
   const campaigns = await db.campaign.findMany({
     where: await campaignsOfSchool(db, school),
     orderBy: [{ schoolYear: { startsOn: "desc" } }, { createdAt: "desc" }],

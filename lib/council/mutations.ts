@@ -6,7 +6,7 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { schoolFor } from "../awards/access";
+import { schoolFor } from "../authz/load";
 import { periodOf } from "../awards/facts";
 import { settingsFor } from "../awards/facts-loader";
 import { oddMembersRule, quorumRule, tallyBallot, tallyBallotSheet } from "../awards/rules";

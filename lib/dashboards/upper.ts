@@ -264,11 +264,7 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
   };
   const now = new Date();
   return Prisma.sql`
-    WITH yc AS MATERIALIZED (
-      -- the two years' campaigns, read once for the registrations (a hash, not one lookup per registration)
-      SELECT c.id, c."schoolYearId" FROM "Campaign" c WHERE c."schoolYearId" IN ${years}
-    ),
-    sc AS (
+    WITH sc AS (
       SELECT s.id, s.name, s.code, s.level::text AS level, s."nameSearch" AS ns, s."sortKey" AS sk
       FROM "School" s WHERE s.id = ANY(${ids}::text[])
     ),
@@ -278,12 +274,18 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
       GROUP BY 1
     ),
     rg AS (
-      SELECT r."schoolId" AS sid, c."schoolYearId" AS yid, count(DISTINCT r."memberId")::int AS n
-      FROM "Registration" r
-      JOIN yc c ON c.id = r."campaignId"
-      JOIN "Member" m ON m.id = r."memberId" AND m.status <> 'LEFT'
+      -- Distinct (school, year, member) first, hashed (a count(DISTINCT) sorts every registration
+      -- by text), then only members not gone: joining Member before the distinct made the planner
+      -- misjudge the rows (two independent school filters) and sort/merge 17,000 rows for a unit
+      -- of 100 schools; this form halves the CTE's time (EXPLAIN ANALYZE on the province bench).
+      SELECT x.sid, x.yid, count(*)::int AS n
+      FROM (
+        SELECT DISTINCT r."schoolId" AS sid, c."schoolYearId" AS yid, r."memberId"
+        FROM "Registration" r JOIN "Campaign" c ON c.id = r."campaignId"
+        WHERE r."schoolId" = ANY(${ids}::text[]) AND c."schoolYearId" IN ${years}
+      ) x
       -- the members' own school filter lets the planner read only these schools' members (an index), not all of them
-      WHERE r."schoolId" = ANY(${ids}::text[]) AND m."schoolId" = ANY(${ids}::text[])
+      JOIN "Member" m ON m.id = x."memberId" AND m.status <> 'LEFT' AND m."schoolId" = ANY(${ids}::text[])
       GROUP BY 1, 2
     ),
     pl AS (
@@ -293,23 +295,29 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
       WHERE p."schoolId" = ANY(${ids}::text[]) AND p."schoolYearId" IN ${years}
       GROUP BY 1, 2
     ),
+    pe AS MATERIALIZED (
+      -- the schools' scoring periods with their campaign's year, by key (a join read every campaign
+      -- of the two years, a Seq Scan, to keep a few hundred)
+      SELECT p.id, p."schoolId" AS sid, p."endsOn", (SELECT c."schoolYearId" FROM "Campaign" c WHERE c.id = p."campaignId") AS yid
+      FROM "ScorePeriod" p WHERE p."schoolId" = ANY(${ids}::text[])
+    ),
     sheet AS (
-      SELECT s.id, s."memberId", p."schoolId" AS sid, c."schoolYearId" AS yid, p."endsOn", p.id AS pid,
+      SELECT s.id, s."memberId", pe.sid, pe.yid, pe."endsOn", pe.id AS pid,
         st.complete AS council, st.classification
-      FROM "ScoreSheet" s
-      JOIN "ScorePeriod" p ON p.id = s."periodId"
-      JOIN "Campaign" c ON c.id = p."campaignId"
+      FROM pe
+      JOIN "ScoreSheet" s ON s."periodId" = pe.id
       LEFT JOIN "ScoreStage" st ON st."sheetId" = s.id AND st.stage = 'COUNCIL'
-      WHERE p."schoolId" = ANY(${ids}::text[]) AND c."schoolYearId" IN ${years}
+      WHERE pe.yid IN ${years}
     ),
     sh AS (
       SELECT sid, yid, count(*)::int AS sheets, count(*) FILTER (WHERE council)::int AS scored
       FROM sheet GROUP BY 1, 2
     ),
     lastc AS (
-      SELECT DISTINCT ON ("memberId", sid, yid) sid, yid, coalesce(classification, ${UNRANKED}) AS label
+      -- byte order ("C") for the grouping keys: the same groups, sorted without the locale's rules
+      SELECT DISTINCT ON ("memberId" COLLATE "C", sid COLLATE "C", yid COLLATE "C") sid, yid, coalesce(classification, ${UNRANKED}) AS label
       FROM sheet WHERE council
-      ORDER BY "memberId", sid, yid, "endsOn" DESC, pid DESC
+      ORDER BY "memberId" COLLATE "C", sid COLLATE "C", yid COLLATE "C", "endsOn" DESC, pid DESC
     ),
     cl AS (SELECT sid, yid, label, count(*)::int AS n FROM lastc GROUP BY 1, 2, 3),
     cs AS (

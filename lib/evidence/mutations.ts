@@ -8,7 +8,7 @@ import { record } from "../audit/record";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { AppError, notFound } from "../server/errors";
-import { findSheet, requirePeriodAction, sheetTarget } from "../scoring/access";
+import { findSheet, requirePeriodAction, sheetTarget } from "../scoring/load";
 import { allCriteria } from "../scoring/scale";
 import { checkEvidence } from "./rules";
 import { removeStoredFile, storeFile } from "./storage";

@@ -3,7 +3,8 @@ import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
-import { bySchoolScope, schoolScope } from "../authz/scope";
+import { bySchoolScope } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { foldVietnamese } from "../format";
@@ -31,8 +32,7 @@ async function refuseDuplicate(tx: Tx, schoolId: string, name: string, exceptId?
 export async function createGroup(viewer: Viewer, input: CreateGroupInput) {
   try {
     return await createOnce(viewer, "group.create", input.submissionKey, async (tx) => {
-      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolScope(viewer, "group.manage")] }, select: { id: true, unionUnitId: true } });
-      if (!school) throw notFound();
+      const school = await schoolFor(viewer, input.schoolId, "group.manage", tx, { id: true, unionUnitId: true });
       await refuseDuplicate(tx, school.id, input.name);
       const g = await tx.unionGroup.create({ data: { schoolId: school.id, name: input.name }, select: { id: true, schoolId: true, name: true, version: true } });
       await record(tx, viewer, { action: "group.create", entity: "UnionGroup", entityId: g.id, schoolId: school.id, organisationId: school.unionUnitId, after: g });

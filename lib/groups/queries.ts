@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "../server/db";
 import { can, type Viewer } from "../authz/permissions";
-import { schoolScope } from "../authz/scope";
-import { notFound } from "../server/errors";
+import { schoolFor } from "../authz/load";
 
 const collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
 
@@ -17,8 +16,7 @@ function byName<T extends { name: string }>(a: T, b: T): number {
  */
 export async function listGroupOptions(viewer: Viewer, schoolId: string): Promise<{ id: string; name: string }[]> {
   const db = await getDb();
-  const school = await db.school.findFirst({ where: { AND: [{ id: schoolId }, schoolScope(viewer, "group.read")] }, select: { id: true } });
-  if (!school) throw notFound();
+  const school = await schoolFor(viewer, schoolId, "group.read", db, { id: true });
   const groups = await db.unionGroup.findMany({ where: { schoolId: school.id }, select: { id: true, name: true } });
   return groups.sort(byName);
 }
@@ -40,11 +38,7 @@ export interface GroupListItem {
  */
 export async function listGroups(viewer: Viewer, schoolId: string) {
   const db = await getDb();
-  const school = await db.school.findFirst({
-    where: { AND: [{ id: schoolId }, schoolScope(viewer, "group.read")] },
-    select: { id: true, name: true, unionUnitId: true },
-  });
-  if (!school) throw notFound();
+  const school = await schoolFor(viewer, schoolId, "group.read", db, { id: true, name: true, unionUnitId: true });
   const now = new Date();
   const [groups, women, unassigned] = await Promise.all([
     db.unionGroup.findMany({

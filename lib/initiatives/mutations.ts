@@ -5,7 +5,7 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { schoolFor } from "../awards/access";
+import { schoolFor } from "../authz/load";
 import { bySchoolScope } from "../authz/scope";
 import type { CreateInitiativeInput, UpdateInitiativeInput } from "./schemas";
 

@@ -2,7 +2,8 @@ import "server-only";
 import type { Viewer } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import { getDb } from "../server/db";
-import { schoolFor, yearFor } from "../awards/access";
+import { schoolFor } from "../authz/load";
+import { yearFor } from "../awards/years";
 import { toIsoDay } from "../awards/facts";
 
 /** A row of the registry (DTO). */

@@ -6,14 +6,14 @@ import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
-import { memberScope, schoolScope } from "../authz/scope";
+import { managedMeetings, memberScope } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { toDateInput } from "../format";
 import { todayVN } from "../time";
 import { planRegime } from "./queries";
 import { holidaysForUnit } from "../holidays/queries";
-import { managedMeetings } from "./access";
 import { closeTooEarly, EXTRA_TOPICS, meetingAllows, nextWorkingDay, parseOtherAttendees, regularMeetings, type MeetingAction } from "./rules";
 import type { AddTaskInput, CompleteTaskInput, CreateMeetingInput, FollowUpTaskInput, GenerateMeetingsInput, MeetingStateInput, SaveMinutesInput } from "./schemas";
 
@@ -22,10 +22,7 @@ type Tx = Prisma.TransactionClient;
 const stateError = () => new AppError("STATE");
 
 async function managedSchool(viewer: Viewer, schoolId: string) {
-  const db = await getDb();
-  const school = await db.school.findFirst({ where: { id: schoolId, ...schoolScope(viewer, "meeting.manage") }, select: { id: true, unionUnitId: true } });
-  if (!school) throw notFound();
-  return school;
+  return schoolFor(viewer, schoolId, "meeting.manage", await getDb(), { id: true, unionUnitId: true });
 }
 
 async function managedMeeting(tx: Tx, viewer: Viewer, meetingId: string) {

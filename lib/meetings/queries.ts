@@ -6,7 +6,7 @@ import { can, type Viewer } from "../authz/permissions";
 import { getSchoolOrThrow } from "../orgs/queries";
 import { notFound } from "../server/errors";
 import { pickYear } from "../plans/queries";
-import { readableMeetings } from "./access";
+import { readableMeetings } from "../authz/scope";
 import { isOverdue, meetingAllows, vietnamToday, type MeetingAction } from "./rules";
 
 const taskSelect = {

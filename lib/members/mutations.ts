@@ -4,7 +4,8 @@ import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import type { Viewer } from "../authz/permissions";
-import { memberScope, schoolScope } from "../authz/scope";
+import { memberScope } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
 import { foldVietnamese, toDateInput, vietnameseSortKey } from "../format";
@@ -71,8 +72,7 @@ function personData(input: Omit<UpdateMemberInput, "memberId" | "version">) {
  */
 export async function createMember(viewer: Viewer, input: CreateMemberInput): Promise<{ id: string | null }> {
   return createOnce(viewer, "member.create", input.idempotencyKey, async (tx) => {
-    const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
-    if (!school) throw notFound();
+    const school = await schoolFor(viewer, input.schoolId, "member.manage", tx, { id: true, unionUnitId: true });
     const unionGroupId = await resolveGroup(tx, school.id, input.unionGroupId);
     const m = await tx.member.create({ data: { schoolId: school.id, unionGroupId, status: input.status, ...personData(input) }, select: snapshotSelect });
     await record(tx, viewer, { action: "member.create", entity: "Member", entityId: m.id, schoolId: school.id, organisationId: school.unionUnitId, after: snapshot(m) });
@@ -189,8 +189,7 @@ export async function importMembers(viewer: Viewer, schoolId: string, rows: Vali
     "member.import",
     meta.submissionKey,
     async (tx): Promise<{ imported: number }> => {
-      const school = await tx.school.findFirst({ where: { AND: [{ id: schoolId }, schoolScope(viewer, "member.manage")] }, select: { id: true, unionUnitId: true } });
-      if (!school) throw notFound();
+      const school = await schoolFor(viewer, schoolId, "member.manage", tx, { id: true, unionUnitId: true });
       const groups = new Set((await tx.unionGroup.findMany({ where: { schoolId: school.id }, select: { id: true } })).map((g) => g.id));
       const stray = rows.find((r) => r.data.unionGroupId && !groups.has(r.data.unionGroupId));
       if (stray) throw new AppError("INVALID", `Dòng ${stray.row}: tổ công đoàn không còn thuộc trường.`);

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { can, type Capability, type Viewer } from "../authz/permissions";
-import { memberScope, schoolScope } from "../authz/scope";
+import { memberScope } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { notFound } from "../server/errors";
 import { formatDate } from "../format";
 import { rankMatches, searchWords } from "./union-fields";
@@ -15,13 +16,7 @@ const EXPORT_LIMIT = 20_000;
 
 /** The school, when the viewer holds `cap` there (another school's id: NOT_FOUND). */
 export async function getSchoolForMembers(viewer: Viewer, schoolId: string, cap: Capability) {
-  const db = await getDb();
-  const school = await db.school.findFirst({
-    where: { AND: [{ id: schoolId }, schoolScope(viewer, cap)] },
-    select: { id: true, code: true, name: true, unionUnitId: true },
-  });
-  if (!school) throw notFound();
-  return school;
+  return schoolFor(viewer, schoolId, cap, await getDb(), { id: true, code: true, name: true, unionUnitId: true });
 }
 
 export interface MemberFilters {

@@ -5,7 +5,8 @@ import "server-only";
 // it; post and submit refuse with the failed checks.
 import type { NominationItemStatus } from "../generated/prisma/enums";
 import { titleEntry } from "../awards/catalogue";
-import { unitChain, unitTree, type Db } from "../awards/access";
+import { unitAncestors, unitDescendants } from "../orgs/tree";
+import type { Db } from "../authz/load";
 import { periodOf, toIsoDay, type AwardFact, type CollectiveMemberFacts } from "../awards/facts";
 import { evaluateAll, loadMemberFacts, settingsFor } from "../awards/facts-loader";
 import {
@@ -122,13 +123,13 @@ export async function computePackageChecks(db: Db, packageId: string, today: str
     const c = cstdcsCapRule(cstdcsCount, ldttHolders, s);
     caps.push(ldttNote ? { ...c, detail: `${c.detail} (số LĐTT tính theo số đủ điều kiện)` } : c);
   }
-  const chain = await unitChain(db, pkg.school.unionUnitId);
+  const chain = await unitAncestors(db, pkg.school.unionUnitId);
   const quotas = await db.awardQuota.findMany({ where: { organisationId: { in: chain }, schoolYearId: pkg.schoolYearId, OR: [{ schoolId: null }, { schoolId: pkg.schoolId }] }, include: { organisation: { select: { name: true } } } });
   for (const q of quotas) {
     const requested = live.filter((i) => i.titleCode === q.titleCode && !COUNTED.includes(i.status)).length;
     if (!requested) continue;
     const used = await db.nominationItem.count({
-      where: { titleCode: q.titleCode, status: { in: COUNTED }, package: { schoolYearId: pkg.schoolYearId, ...(q.schoolId ? { schoolId: q.schoolId } : { school: { unionUnitId: { in: await unitTree(db, q.organisationId) } } }) } },
+      where: { titleCode: q.titleCode, status: { in: COUNTED }, package: { schoolYearId: pkg.schoolYearId, ...(q.schoolId ? { schoolId: q.schoolId } : { school: { unionUnitId: { in: await unitDescendants(db, q.organisationId) } } }) } },
     });
     caps.push(quotaRule({ titleCode: q.titleCode, max: q.max, basis: q.basis, schoolId: q.schoolId, unitName: q.organisation.name }, used, requested));
   }

@@ -9,7 +9,9 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { capsAt, schoolFor, todayIso } from "../awards/access";
+import { capsAt } from "../authz/decide";
+import { schoolFor } from "../authz/load";
+import { todayIsoVN } from "../time";
 import { titleEntry } from "../awards/catalogue";
 import { formatIsoDay, periodOf, toIsoDay } from "../awards/facts";
 import { postingDateRule } from "../awards/rules-dossier";
@@ -159,7 +161,7 @@ export async function addEligible(viewer: Viewer, input: AddEligibleInput): Prom
     const before = await titleCounts(tx, p.id);
     const period = periodOf(p.schoolYear);
     const s = await settingsFor(tx, orgOf(p), period);
-    const rows = evaluateAll(await loadMemberFacts(tx, p.schoolId, period), period, s, todayIso());
+    const rows = evaluateAll(await loadMemberFacts(tx, p.schoolId, period), period, s, todayIsoVN());
     const have = new Set((await tx.nominationItem.findMany({ where: { packageId: p.id, titleCode: input.titleCode }, select: { memberId: true } })).map((i) => i.memberId));
     const entry = titleEntry(input.titleCode);
     const add = rows.filter((r) => r.verdicts.find((v) => v.title === input.titleCode)?.eligible && !have.has(r.member.id));
@@ -355,7 +357,7 @@ export async function postPackage(viewer: Viewer, input: PostPackageInput): Prom
     const p = await packageFor(tx, viewer, input.packageId, "post");
     const dateCheck = postingDateRule(toIsoDay(input.postedOn), await postingFacts(tx, p.id));
     if (!dateCheck.passed) throw new AppError("INVALID", dateCheck.detail, { postedOn: [dateCheck.detail] });
-    const c = await computePackageChecks(tx, p.id, todayIso());
+    const c = await computePackageChecks(tx, p.id, todayIsoVN());
     if (c.blockingPost.length) throw refusal(c.blockingPost, "công khai được");
     await movePackage(tx, viewer, p, p.to, input.version, { from: "post", data: { postedOn: input.postedOn } }, "post");
     await notifySchoolMembers(tx, p.schoolId, `Danh sách đề nghị khen thưởng "${p.title}" được công khai từ ngày ${formatIsoDay(toIsoDay(input.postedOn))}; đoàn viên góp ý trong thời hạn công khai.`, `/truong/${p.schoolId}/de-nghi/cong-khai`);
@@ -369,7 +371,7 @@ async function postingFacts(tx: Tx, packageId: string) {
     tx.councilMeeting.findFirst({ where: { status: "CLOSED", votes: { some: { item: { packageId, status: { notIn: ["WITHDRAWN"] } } } } }, orderBy: { heldOn: "desc" }, select: { heldOn: true } }),
     tx.nominationEvent.findFirst({ where: { packageId, action: "unpost" }, orderBy: { at: "desc" }, select: { at: true } }),
   ]);
-  return { today: todayIso(), councilMetOn: meeting ? toIsoDay(meeting.heldOn) : null, withdrawnOn: unpost ? toIsoDay(unpost.at) : null };
+  return { today: todayIsoVN(), councilMetOn: meeting ? toIsoDay(meeting.heldOn) : null, withdrawnOn: unpost ? toIsoDay(unpost.at) : null };
 }
 
 /** Thôi công khai để sửa (objections upheld, a nominee withdrawn…). */
@@ -397,7 +399,7 @@ export async function submitPackage(viewer: Viewer, input: PackageVersionInput):
     const p = await packageFor(tx, viewer, input.packageId, action);
     await assertUnionSubmit(tx, p.id);
     await tx.$executeRaw`SELECT 1 FROM "AwardQuota" WHERE "schoolYearId" = ${p.schoolYearId} FOR UPDATE`;
-    const c = await computePackageChecks(tx, p.id, todayIso());
+    const c = await computePackageChecks(tx, p.id, todayIsoVN());
     if (c.blockingSubmit.length) throw refusal(c.blockingSubmit, "gửi được");
     for (const [itemId, v] of c.verdicts) {
       await tx.nominationItem.updateMany({ where: { id: itemId, status: { in: ["POSTED", "RETURNED"] } }, data: { eligibility: JSON.parse(JSON.stringify({ ...v, summary: summarise(v) })) } });

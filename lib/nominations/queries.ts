@@ -5,7 +5,11 @@ import { can } from "../authz/permissions";
 import { bySchoolScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { capsAt, schoolFor, todayIso, unitFor, unitTree, yearFor } from "../awards/access";
+import { capsAt } from "../authz/decide";
+import { schoolFor, unitFor } from "../authz/load";
+import { todayIsoVN } from "../time";
+import { unitDescendants } from "../orgs/tree";
+import { yearFor } from "../awards/years";
 import { readStoredFile } from "../evidence/storage";
 import type { StoredFile } from "../evidence/response";
 import { titleEntry } from "../awards/catalogue";
@@ -82,7 +86,7 @@ export async function getPackagePage(viewer: Viewer, packageId: string) {
     },
   });
   if (!p) throw notFound();
-  const checks = await computePackageChecks(db, p.id, todayIso());
+  const checks = await computePackageChecks(db, p.id, todayIsoVN());
   const roles = capsAt(viewer, { schoolId: p.schoolId, unitId: p.school.unionUnitId });
   const canManage = can(viewer, "nomination.manage", { schoolId: p.schoolId, unitId: p.school.unionUnitId });
   const canReview = can(viewer, "nomination.review", { schoolId: p.schoolId, unitId: p.school.unionUnitId });
@@ -232,7 +236,7 @@ export async function getDossierFile(viewer: Viewer, input: { schoolId: string; 
 export async function getDossierFileForUnit(viewer: Viewer, input: { unitId: string; packageId: string; documentId: string }): Promise<StoredFile> {
   const db = await getDb();
   const unit = await unitFor(viewer, input.unitId, "nomination.review", db);
-  const tree = await unitTree(db, unit.id);
+  const tree = await unitDescendants(db, unit.id);
   const d = await db.dossierDocument.findFirst({
     where: { id: input.documentId, packageId: input.packageId, storageKey: { not: null }, package: { school: { AND: [{ unionUnitId: { in: tree } }, schoolScope(viewer, "nomination.review")] } } },
     select: { storageKey: true, fileName: true, mime: true },

@@ -4,7 +4,9 @@ import type { NominationPackageStatus } from "../generated/prisma/enums";
 import type { Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
-import { unitFor, unitTree, yearFor } from "../awards/access";
+import { unitFor } from "../authz/load";
+import { unitDescendants } from "../orgs/tree";
+import { yearFor } from "../awards/years";
 import { titleEntry } from "../awards/catalogue";
 import { toIsoDay } from "../awards/facts";
 import { byVietnameseName } from "../format";
@@ -26,7 +28,7 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
   const db = await getDb();
   // The access check and the two small reads that do not depend on it, in one round trip
   // (nothing read is used unless unitFor lets the viewer in).
-  const [unit, { year, years }, tree] = await Promise.all([unitFor(viewer, unitId, "nomination.review"), yearFor(db, f.yearId), unitTree(db, unitId)]);
+  const [unit, { year, years }, tree] = await Promise.all([unitFor(viewer, unitId, "nomination.review"), yearFor(db, f.yearId), unitDescendants(db, unitId)]);
   const scope: Prisma.NominationPackageWhereInput = { schoolYearId: year.id, route: "UNION", AND: [{ school: { unionUnitId: { in: tree } } }, { school: schoolScope(viewer, "nomination.review") }] };
   const where: Prisma.NominationPackageWhereInput = { ...scope, status: f.status ? f.status : { in: VISIBLE } };
   if (f.schoolId) where.schoolId = f.schoolId;

@@ -9,7 +9,8 @@ import { bySchoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { record } from "../audit/record";
 import { AppError, conflict, notFound } from "../server/errors";
-import { capsAt, todayIso } from "../awards/access";
+import { capsAt } from "../authz/decide";
+import { todayIsoVN } from "../time";
 import { titleEntry, type AwardLevelCode, type Subject } from "../awards/catalogue";
 import { itemTransition, notSelfReview, packageStateAfterReview, packageTransition, type ItemAction } from "../awards/rules";
 import { notifySchoolManagers } from "../awards/notices";
@@ -82,7 +83,7 @@ export async function reviewChangeOptions(viewer: Viewer, packageId: string): Pr
   const p = await db.nominationPackage.findFirst({ where: { id: packageId, ...bySchoolScope(viewer, "nomination.review") }, select: { route: true, organisation: { select: { id: true, type: true } }, school: { select: { unionUnitId: true, govUnit: { select: { type: true } } } } } });
   if (!p) throw notFound();
   if (p.route !== "UNION") return [];
-  const forms = await reviewerForms(db, p.organisation, p.school, todayIso());
+  const forms = await reviewerForms(db, p.organisation, p.school, todayIsoVN());
   return [...forms].map(([code, level]) => ({ code, name: titleEntry(code).name, level, subjects: titleEntry(code).subjects }));
 }
 

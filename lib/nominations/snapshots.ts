@@ -4,7 +4,7 @@ import "server-only";
 // when and by whom, the checksum, and whether the stored numbers still match it (recomputed with
 // lib/scoring/snapshot.ts, the same function the school's scoring page uses).
 import { can, type Viewer } from "../authz/permissions";
-import type { Db } from "../awards/access";
+import type { Db } from "../authz/load";
 import { getDb } from "../server/db";
 import { formatPoints } from "../scoring/points";
 import { verifySnapshot } from "../scoring/snapshot";

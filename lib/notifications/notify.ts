@@ -1,7 +1,8 @@
 import "server-only";
 // Notices (the bell, queries.ts): to the members of a school (the public posting of a nomination
 // list); to the other side of a coordination plan (sent for signing, signed, returned, commented);
-// to the member an award decision names. Each is written in the transaction of the step it tells.
+// to the member an award decision names, and to the members whose awards a revocation cancels.
+// Each is written in the transaction of the step it tells.
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { PERMISSIONS, type Capability } from "../authz/permissions";
@@ -74,10 +75,10 @@ export async function notifyPlanStep(
 }
 
 /**
- * The members an award decision names (each live award of a member who has an account): "you were
- * awarded …", in the same transaction as the decision. Returns how many notices were written.
+ * One notice to each member named by `awards` who has an active account (once per member, with
+ * the titles of their awards in `message`), linking to their own page. Returns how many were written.
  */
-export async function notifyAwardedMembers(tx: Tx, awards: { memberId: string | null; schoolId: string; title: string }[], decision: { number: string; issuerName: string }): Promise<number> {
+async function notifyMembersOfAwards(tx: Tx, awards: { memberId: string | null; schoolId: string; title: string }[], message: (titles: string) => string): Promise<number> {
   const byMember = new Map<string, { schoolId: string; titles: string[] }>();
   for (const a of awards) {
     if (!a.memberId) continue;
@@ -89,8 +90,25 @@ export async function notifyAwardedMembers(tx: Tx, awards: { memberId: string | 
   const users = await tx.user.findMany({ where: { disabled: false, memberId: { in: [...byMember.keys()] } }, select: { id: true, memberId: true } });
   const data = users.map((u) => {
     const e = byMember.get(u.memberId!)!;
-    return { userId: u.id, schoolId: e.schoolId, message: `Bạn được khen thưởng: ${e.titles.join(", ")} (Quyết định số ${decision.number} của ${decision.issuerName}).`, link: "/ca-nhan" };
+    return { userId: u.id, schoolId: e.schoolId, message: message(e.titles.join(", ")), link: "/ca-nhan" };
   });
   if (data.length) await tx.awardNotice.createMany({ data });
   return data.length;
+}
+
+/**
+ * The members an award decision names (each live award of a member who has an account): "you were
+ * awarded …", in the same transaction as the decision. Returns how many notices were written.
+ */
+export async function notifyAwardedMembers(tx: Tx, awards: { memberId: string | null; schoolId: string; title: string }[], decision: { number: string; issuerName: string }): Promise<number> {
+  return notifyMembersOfAwards(tx, awards, (titles) => `Bạn được khen thưởng: ${titles} (Quyết định số ${decision.number} của ${decision.issuerName}).`);
+}
+
+/**
+ * The members whose awards a revoked decision cancels (each member with an account, once):
+ * "Quyết định số … về … đã bị thu hồi: <reason>", in the same transaction as the revocation.
+ * Returns how many notices were written.
+ */
+export async function notifyRevokedMembers(tx: Tx, awards: { memberId: string | null; schoolId: string; title: string }[], decision: { number: string }, reason: string): Promise<number> {
+  return notifyMembersOfAwards(tx, awards, (titles) => `Quyết định số ${decision.number} về ${titles} đã bị thu hồi: ${reason}`);
 }

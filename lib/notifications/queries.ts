@@ -9,6 +9,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { grantsFor, type Capability, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope, unitsServed, viewerPlaces } from "../authz/scope";
 import { getDb } from "../server/db";
+import { briefly, FRAME_TTL_MS } from "../server/brief-cache";
+import { viewerKey } from "../authz/permissions";
 import { unitDescendants } from "../orgs/tree";
 import { widestScope } from "../authz/decide";
 
@@ -189,4 +191,4 @@ export async function getNotificationSummary(viewer: Viewer): Promise<Notificati
 }
 
 /** Once per request: the layout and the dashboard share it. */
-export const loadNotificationSummary = cache(getNotificationSummary);
+export const loadNotificationSummary = cache((viewer: Viewer) => briefly(`bell:${viewerKey(viewer)}`, FRAME_TTL_MS, () => getNotificationSummary(viewer)));

@@ -1,8 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../server/db";
+import { briefly, FRAME_TTL_MS } from "../server/brief-cache";
+import { viewerKey } from "../authz/permissions";
 import { can, canSome, type Viewer } from "../authz/permissions";
 import { rolesIn, schoolScope, viewerPlaces } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { decide } from "../authz/decide";
 import { notFound } from "../server/errors";
 import { byVietnameseName } from "../format";
@@ -27,21 +30,20 @@ export async function listViewerPlaces(viewer: Viewer) {
   };
 }
 
-/** listViewerPlaces once per request: the layout (navigation) and the dashboard share it. */
-export const loadViewerPlaces = cache(listViewerPlaces);
+/**
+ * listViewerPlaces once per request (the layout's menu and the dashboard share it), and reused
+ * across the viewer's pages until a write or FRAME_TTL_MS (lib/server/brief-cache.ts).
+ */
+export const loadViewerPlaces = cache((viewer: Viewer) => briefly(`places:${viewerKey(viewer)}`, FRAME_TTL_MS, () => listViewerPlaces(viewer)));
 
 /**
  * A school the viewer may read, or NOT_FOUND (another school's id looks exactly like one
  * that does not exist).
  */
 export async function getSchoolOrThrow(viewer: Viewer, schoolId: string) {
-  const db = await getDb();
-  const school = await db.school.findFirst({
-    where: { id: schoolId, ...schoolScope(viewer, "school.read") },
-    select: { id: true, code: true, name: true, level: true, address: true, unionName: true, unionUnitId: true, govUnitId: true, version: true, unionUnit: { select: { name: true } } },
+  return schoolFor(viewer, schoolId, "school.read", await getDb(), {
+    id: true, code: true, name: true, level: true, address: true, unionName: true, unionUnitId: true, govUnitId: true, version: true, unionUnit: { select: { name: true } },
   });
-  if (!school) throw notFound();
-  return school;
 }
 
 /** An upper unit the viewer serves (or any, for an admin), or NOT_FOUND. */

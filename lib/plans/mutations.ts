@@ -8,14 +8,14 @@ import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { can, type Viewer } from "../authz/permissions";
 import { holdsHere } from "../authz/decide";
-import { schoolScope } from "../authz/scope";
+import { readablePlans } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { record } from "../audit/record";
 import { AppError, conflict, forbidden, notFound } from "../server/errors";
 import { toDateInput } from "../format";
 import { vietnamToday } from "../meetings/rules";
 import { notifyPlanStep } from "../notifications/notify";
-import { planRolesOf, readablePlans } from "./access";
-import { planState, planTransition, type PlanAction, type PlanRole, type PlanState } from "./rules";
+import { planRolesOf, planState, planTransition, type PlanAction, type PlanRole, type PlanState } from "./rules";
 import { buildPlanTemplate, buildUnitPlanTemplate, carryOver } from "./template";
 import { COMMENT_KEY_LABELS, contentOf, newContentKey, type CommentKey, type PlanContent, type PlanHeader } from "./content";
 import { restatementMessage, restatementMismatches, sectionsRestated } from "./restated";
@@ -165,11 +165,9 @@ const contentInclude = { sections: true, items: true, targets: true } as const;
  */
 export async function createPlan(viewer: Viewer, input: CreatePlanInput): Promise<{ id: string; schoolId: string }> {
   const db = await getDb();
-  const school = await db.school.findFirst({
-    where: { id: input.schoolId, ...schoolScope(viewer, "plan.edit") },
-    select: { id: true, name: true, level: true, address: true, unionUnitId: true, govUnit: { select: { name: true } }, unionUnit: { select: { name: true } } },
+  const school = await schoolFor(viewer, input.schoolId, "plan.edit", db, {
+    id: true, name: true, level: true, address: true, unionUnitId: true, govUnit: { select: { name: true } }, unionUnit: { select: { name: true } },
   });
-  if (!school) throw notFound();
   // The school side drafts its plan in its own name (lib/authz/decide.ts holdsHere): plan.edit and
   // plan.sign_school held at this school, never through an admin's blanket grant.
   if (!(["plan.edit", "plan.sign_school"] as const).every((c) => holdsHere(viewer, c, { schoolId: school.id }))) throw forbidden();

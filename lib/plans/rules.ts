@@ -6,7 +6,8 @@
 //     ▲                   │  └──sign_union──▶ SIGNED_UNION ──sign_gov──┘
 //     └──withdraw/return──┘ (from any not-yet-complete signing state; signatures are cleared)
 //   SIGNED ──amend──▶ (a new DRAFT revision; the signed one never changes)
-import type { Capability } from "../authz/permissions";
+import type { Capability, Viewer } from "../authz/permissions";
+import { holdsHere } from "../authz/decide";
 import { formatDate } from "../format";
 import { todayVN } from "../time";
 
@@ -36,6 +37,19 @@ export const PLAN_PARTY_CAPS: Record<Exclude<PlanRole, "READER">, { place: "scho
   UNION_CHAIR: { place: "school", caps: ["plan.sign_union"] },
   UNIT_STAFF: { place: "unit", caps: ["plan.manage_unit"] },
 };
+
+/**
+ * The workflow parties the viewer is on this plan (PLAN_PARTY_CAPS): the capabilities held at the
+ * plan's own school, or over its unit for a unit plan (lib/authz/decide.ts holdsHere: pure, no I/O).
+ */
+export function planRolesOf(viewer: Viewer, plan: { schoolId: string | null; organisationId: string | null }): PlanRole[] {
+  const roles = (Object.keys(PLAN_PARTY_CAPS) as (keyof typeof PLAN_PARTY_CAPS)[]).filter((party) => {
+    const { place, caps } = PLAN_PARTY_CAPS[party];
+    const here = place === "school" ? (plan.schoolId ? { schoolId: plan.schoolId } : null) : !plan.schoolId && plan.organisationId ? { unitId: plan.organisationId } : null;
+    return !!here && caps.every((c) => holdsHere(viewer, c, here));
+  });
+  return roles.length ? roles : ["READER"];
+}
 
 type Rule = { from: readonly PlanState[]; roles: readonly PlanRole[]; to: PlanState | "same" | "new_draft" };
 

@@ -3,9 +3,9 @@ import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { can, type Viewer } from "../authz/permissions";
-import { schoolScope } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import { record } from "../audit/record";
-import { AppError, ERROR_MESSAGES, conflict, notFound } from "../server/errors";
+import { AppError, ERROR_MESSAGES, conflict } from "../server/errors";
 import { foldVietnamese } from "../format";
 import { defaultUnionName, type CreateSchoolInput, type UpdateSchoolInput } from "./schemas";
 import { GOV_TYPES, UNION_TYPES } from "./queries";
@@ -87,8 +87,7 @@ export async function createSchool(viewer: Viewer, input: CreateSchoolInput): Pr
  */
 export async function updateSchool(viewer: Viewer, input: UpdateSchoolInput): Promise<Snapshot> {
   const db = await getDb();
-  const current = await db.school.findFirst({ where: { AND: [{ id: input.id }, schoolScope(viewer, "school.update")] }, select: { ...snapshotSelect, version: true } });
-  if (!current) throw notFound();
+  const current = await schoolFor(viewer, input.id, "school.update", db, { ...snapshotSelect, version: true });
   if (current.version !== input.version) throw conflict();
   if (input.unionUnitId !== current.unionUnitId) await checkUnionUnit(db, viewer, "school.update", input.unionUnitId);
   if (input.govUnitId && input.govUnitId !== current.govUnitId) await checkGovUnit(db, input.govUnitId);

@@ -8,7 +8,7 @@ import { record } from "../audit/record";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
-import { findSheet, requirePeriodAction, sheetTarget } from "./access";
+import { findSheet, requirePeriodAction, sheetTarget } from "./load";
 import { appealOpen } from "./workflow";
 
 /** A member appeals their own sheet while the window is open (one open appeal at a time). */

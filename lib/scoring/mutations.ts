@@ -10,7 +10,7 @@ import { memberScope } from "../authz/scope";
 import { record } from "../audit/record";
 import { getDb } from "../server/db";
 import { AppError, conflict, notFound } from "../server/errors";
-import { findPeriod, findSheet, requirePeriodAction, sheetTarget, stageDataOf, stageOf, type SheetRow } from "./access";
+import { findPeriod, findSheet, requirePeriodAction, sheetTarget, stageDataOf, stageOf, type SheetRow } from "./load";
 import { computeStage, validateStageData, type StageData } from "./rules";
 import type { ScaleDefinition } from "./scale";
 import type { GridRowInput } from "./schemas";

@@ -10,7 +10,7 @@ import type { Viewer } from "../authz/permissions";
 import { memberScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { findPeriod, periodSheets, type PeriodRow } from "./access";
+import { findPeriod, periodSheets, type PeriodRow } from "./load";
 import { computeStage, type StageData, type StageResult } from "./rules";
 import { dateLine, sheetDate, type Signer } from "./print-rules";
 import { placeOf, unitPlace } from "../awards/documents";

@@ -7,8 +7,9 @@ import { can, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope } from "../authz/scope";
 import { getDb } from "../server/db";
 import { notFound } from "../server/errors";
-import { findPeriod, findSheet, periodSheets, sheetTarget, stageDataOf, type PeriodRow } from "./access";
+import { findPeriod, findSheet, periodSheets, sheetTarget, stageDataOf, type PeriodRow } from "./load";
 import { detectAnomalies } from "./anomalies";
+import { groupRowsInOrder, NO_GROUP_NAME } from "./period-rules";
 import { computeStage, type StageData, type StageResult } from "./rules";
 import { verifySnapshot } from "./snapshot";
 import { decidePeriod, selfScoringRefusal } from "./workflow";
@@ -113,7 +114,7 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
     memberId: s.memberId,
     memberName: s.member.fullName,
     groupId: s.member.unionGroupId,
-    groupName: s.member.unionGroup?.name ?? "Chưa có tổ",
+    groupName: s.member.unionGroup?.name ?? NO_GROUP_NAME,
     evidence: s._count.evidence,
     recusals: s._count.recusals,
     openAppeals: s.appeals.filter((a) => a.state === "OPEN").length,
@@ -126,7 +127,7 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
   const labels = [...period.scale.bands.map((b) => b.label), period.scale.unrankedLabel];
   const byGroup = new Map<string, { groupName: string; total: number; missing: number; counts: Record<string, number> }>();
   for (const r of all) {
-    const groupName = r.member.unionGroup?.name ?? "Chưa có tổ";
+    const groupName = r.member.unionGroup?.name ?? NO_GROUP_NAME;
     const g = byGroup.get(groupName) ?? { groupName, total: 0, missing: 0, counts: Object.fromEntries(labels.map((l) => [l, 0])) };
     g.total++;
     const st = r.stages.find((x) => x.stage === stageForReport);
@@ -141,7 +142,7 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
           sheetId: s.id,
           memberName: s.member.fullName,
           groupId: s.member.unionGroupId,
-          groupName: s.member.unionGroup?.name ?? "Chưa có tổ",
+          groupName: s.member.unionGroup?.name ?? NO_GROUP_NAME,
           self: results.get(s.id)?.SELF?.result ?? null,
           stage: results.get(s.id)?.[reviewStage]?.result ?? null,
           stageData: results.get(s.id)?.[reviewStage]?.data ?? null,
@@ -171,7 +172,7 @@ export async function getPeriodOverview(viewer: Viewer, schoolId: string, period
     labels,
     stageForReport,
     rows,
-    distribution: [...byGroup.values()],
+    distribution: groupRowsInOrder([...byGroup.values()]),
     anomalies,
     snapshots,
     appeals,

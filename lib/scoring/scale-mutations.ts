@@ -10,7 +10,7 @@ import { record } from "../audit/record";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { AppError, conflict, notFound } from "../server/errors";
-import { findSchool } from "../campaigns/access";
+import { SCHOOL_BRIEF, schoolFor } from "../authz/load";
 import { parseScale, type ScaleDefinition } from "./scale";
 import { checksumOf } from "./snapshot";
 import { BLANK_SCALE, TEMPLATES } from "./templates";
@@ -32,7 +32,7 @@ function refuseProblems(definition: ScaleDefinition): void {
   throw new AppError("INVALID", r.problems[0].message, fieldErrors);
 }
 
-type School = Awaited<ReturnType<typeof findSchool>>;
+type School = Prisma.SchoolGetPayload<{ select: typeof SCHOOL_BRIEF }>;
 
 /** Writes a new scale (version 1, draft) of a school and its audit row, in one transaction. */
 async function insertScale(viewer: Viewer, school: School, input: { schoolYearId: string; name: string; definition: ScaleDefinition; copiedFromId: string | null; source: string; submissionKey?: string }) {
@@ -52,7 +52,7 @@ async function insertScale(viewer: Viewer, school: School, input: { schoolYearId
 /** Creates a scale (version 1, draft) for a school year. Throws NOT_FOUND, INVALID. */
 export async function createScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; source: string; submissionKey?: string }) {
   const db = await getDb();
-  const school = await findSchool(db, viewer, input.schoolId, "scale.manage");
+  const school = await schoolFor(viewer, input.schoolId, "scale.manage", db, SCHOOL_BRIEF);
   let definition: ScaleDefinition;
   let copiedFromId: string | null = null;
   if (input.source.startsWith("copy:")) {
@@ -81,7 +81,7 @@ export async function createScale(viewer: Viewer, input: { schoolId: string; sch
  */
 export async function importScale(viewer: Viewer, input: { schoolId: string; schoolYearId: string; name: string; fileName: string; bytes: Uint8Array; submissionKey?: string }) {
   const db = await getDb();
-  const school = await findSchool(db, viewer, input.schoolId, "scale.manage");
+  const school = await schoolFor(viewer, input.schoolId, "scale.manage", db, SCHOOL_BRIEF);
   const bad = checkScaleUpload(input.fileName, input.bytes);
   if (bad) throw new AppError("INVALID", bad, { file: [bad] });
   const read = await workbookToScale(input.bytes);

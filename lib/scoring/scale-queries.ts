@@ -8,8 +8,8 @@ import { notFound } from "../server/errors";
 import { formatDate, schoolYearLabel, schoolYearOf } from "../format";
 import { todayVN } from "../time";
 import { safeFileName } from "../evidence/rules";
-import { findSchool } from "../campaigns/access";
-import { scaleOf } from "./access";
+import { SCHOOL_BRIEF, schoolFor } from "../authz/load";
+import { scaleOf } from "./load";
 import { verifySnapshot } from "./snapshot";
 import type { ScaleWorkbookMeta } from "./scale-excel";
 import { TEMPLATES } from "./templates";
@@ -17,7 +17,7 @@ import { TEMPLATES } from "./templates";
 /** Scales of a school, newest first. Throws NOT_FOUND. */
 export async function listScales(viewer: Viewer, schoolId: string) {
   const db = await getDb();
-  const school = await findSchool(db, viewer, schoolId, "scale.read");
+  const school = await schoolFor(viewer, schoolId, "scale.read", db, SCHOOL_BRIEF);
   const [scales, years] = await Promise.all([
     db.scoringScale.findMany({
       where: { schoolId: school.id },
@@ -33,7 +33,7 @@ export async function listScales(viewer: Viewer, schoolId: string) {
 /** One scale with every version (definition checked, adoption checksum verified). Throws NOT_FOUND. */
 export async function getScale(viewer: Viewer, schoolId: string, scaleId: string) {
   const db = await getDb();
-  const school = await findSchool(db, viewer, schoolId, "scale.read");
+  const school = await schoolFor(viewer, schoolId, "scale.read", db, SCHOOL_BRIEF);
   const scale = await db.scoringScale.findFirst({
     where: { id: scaleId, schoolId: school.id },
     select: { id: true, name: true, schoolYear: { select: { label: true } }, versions: { orderBy: { number: "desc" }, select: { id: true, number: true, version: true, definition: true, checksum: true, adoptedOn: true, resolutionNo: true, adoptedAt: true } } },
@@ -65,7 +65,7 @@ export async function getScaleExport(viewer: Viewer, schoolId: string, scaleId: 
 /** The import template: the default scale (100 points) as a workbook, for the school's chair (scale.manage). Throws NOT_FOUND. */
 export async function getScaleTemplate(viewer: Viewer, schoolId: string) {
   const db = await getDb();
-  const school = await findSchool(db, viewer, schoolId, "scale.manage");
+  const school = await schoolFor(viewer, schoolId, "scale.manage", db, SCHOOL_BRIEF);
   const meta: ScaleWorkbookMeta = { name: "Biểu điểm thi đua (tệp mẫu)", schoolName: school.name };
   return { doc: TEMPLATES["100"].definition, meta, fileName: "Mẫu biểu điểm thi đua.xlsx" };
 }

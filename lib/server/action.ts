@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { requireViewer } from "../auth/viewer";
 import type { Viewer } from "../authz/permissions";
 import { AppError, ERROR_MESSAGES } from "./errors";
+import { noteWrite } from "./brief-cache";
 
 /**
  * What every form action returns; forms show fieldErrors beside inputs and keep values
@@ -77,5 +78,8 @@ export async function runAction<S extends z.ZodType>(
       return refused(formData, e.userMessage, e.fieldErrors);
     }
     throw e;
+  } finally {
+    // Whatever the handler wrote (a redirect is a throw too): the page frame's memos are stale.
+    noteWrite();
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { noteWrite } from "./brief-cache";
 // A form upload that reports its progress (the member import's 10,000-row files): the browser
 // sends the form with XMLHttpRequest (so it sees the upload's own progress) to a route handler,
 // and this helper answers with one JSON line per stage as the server reaches it, then the final
@@ -74,6 +75,7 @@ export async function progressUpload<S extends z.ZodType>(
           send({ done: true, state: { ok: false, message: "Có lỗi khi xử lý tệp; chưa có dòng nào được ghi. Hãy thử lại." } });
         }
       } finally {
+        noteWrite(); // the page frame's memos (lib/server/brief-cache.ts) are stale now
         controller.close();
       }
     },

@@ -186,13 +186,30 @@ test("đăng xuất ở lại trên địa chỉ người dùng đã vào (local
   await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
 });
 
-test("trên điện thoại: danh sách thành thẻ, không có bảng", async ({ page, loginAs }) => {
+test("trên điện thoại: mỗi đoàn viên là một thẻ, không có tiêu đề bảng, không cuộn ngang", async ({ page, loginAs }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await loginAs("chutich.sta@thidua.test");
   await page.goto(LIST);
-  await expect(page.getByRole("table")).toBeHidden();
-  await expect(page.getByRole("link", { name: /Nguyễn Thị Thanh Tâm/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Ngày sinh" })).toBeHidden();
+  const link = page.getByRole("link", { name: /Nguyễn Thị Thanh Tâm/ });
+  await expect(link).toBeVisible();
+  // The card: name and status on one line, the position below it, inside the screen.
+  const card = page.locator("tbody tr").filter({ has: link });
+  const [box, name, status, position] = await Promise.all([
+    card.boundingBox(),
+    card.locator("td").nth(0).boundingBox(),
+    card.locator("td").nth(5).boundingBox(),
+    card.locator("td").nth(3).boundingBox(),
+  ]);
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  expect(Math.abs(status!.y - name!.y)).toBeLessThan(12);
+  expect(position!.y).toBeGreaterThan(name!.y + name!.height - 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The whole card opens the member.
+  await card.click({ position: { x: box!.width - 20, y: box!.height - 10 } });
+  await expect(page).toHaveURL(new RegExp(`${LIST}/[^/?]+$`));
   await page.goto(`${LIST}?q=khong+co+ai+ten+nay`);
   await expect(page.getByText("Không có đoàn viên nào phù hợp")).toBeVisible();
 });

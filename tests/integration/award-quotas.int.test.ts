@@ -10,7 +10,7 @@ import { DEMO } from "@/lib/seed/demo";
 import { AppError } from "@/lib/server/errors";
 import { createQuota, deleteQuota, getQuotaPage, updateQuota } from "@/lib/awards/quotas";
 import { computePackageChecks } from "@/lib/nominations/checks";
-import { todayIso } from "@/lib/awards/access";
+import { todayIsoVN } from "@/lib/time";
 
 const S = DEMO.schools;
 const O = DEMO.orgs;
@@ -59,7 +59,7 @@ describe("the quota screen", () => {
     expect(page.rows.find((r) => r.id === unitWide.id)).toMatchObject({ schoolId: null, scopeName: "Toàn Công đoàn Giáo dục huyện Sơn Thủy", max: 10, used: 1, pending: 1 });
     expect(page.bySchool.find((s) => s.id === S.KD)?.cells).toEqual([{ titleCode: "GK_CD_CAP_TREN", max: 1, used: 1, pending: 1 }]);
     // The check of the draft package reads the same quota rows and the same "used".
-    const checks = await computePackageChecks(t.prisma, draft.id, todayIso());
+    const checks = await computePackageChecks(t.prisma, draft.id, todayIsoVN());
     const quota = checks.caps.filter((c) => c.rule === "quota");
     expect(quota.map((c) => c.data)).toEqual(expect.arrayContaining([{ max: 1, used: 1, requested: 1 }, { max: 10, used: 1, requested: 1 }]));
     expect(quota.find((c) => c.data?.max === 1)?.passed).toBe(false);

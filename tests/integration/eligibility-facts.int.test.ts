@@ -10,7 +10,7 @@ import { seedRoutesDemo } from "@/lib/seed/routes-demo";
 import { schoolFacts, getEligibilityPage } from "@/lib/awards/eligibility-queries";
 import { evaluateAll, loadMemberFacts, settingsFor } from "@/lib/awards/facts-loader";
 import { periodOf } from "@/lib/awards/facts";
-import { todayIso } from "@/lib/awards/access";
+import { todayIsoVN } from "@/lib/time";
 import type { TestDb } from "./harness";
 import { openDemoDb, type DemoViewers } from "../factories/demo-db";
 
@@ -61,7 +61,7 @@ describe("the eligibility page's one-query facts", () => {
         expect(mine.facts.map((r) => r.member.id), `${s.id} ${y.label}: members in order`).toEqual(theirs.map((r) => r.member.id));
         expect(canonical(mine.facts), `${s.id} ${y.label}: facts`).toEqual(canonical(theirs));
         expect(mine.settings, `${s.id} ${y.label}: thresholds`).toEqual(settings);
-        const today = todayIso();
+        const today = todayIsoVN();
         const verdicts = (rows: typeof theirs) => evaluateAll(rows, period, settings, today).map((r) => r.verdicts.map((x) => [x.title, x.eligible]));
         expect(evaluateAll(mine.facts, period, mine.settings, today).map((r) => r.verdicts.map((x) => [x.title, x.eligible]))).toEqual(verdicts(theirs));
         members += theirs.length;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/lib/seed/demo";
 import { HISTORY_DEMO, historyIds, seedHistoryDemo } from "@/lib/seed/history-demo";
 import { computeStage } from "@/lib/scoring/rules";
-import { stageDataOf } from "@/lib/scoring/access";
+import { stageDataOf } from "@/lib/scoring/load";
 import { TEMPLATE_100 } from "@/lib/scoring/templates";
 import { verifySnapshot } from "@/lib/scoring/snapshot";
 import { openDemoDb } from "../factories/demo-db";

@@ -1,33 +1,16 @@
 // Issue 11, members: the union fields of the record (form, detail, Excel both ways), search by
 // word prefix with ranking, and an import of 10,000 rows in one file with one audit entry.
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { current, form } from "../factories/action-env";
 import { openDemoDb, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
-import type { Viewer } from "@/lib/authz/permissions";
 import { exportMembers, getMemberOrThrow, listMembers } from "@/lib/members/queries";
 import { buildExportWorkbook, parseMemberWorkbook } from "@/lib/members/excel";
 import { IMPORT_COLUMNS } from "@/lib/members/rules";
 import { foldVietnamese, vietnameseSortKey } from "@/lib/format";
 
-const current: { viewer: Viewer | null } = { viewer: null };
-vi.mock("@/lib/auth/viewer", () => ({
-  getViewer: async () => current.viewer,
-  requireViewer: async () => {
-    if (!current.viewer) throw new Error("NEXT_REDIRECT /dang-nhap");
-    return current.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
-  },
-  notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
-  },
-}));
 const { createMemberAction, importMembersAction } = await import("@/lib/members/actions");
 
 const S = DEMO.schools;
@@ -38,15 +21,6 @@ beforeAll(async () => {
   ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
-beforeEach(() => {
-  current.viewer = null;
-});
-
-function form(fields: Record<string, string | File>): FormData {
-  const f = new FormData();
-  for (const [k, val] of Object.entries(fields)) f.append(k, val);
-  return f;
-}
 
 describe("the union fields of a member record", () => {
   let id = "";

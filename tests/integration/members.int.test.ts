@@ -3,11 +3,11 @@
 // writes no audit row; edits are version-checked and audited; Excel import is all-or-nothing
 // unless "only valid rows" is chosen. Server actions are called directly as well.
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { current, form } from "../factories/action-env";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
-import type { Viewer } from "@/lib/authz/permissions";
 import { exportMembers, getMemberOrThrow, getOwnMember, listMembers } from "@/lib/members/queries";
 import { changeMemberStatus, createMember, moveMember, updateMember } from "@/lib/members/mutations";
 import type { UpdateMemberInput } from "@/lib/members/schemas";
@@ -16,23 +16,6 @@ import { listGroupOptions, listGroups } from "@/lib/groups/queries";
 import { createGroup, renameGroup } from "@/lib/groups/mutations";
 import { foldVietnamese, vietnameseSortKey } from "@/lib/format";
 
-const current: { viewer: Viewer | null } = { viewer: null };
-vi.mock("@/lib/auth/viewer", () => ({
-  getViewer: async () => current.viewer,
-  requireViewer: async () => {
-    if (!current.viewer) throw new Error("NEXT_REDIRECT /dang-nhap");
-    return current.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
-  },
-  notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
-  },
-}));
 const { createMemberAction, importMembersAction, updateMemberAction } = await import("@/lib/members/actions");
 const { createGroupAction } = await import("@/lib/groups/actions");
 
@@ -47,21 +30,12 @@ beforeAll(async () => {
   ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
-beforeEach(() => {
-  current.viewer = null;
-});
 
 const row = (id: string) => t.prisma.member.findUniqueOrThrow({ where: { id } });
 const auditCount = () => t.prisma.auditLog.count();
 
 function editInput(m: { id: string; version: number; fullName: string; gender: "NAM" | "NU" }, patch: Partial<UpdateMemberInput> = {}): UpdateMemberInput {
   return { memberId: m.id, version: m.version, fullName: m.fullName, gender: m.gender, ...patch };
-}
-
-function form(fields: Record<string, string | File>): FormData {
-  const fd = new FormData();
-  for (const [k, val] of Object.entries(fields)) fd.append(k, val);
-  return fd;
 }
 
 describe("reading members: each role sees its scope", () => {

@@ -1,34 +1,17 @@
 // Schools across tenants: two upper units (Sơn Thủy with five schools, Bắc Sơn with one) ×
 // every demo role. In scope works; out of scope is NOT_FOUND (the same as a missing id),
 // leaves the row as it was and writes no audit row. Server actions are called directly too.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { current, form } from "../factories/action-env";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
-import { can, type Viewer } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getSchoolForEdit, getUnitOverview, listUnitSchools } from "@/lib/schools/queries";
 import { createSchool, updateSchool } from "@/lib/schools/mutations";
 import type { CreateSchoolInput } from "@/lib/schools/schemas";
 
-// Server actions resolve the caller through requireViewer(): point it at a test viewer.
-const current: { viewer: Viewer | null } = { viewer: null };
-vi.mock("@/lib/auth/viewer", () => ({
-  getViewer: async () => current.viewer,
-  requireViewer: async () => {
-    if (!current.viewer) throw new Error("NEXT_REDIRECT /dang-nhap");
-    return current.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
-  },
-  notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
-  },
-}));
 const { createSchoolAction, updateSchoolAction } = await import("@/lib/schools/actions");
 
 const O = DEMO.orgs;
@@ -43,9 +26,6 @@ beforeAll(async () => {
   ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
-beforeEach(() => {
-  current.viewer = null;
-});
 
 const auditCount = () => t.prisma.auditLog.count();
 const snapshot = (id: string) => t.prisma.school.findUniqueOrThrow({ where: { id } });
@@ -226,12 +206,6 @@ describe("changing schools", () => {
 });
 
 describe("server actions called directly (they are public endpoints)", () => {
-  function form(fields: Record<string, string>): FormData {
-    const f = new FormData();
-    for (const [k, val] of Object.entries(fields)) f.set(k, val);
-    return f;
-  }
-
   it("refuses a chair and another tenant, changing nothing", async () => {
     const kd = await snapshot(S.KD);
     const [schools, audits] = [await t.prisma.school.count(), await auditCount()];

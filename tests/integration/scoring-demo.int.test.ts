@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "./harness";
 import { seedDemo } from "@/lib/seed/demo";
 import { SCORING_DEMO, seedScoringDemo } from "@/lib/seed/scoring-demo";
 import { computeStage } from "@/lib/scoring/rules";
-import { stageDataOf } from "@/lib/scoring/access";
+import { stageDataOf } from "@/lib/scoring/load";
 import { TEMPLATE_100 } from "@/lib/scoring/templates";
 import { verifySnapshot } from "@/lib/scoring/snapshot";
 

@@ -14,7 +14,7 @@ import { getOwnSheetPrint, getPeriodPrint } from "@/lib/scoring/print";
 import { getScaleExport, getScaleTemplate } from "@/lib/scoring/scale-queries";
 import { importScale } from "@/lib/scoring/scale-mutations";
 import { scaleToWorkbook } from "@/lib/scoring/scale-excel";
-import { stageDataOf } from "@/lib/scoring/access";
+import { stageDataOf } from "@/lib/scoring/load";
 import { computeStage } from "@/lib/scoring/rules";
 import { TEMPLATE_100 } from "@/lib/scoring/templates";
 

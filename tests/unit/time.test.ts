@@ -2,7 +2,6 @@
 // hours where the UTC date (16:30 and 17:30 UTC) and Vietnam's date part ways.
 import { describe, expect, it } from "vitest";
 import { endOfDayVN, isPastDeadline, todayIsoVN, todayVN } from "@/lib/time";
-import { todayIso } from "@/lib/awards/access";
 import { registrationOpen } from "@/lib/campaigns/rules";
 import { vietnamToday } from "@/lib/meetings/rules";
 import { submissionChecks } from "@/lib/awards/rules-dossier";
@@ -37,16 +36,16 @@ describe("lib/time", () => {
 
 describe("deadlines elsewhere go through it", () => {
   it("the award rules' today (package submission deadline) is Vietnam's day", () => {
-    expect(todayIso(vn("2026-12-02T23:30:00"))).toBe("2026-12-02");
-    expect(todayIso(vn("2026-12-03T00:30:00"))).toBe("2026-12-03");
+    expect(todayIsoVN(vn("2026-12-02T23:30:00"))).toBe("2026-12-02");
+    expect(todayIsoVN(vn("2026-12-03T00:30:00"))).toBe("2026-12-03");
   });
 
   it("a package whose deadline was 2 December is late at 00:30 on the 3rd", () => {
-    const base = { today: todayIso(vn("2026-12-03T00:30:00")), deadline: "2026-12-02", reopenedUntil: null };
+    const base = { today: todayIsoVN(vn("2026-12-03T00:30:00")), deadline: "2026-12-02", reopenedUntil: null };
     const late = dossierDeadline(base);
     expect(late?.passed).toBe(false);
     expect(late?.detail).toBe("Đã quá hạn nộp 02/12/2026; cần đơn vị cấp trên mở lại");
-    expect(dossierDeadline({ ...base, today: todayIso(vn("2026-12-02T23:30:00")) })?.passed).toBe(true);
+    expect(dossierDeadline({ ...base, today: todayIsoVN(vn("2026-12-02T23:30:00")) })?.passed).toBe(true);
   });
 
   it("campaign registration and meeting tasks use the same day", () => {

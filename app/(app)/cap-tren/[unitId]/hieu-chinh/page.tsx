@@ -8,7 +8,7 @@ import type { SchoolLevel } from "@/lib/generated/prisma/enums";
 import { orNotFound, routeId, idParam, pageParam, textParam } from "@/lib/server/page";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/page";
-import { inputClass } from "@/components/ui/field";
+import { ListFilters, sortField } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Hiệu chỉnh kết quả chấm điểm" };
@@ -50,48 +50,17 @@ export default async function CalibrationPage({ params, searchParams }: { params
           <Stat key={k} label={QUESTION_LABELS[k]} value={formatNumber(d.totals.perQuestion[k])} />
         ))}
       </div>
-      <form method="get" action={path} className="mb-4 flex flex-wrap items-end gap-2 text-sm no-print">
-        {d.year && <input type="hidden" name="nam" value={d.year.id} />}
-        <label className="flex flex-col gap-1">
-          Câu hỏi
-          <select name="cau-hoi" defaultValue={question ?? ""} className={inputClass}>
-            <option value="">Tất cả các trường</option>
-            {QUESTIONS.map((k) => (
-              <option key={k} value={k}>
-                {QUESTION_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Cấp học
-          <select name="cap-hoc" defaultValue={level ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            {d.levels.map((l) => (
-              <option key={l} value={l}>
-                {levelLabel(l)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Tên trường
-          <input name="q" defaultValue={d.filters.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Sắp xếp
-          <select name="sap-xep" defaultValue={d.filters.sort} className={inputClass}>
-            {CALIBRATION_SORTS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-          Lọc
-        </button>
-      </form>
+      <ListFilters
+        action={path}
+        className="mb-4"
+        keep={{ nam: d.year?.id }}
+        fields={[
+          { kind: "select", label: "Câu hỏi", name: "cau-hoi", value: question, all: "Tất cả các trường", options: QUESTIONS.map((k) => ({ value: k, label: QUESTION_LABELS[k] })) },
+          { kind: "select", label: "Cấp học", name: "cap-hoc", value: level, all: "Tất cả", options: d.levels.map((l) => ({ value: l, label: levelLabel(l) })) },
+          { kind: "search", label: "Tên trường", value: d.filters.q },
+          sortField(CALIBRATION_SORTS, SORT_LABELS, d.filters.sort),
+        ]}
+      />
       <Card title="Từng trường, cạnh các trường cùng cấp">
         {d.rows.length === 0 ? (
           <EmptyState>Không có trường nào khớp bộ lọc.</EmptyState>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
 import { getPlanStatusPage, PLAN_STATUSES, PLAN_STATUS_SORTS, type PlanStatusFilter, type PlanStatusSort } from "@/lib/plans/status-page";
 import { Pagination } from "@/components/ui/pagination";
-import { inputClass } from "@/components/ui/field";
+import { ListFilters, sortField } from "@/components/ui/list-filters";
 import { PLAN_DEADLINE, UNIT_PLAN_STATUS_LABELS } from "@/lib/plans/rules";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound, routeId, textParam, pageParam } from "@/lib/server/page";
@@ -47,37 +47,15 @@ export default async function UnitPlansPage({ params, searchParams }: { params: 
         <Stat label="Chưa có" value={count("NONE")} hint={`${r.totals.late} trường trễ hạn`} />
       </div>
       <Card title={`Các trường (${r.totals.schools})`} className="mb-6">
-        <form method="get" action={base} className="mb-3 flex flex-wrap items-end gap-2 text-sm no-print">
-          {opts.yearId && <input type="hidden" name="nam" value={opts.yearId} />}
-          <label className="flex flex-col gap-1">
-            Tên trường
-            <input name="q" defaultValue={opts.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
-          </label>
-          <label className="flex flex-col gap-1">
-            Trạng thái
-            <select name="trang-thai" defaultValue={opts.status ?? ""} className={inputClass}>
-              <option value="">Tất cả</option>
-              {FILTERS.map((f) => (
-                <option key={f} value={f}>
-                  {f === "LATE" ? "Trễ hạn" : UNIT_PLAN_STATUS_LABELS[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            Sắp xếp
-            <select name="sap-xep" defaultValue={r.filters.sort} className={inputClass}>
-              {PLAN_STATUS_SORTS.map((k) => (
-                <option key={k} value={k}>
-                  {SORT_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            Lọc
-          </button>
-        </form>
+        <ListFilters
+          action={base}
+          keep={{ nam: opts.yearId }}
+          fields={[
+            { kind: "search", label: "Tên trường", value: opts.q },
+            { kind: "select", label: "Trạng thái", name: "trang-thai", value: opts.status, all: "Tất cả", options: FILTERS.map((f) => ({ value: f, label: f === "LATE" ? "Trễ hạn" : UNIT_PLAN_STATUS_LABELS[f] })) },
+            sortField(PLAN_STATUS_SORTS, SORT_LABELS, r.filters.sort),
+          ]}
+        />
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">

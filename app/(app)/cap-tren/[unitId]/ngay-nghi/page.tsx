@@ -7,14 +7,15 @@ import { formatDate } from "@/lib/format";
 import { todayVN } from "@/lib/time";
 import { orNotFound, routeId, textParam } from "@/lib/server/page";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
-import { CreateHolidayForm, DeleteHolidayForm } from "@/components/holidays/holiday-forms";
+import { CreateHolidayForm, DeleteHolidayForm, EditHolidayForm } from "@/components/holidays/holiday-forms";
 
 export const metadata: Metadata = { title: "Lịch nghỉ lễ, Tết" };
 
 /**
  * The holiday calendar the unit's schools follow when their joint meetings are generated
  * (holiday.manage over the unit): the national calendar of a year (read-only) and the unit's own
- * days off, which it adds, and Tết as announced, which replaces the national one of that year.
+ * days off, which it adds, edits (a form per row) and deletes, and Tết as announced, which
+ * replaces the national one of that year.
  */
 export default async function HolidaysPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { viewer } = await requireAccess("holiday.manage", { unit: (await params).unitId });
@@ -60,7 +61,17 @@ export default async function HolidaysPage({ params, searchParams }: { params: P
                       {h.national ? <Badge tone="slate">Lịch chung</Badge> : h.own ? <Badge tone="blue">Của đơn vị</Badge> : <Badge tone="slate">Cấp trên</Badge>}
                       {!h.applies && <span className="ml-2 no-underline">(được thay bằng Tết của đơn vị)</span>}
                     </td>
-                    <td className="py-2">{h.own && <DeleteHolidayForm holidayId={h.id} version={h.version} name={h.name} />}</td>
+                    <td className="py-2">
+                      {h.own && (
+                        <>
+                          <details className="mb-2">
+                            <summary className="cursor-pointer text-brand-700">Sửa</summary>
+                            <EditHolidayForm holiday={h} />
+                          </details>
+                          <DeleteHolidayForm holidayId={h.id} version={h.version} name={h.name} />
+                        </>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
 import { listPeriods } from "@/lib/scoring/queries";
-import { findSchool } from "@/lib/campaigns/access";
+import { SCHOOL_BRIEF, schoolFor } from "@/lib/authz/load";
 import { getDb } from "@/lib/server/db";
 import { orNotFound, routeId } from "@/lib/server/page";
 import { formatDate } from "@/lib/format";
@@ -16,7 +16,7 @@ export default async function ScoringPeriodsPage({ params }: { params: Promise<{
   // A place the viewer works in with scoring.read (the gate; the scoped loader narrows to the rows).
   const { viewer } = await requireAccess("scoring.read", { school: (await params).schoolId, within: true });
   const schoolId = routeId((await params).schoolId);
-  const school = await orNotFound(getDb().then((db) => findSchool(db, viewer, schoolId, "scoring.read")));
+  const school = await orNotFound(getDb().then((db) => schoolFor(viewer, schoolId, "scoring.read", db, SCHOOL_BRIEF)));
   const periods = await listPeriods(viewer, school.id);
   return (
     <>

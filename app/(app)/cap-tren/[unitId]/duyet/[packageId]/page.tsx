@@ -5,7 +5,7 @@ import { getPackagePage } from "@/lib/nominations/queries";
 import { getPackageSealedScores } from "@/lib/nominations/snapshots";
 import { bulkApproveAction, reviewItemAction, setDeadlineAction } from "@/lib/nominations/actions";
 import { reviewChangeOptions } from "@/lib/nominations/review";
-import { unitFor } from "@/lib/awards/access";
+import { unitFor } from "@/lib/authz/load";
 import { LEVEL_LABELS, AWARD_LEVELS } from "@/lib/awards/catalogue";
 import { formatDateTime } from "@/lib/format";
 import { checkGate } from "@/lib/authz/gate";

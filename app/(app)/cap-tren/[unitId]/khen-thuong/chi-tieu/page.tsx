@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAccess } from "@/lib/authz/gate";
 import { getQuotaListPage, QUOTA_SORTS, type QuotaSort } from "@/lib/awards/quota-page";
 import { Pagination } from "@/components/ui/pagination";
-import { inputClass } from "@/components/ui/field";
+import { ListFilters, sortField } from "@/components/ui/list-filters";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { orNotFound, routeId, idParam, pageParam, textParam } from "@/lib/server/page";
 import { formatNumber } from "@/lib/format";
@@ -133,26 +133,7 @@ export default async function QuotaPage({ params, searchParams }: { params: Prom
 
       {page.titles.length > 0 && (
         <Card title={`Theo trường: số đã gửi / chỉ tiêu của trường (${formatNumber(page.schoolCount)} trường)`} className="mt-6">
-          <form method="get" action={`${base}/chi-tieu`} className="mb-3 flex flex-wrap items-end gap-2 text-sm no-print">
-            {opts.yearId && <input type="hidden" name="nam" value={opts.yearId} />}
-            <label className="flex flex-col gap-1">
-              Tên trường
-              <input name="q" defaultValue={opts.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
-            </label>
-            <label className="flex flex-col gap-1">
-              Sắp xếp
-              <select name="sap-xep" defaultValue={page.filters.sort} className={inputClass}>
-                {QUOTA_SORTS.map((k) => (
-                  <option key={k} value={k}>
-                    {SORT_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-              Lọc
-            </button>
-          </form>
+          <ListFilters action={`${base}/chi-tieu`} keep={{ nam: opts.yearId }} fields={[{ kind: "search", label: "Tên trường", value: opts.q }, sortField(QUOTA_SORTS, SORT_LABELS, page.filters.sort)]} />
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="quota-by-school">
               <thead className="text-left text-slate-600">

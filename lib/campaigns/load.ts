@@ -1,25 +1,14 @@
 import "server-only";
-// Which campaigns concern a school: its own, and those launched by its upper unit or any unit
-// above it. Scoped lookups for campaigns in a school's context and in an upper unit's context.
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+// Campaigns' loaders: which campaigns concern a school (its own, and those launched by its upper
+// unit or any unit above it), and a campaign found in a school's or an upper unit's context. The
+// school comes from the gate's scoped look-up (lib/authz/load.ts), decisions from lib/authz/decide.ts.
+import type { Prisma } from "../generated/prisma/client";
 import type { Capability, Target, Viewer } from "../authz/permissions";
 import { decide } from "../authz/decide";
-import { schoolScope } from "../authz/scope";
+import { SCHOOL_BRIEF, schoolFor, type Db } from "../authz/load";
 import { AppError, notFound } from "../server/errors";
 import { decideCampaign, type CampaignAction } from "./rules";
 import { unitAncestors } from "../orgs/tree";
-
-type Db = PrismaClient | Prisma.TransactionClient;
-
-// The unit and every unit above / below it: one recursive query each (lib/orgs/tree.ts).
-export { unitAncestors, unitDescendants } from "../orgs/tree";
-
-/** A school the viewer may act on with `cap`, or NOT_FOUND. */
-export async function findSchool(db: Db, viewer: Viewer, schoolId: string, cap: Capability) {
-  const school = await db.school.findFirst({ where: { id: schoolId, ...schoolScope(viewer, cap) }, select: { id: true, name: true, unionUnitId: true } });
-  if (!school) throw notFound();
-  return school;
-}
 
 /** Campaigns that concern a school: `where` fragment. */
 export async function campaignsOfSchool(db: Db, school: { id: string; unionUnitId: string }): Promise<Prisma.CampaignWhereInput> {
@@ -52,7 +41,7 @@ export const campaignSelect = {
  * units'), or NOT_FOUND.
  */
 export async function findCampaignForSchool(db: Db, viewer: Viewer, schoolId: string, campaignId: string, cap: Capability = "campaign.read") {
-  const school = await findSchool(db, viewer, schoolId, cap);
+  const school = await schoolFor(viewer, schoolId, cap, db, SCHOOL_BRIEF);
   const c = await db.campaign.findFirst({ where: { id: campaignId, ...(await campaignsOfSchool(db, school)) }, select: campaignSelect });
   if (!c) throw notFound();
   return { campaign: c, school };

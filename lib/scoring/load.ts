@@ -1,17 +1,17 @@
 import "server-only";
-// Scoped lookups shared by scoring queries and mutations: a period or a sheet is found by id AND
-// the viewer's scope in one query, or it is NOT_FOUND (another school's id looks missing).
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+// Scoring's loaders, shared by its queries and mutations: a period or a sheet is found by id AND
+// the viewer's scope (lib/authz/scope.ts) in one query, or it is NOT_FOUND (another school's id
+// looks missing); workflow checks ask the gate's decision (lib/authz/decide.ts).
+import type { Prisma } from "../generated/prisma/client";
 import type { ScoreStageKind } from "../generated/prisma/enums";
 import type { Capability, Target, Viewer } from "../authz/permissions";
 import { decide } from "../authz/decide";
+import type { Db } from "../authz/load";
 import { memberScope, schoolScope } from "../authz/scope";
 import { AppError, notFound } from "../server/errors";
 import { parseScale, type ScaleDefinition } from "./scale";
 import type { StageData } from "./rules";
 import { decidePeriod, type PeriodAction } from "./workflow";
-
-type Db = PrismaClient | Prisma.TransactionClient;
 
 /** A stored scale definition, checked again on the way out (it was checked on the way in). */
 export function scaleOf(definition: unknown): ScaleDefinition {
