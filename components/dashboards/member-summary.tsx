@@ -2,7 +2,7 @@
 // tasks given at joint meetings, above the profile on "Hồ sơ của tôi" (awards are listed below it).
 import Link from "next/link";
 import type { MemberDashboard } from "@/lib/dashboards/member";
-import { CAMPAIGN_STATE_LABELS, registrationsNewestFirst } from "@/lib/campaigns/rules";
+import { CAMPAIGN_STATE_LABELS } from "@/lib/campaigns/rules";
 import { PERIOD_STATE_LABELS } from "@/lib/scoring/workflow";
 import { formatPoints } from "@/lib/scoring/points";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -43,7 +43,7 @@ export function MemberSummary({ d }: { d: MemberDashboard }) {
           <EmptyState>Bạn chưa đăng ký danh hiệu nào.</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
-            {registrationsNewestFirst(d.registrations).map((r) => (
+            {d.registrations.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="min-w-0">
                   <span className="font-medium">{r.title}</span> <span className="text-slate-600">· {r.campaign} · {r.year}</span>

@@ -39,12 +39,19 @@ export async function schoolFor(viewer: Viewer, schoolId: string, cap: Capabilit
   return school;
 }
 
-/** An upper unit the viewer serves with `cap` (admin: any), or NOT_FOUND. */
-export async function unitFor(viewer: Viewer, unitId: string, cap: Capability, db?: Db) {
+/** What most callers need of an upper unit (a caller that needs other fields passes its own select). */
+export const UNIT_SELECT = { id: true, name: true, type: true, parentId: true, place: true } satisfies Prisma.OrganisationSelect;
+
+export type ScopedUnit = Prisma.OrganisationGetPayload<{ select: typeof UNIT_SELECT }>;
+
+/** An upper unit the viewer serves with `cap` (admin: any), or NOT_FOUND (UNIT_SELECT, or `select`). */
+export async function unitFor(viewer: Viewer, unitId: string, cap: Capability, db?: Db): Promise<ScopedUnit>;
+export async function unitFor<S extends Prisma.OrganisationSelect>(viewer: Viewer, unitId: string, cap: Capability, db: Db | undefined, select: S): Promise<Prisma.OrganisationGetPayload<{ select: S }>>;
+export async function unitFor(viewer: Viewer, unitId: string, cap: Capability, db?: Db, select: Prisma.OrganisationSelect = UNIT_SELECT): Promise<unknown> {
   const client = db ?? (await getDb());
   // The gate's decision (lib/authz/decide.ts): admin everywhere, upper staff in their subtree.
   if (!decide(viewer, cap, { unitId })) throw notFound();
-  const unit = await client.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true, type: true, parentId: true, place: true } });
+  const unit = await client.organisation.findUnique({ where: { id: unitId }, select });
   if (!unit) throw notFound();
   return unit;
 }

@@ -17,6 +17,21 @@ export function schoolScope(viewer: Viewer, cap: Capability): Prisma.SchoolWhere
   return or.length ? { OR: or } : NOTHING;
 }
 
+/**
+ * Schools whose union executive committee (BCH công đoàn cơ sở) the viewer decides for
+ * (lib/awards/routes-school.ts): a decision.issue grant placed at the school (the union chair), or
+ * the administrator's; never an upper union's unit-wide grant (the BCH's decision is the BCH's own,
+ * DOMAIN.md §5).
+ */
+export function schoolBchScope(viewer: Viewer): Prisma.SchoolWhereInput {
+  const ids: string[] = [];
+  for (const { grant, scope } of grantsFor(viewer, "decision.issue")) {
+    if (scope === "all") return {};
+    if (scope === "school" && grant.schoolId) ids.push(grant.schoolId);
+  }
+  return { id: { in: ids } };
+}
+
 /** Members the viewer may act on with `cap`. */
 export function memberScope(viewer: Viewer, cap: Capability): Prisma.MemberWhereInput {
   const or: Prisma.MemberWhereInput[] = [];

@@ -11,9 +11,9 @@ import "server-only";
 // The writes reuse lib/awards/mutations.ts (writeDecision, writeRevocation).
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
-import { schoolScope } from "../authz/scope";
+import { schoolBchScope, schoolScope } from "../authz/scope";
 import { schoolFor, type Db } from "../authz/load";
-import { can, grantsFor } from "../authz/permissions";
+import { can } from "../authz/permissions";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
 import { record } from "../audit/record";
@@ -32,20 +32,6 @@ import type { IssueSchoolDecisionInput, RevokeSchoolDecisionInput } from "./rout
 type Tx = Prisma.TransactionClient;
 
 const SCHOOL = { id: true, name: true, unionName: true, unionUnitId: true, unionUnit: { select: { name: true } }, govUnit: { select: { type: true } } } as const;
-
-/**
- * Schools whose BCH the viewer decides for: a decision.issue grant placed at the school (the union
- * chair), or the administrator's; never an upper union's unit-wide grant (the BCH's decision is
- * the BCH's own, DOMAIN.md §5).
- */
-export function bchScope(viewer: Viewer): Prisma.SchoolWhereInput {
-  const ids: string[] = [];
-  for (const { grant, scope } of grantsFor(viewer, "decision.issue")) {
-    if (scope === "all") return {};
-    if (scope === "school" && grant.schoolId) ids.push(grant.schoolId);
-  }
-  return { id: { in: ids } };
-}
 
 /** The school union's symbol of decisions, e.g. "QĐ-CĐTHSTA" (its number: "03/QĐ-CĐTHSTA"). */
 export function schoolDecisionSymbol(schoolName: string): string {
@@ -79,7 +65,7 @@ async function decidable(db: Db, school: { id: string; govUnit: { type: string }
 export async function issueSchoolDecision(viewer: Viewer, input: IssueSchoolDecisionInput): Promise<{ id: string; schoolId: string; number: string }> {
   try {
     return await createOnce(viewer, "decision.issue_school", input.submissionKey, async (tx) => {
-      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, bchScope(viewer)] }, select: SCHOOL });
+      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolBchScope(viewer)] }, select: SCHOOL });
       if (!school) throw notFound();
       const items = await decidable(tx, school, input.schoolYearId, input.itemIds);
       if (items.length !== input.itemIds.length) {
@@ -151,7 +137,7 @@ export async function revokeSchoolDecision(viewer: Viewer, input: RevokeSchoolDe
       const d = await tx.awardDecision.findFirst({ where: { id: input.decisionId, schoolId: input.schoolId, side: { not: null } }, include: REVOCATION_INCLUDE });
       if (!d || !d.schoolId) throw notFound();
       // The school (in the viewer's scope for the kind's capability): looked up with the decision's own school id.
-      const scope = d.side === "STATE" ? schoolScope(viewer, "decision.record_external") : bchScope(viewer);
+      const scope = d.side === "STATE" ? schoolScope(viewer, "decision.record_external") : schoolBchScope(viewer);
       const school = await tx.school.findFirst({ where: { AND: [{ id: d.schoolId }, scope] }, select: { id: true, unionUnitId: true } });
       if (!school) throw notFound();
       await writeRevocation(tx, viewer, d, input, { action: d.side === "STATE" ? "decision.revoke_state" : "decision.revoke_school", schoolId: school.id, organisationId: school.unionUnitId });
@@ -205,7 +191,7 @@ export async function getSchoolDecisionPage(viewer: Viewer, schoolId: string, ye
     })),
     signerName: chair?.user.displayName ?? "",
     symbol: schoolDecisionSymbol(school.name),
-    canIssue: !!(await db.school.count({ where: { AND: [{ id: school.id }, bchScope(viewer)] } })),
+    canIssue: !!(await db.school.count({ where: { AND: [{ id: school.id }, schoolBchScope(viewer)] } })),
     canRevokeState: can(viewer, "decision.record_external", target),
     canPrint: can(viewer, "award.export", target),
   };

@@ -108,6 +108,8 @@ function startYearOf(label: string): number {
  * "2025–2026" before "2023–2024"), then in the order given (newest recorded first) within a year.
  * Registrations of earlier years may be recorded later (an import, the history demo), so the
  * moment a row was written does not say how new the registration is. Returns a new array.
+ * The member's dashboard has its query order them so (lib/dashboards/member.ts); this orders rows
+ * already read (tests/integration/member-pages-order.int.test.ts checks the page's order with it).
  */
 export function registrationsNewestFirst<T extends { year: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => startYearOf(b.year) - startYearOf(a.year));

@@ -20,7 +20,9 @@ export async function getMemberDashboard(viewer: Viewer) {
   const [registrations, sheets, awards, tasks] = await Promise.all([
     db.registration.findMany({
       where: { memberId: me.id, member: memberScope(viewer, "registration.read") },
-      orderBy: { createdAt: "desc" },
+      // Newest school year first, whatever order the rows were written in (an import or the
+      // history demo records earlier years later); then by campaign, the latest recorded first.
+      orderBy: [{ campaign: { schoolYear: { startsOn: "desc" } } }, { campaign: { name: "asc" } }, { createdAt: "desc" }],
       select: { id: true, title: true, createdAt: true, campaign: { select: { id: true, name: true, state: true, schoolYear: { select: { label: true } } } } },
     }),
     db.scoreSheet.findMany({

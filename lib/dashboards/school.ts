@@ -9,8 +9,8 @@ import { Prisma } from "../generated/prisma/client";
 import type { PeriodState } from "../generated/prisma/enums";
 import { getReadDb } from "../server/db";
 import { capsAt, decide } from "../authz/decide";
-import { schoolScope, readablePlans } from "../authz/scope";
-import { notFound } from "../server/errors";
+import { readablePlans } from "../authz/scope";
+import { schoolFor } from "../authz/load";
 import type { Capability, Viewer } from "../authz/permissions";
 import { dashboardYears } from "./years";
 import { allowedActions, planRolesOf, planState, PLAN_STATE_LABELS } from "../plans/rules";
@@ -98,8 +98,6 @@ type Figures = {
   awards: { titleCode: string; individuals: number; collectives: number }[] | null;
 };
 
-type Db = Awaited<ReturnType<typeof getReadDb>>;
-
 /**
  * Everything the school's dashboard shows for a school year (default: the running one). Who: any
  * viewer with school.read at the school; each section only when the viewer holds its capability
@@ -110,10 +108,9 @@ export async function getSchoolDashboard(viewer: Viewer, schoolId: string, opts:
   const db = await getReadDb();
   // By id AND scope in one query: another school's id looks exactly like a missing one.
   const [school, { years, year }] = await Promise.all([
-    db.school.findFirst({ where: { id: schoolId, ...schoolScope(viewer, "school.read") }, select: { id: true, unionUnitId: true } }),
+    schoolFor(viewer, schoolId, "school.read", db, { id: true, unionUnitId: true }),
     dashboardYears(db, opts.yearId),
   ]);
-  if (!school) throw notFound();
   const sid = school.id;
   const at = { schoolId: sid, unitId: school.unionUnitId };
   const may = (cap: Capability) => decide(viewer, cap, at);

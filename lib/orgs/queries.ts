@@ -5,9 +5,7 @@ import { briefly, FRAME_TTL_MS } from "../server/brief-cache";
 import { viewerKey } from "../authz/permissions";
 import { can, canSome, type Viewer } from "../authz/permissions";
 import { rolesIn, schoolScope, viewerPlaces } from "../authz/scope";
-import { schoolFor } from "../authz/load";
-import { decide } from "../authz/decide";
-import { notFound } from "../server/errors";
+import { schoolFor, unitFor } from "../authz/load";
 import { byVietnameseName } from "../format";
 
 /** The schools and upper units a viewer works in, for navigation and the dashboard. */
@@ -48,11 +46,7 @@ export async function getSchoolOrThrow(viewer: Viewer, schoolId: string) {
 
 /** An upper unit the viewer serves (or any, for an admin), or NOT_FOUND. */
 export async function getUnitOrThrow(viewer: Viewer, unitId: string) {
-  const db = await getDb();
-  if (!decide(viewer, "school.read", { unitId })) throw notFound();
-  const unit = await db.organisation.findUnique({ where: { id: unitId }, select: { id: true, name: true, type: true, parentId: true, validFrom: true, validTo: true } });
-  if (!unit) throw notFound();
-  return unit;
+  return unitFor(viewer, unitId, "school.read", await getDb(), { id: true, name: true, type: true, parentId: true, validFrom: true, validTo: true });
 }
 
 /**

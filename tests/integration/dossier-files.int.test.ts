@@ -9,12 +9,12 @@
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { current, form } from "../factories/action-env";
 import { openDemoDb, errorCode as code, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
-import type { Viewer } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/server/errors";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { addDocument, addItem, createPackage, deleteDocument } from "@/lib/nominations/mutations";
@@ -26,15 +26,6 @@ import { periodOf } from "@/lib/awards/facts";
 const UPLOADS = mkdtempSync(path.join(tmpdir(), "thidua-dossier-"));
 process.env.UPLOAD_DIR = UPLOADS;
 
-const current: { viewer: Viewer | null } = { viewer: null };
-vi.mock("@/lib/auth/viewer", () => ({
-  getViewer: async () => current.viewer,
-  requireViewer: async () => {
-    if (!current.viewer) throw new Error("NEXT_REDIRECT /dang-nhap");
-    return current.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { addDocumentAction, deleteDocumentAction } = await import("@/lib/nominations/actions");
 const schoolRoute = await import("@/app/(app)/truong/[schoolId]/de-nghi/[packageId]/tai-lieu/[documentId]/route");
 const unitRoute = await import("@/app/(app)/cap-tren/[unitId]/duyet/[packageId]/tai-lieu/[documentId]/route");
@@ -73,11 +64,6 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
   }
   throw new Error("expected a refusal");
 }
-function form(fields: Record<string, string | File>): FormData {
-  const f = new FormData();
-  for (const [k, val] of Object.entries(fields)) f.append(k, val);
-  return f;
-}
 const audits = (action: string, entityId?: string) => t.prisma.auditLog.findMany({ where: { action, ...(entityId ? { entityId } : {}) } });
 const schoolGet = (p: { schoolId: string; packageId: string; documentId: string }) => schoolRoute.GET(new Request(`http://localhost/truong/${p.schoolId}/de-nghi/${p.packageId}/tai-lieu/${p.documentId}`), { params: Promise.resolve(p) });
 const unitGet = (p: { unitId: string; packageId: string; documentId: string }) => unitRoute.GET(new Request(`http://localhost/cap-tren/${p.unitId}/duyet/${p.packageId}/tai-lieu/${p.documentId}`), { params: Promise.resolve(p) });
@@ -87,9 +73,6 @@ beforeAll(async () => {
   packageId = (await createPackage(v.STA_CHAIR, { schoolId: S.STA, schoolYearId: Y25 })).id;
 }, 240_000);
 afterAll(() => t?.drop());
-beforeEach(() => {
-  current.viewer = null;
-});
 
 describe("files in the nomination dossier", () => {
   let pdfId = "";

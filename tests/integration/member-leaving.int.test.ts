@@ -2,22 +2,14 @@
 // action refuses either missing (or a day the calendar does not have) on its field, keeping what
 // was typed, and changes nothing; with both, the status, day and reason are stored and audited.
 // Another school's chair gets the missing-row answer and changes nothing. Returning clears them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { current, form } from "../factories/action-env";
 import { openDemoDb, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import type { Viewer } from "@/lib/authz/permissions";
 import { ERROR_MESSAGES } from "@/lib/server/errors";
 
-const current: { viewer: Viewer | null } = { viewer: null };
-vi.mock("@/lib/auth/viewer", () => ({
-  getViewer: async () => current.viewer,
-  requireViewer: async () => {
-    if (!current.viewer) throw new Error("NEXT_REDIRECT /dang-nhap");
-    return current.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { changeMemberStatusAction } = await import("@/lib/members/actions");
 
 let t: TestDb;
@@ -28,18 +20,9 @@ beforeAll(async () => {
   ({ t, v } = await openDemoDb());
 });
 afterAll(() => t?.drop());
-beforeEach(() => {
-  current.viewer = null;
-});
 
 const row = () => t.prisma.member.findUniqueOrThrow({ where: { id: MEMBER } });
 const statusAudits = () => t.prisma.auditLog.findMany({ where: { entityId: MEMBER, action: "member.status" }, orderBy: { id: "asc" } });
-
-function form(fields: Record<string, string>): FormData {
-  const fd = new FormData();
-  for (const [k, val] of Object.entries(fields)) fd.append(k, val);
-  return fd;
-}
 
 async function leave(viewer: Viewer, fields: Record<string, string>) {
   current.viewer = viewer;

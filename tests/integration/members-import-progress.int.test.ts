@@ -4,24 +4,15 @@
 // refuses a cross-site post, a school outside the viewer's reach (NOT_FOUND, nothing written) and
 // a form for another school than the URL's.
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { current, form } from "../factories/action-env";
 import { openDemoDb, type DemoViewers } from "../factories/demo-db";
 import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
-import type { Viewer } from "@/lib/authz/permissions";
 import { IMPORT_COLUMNS } from "@/lib/members/rules";
 import { MAX_IMPORT_ROWS } from "@/lib/members/excel";
 import { ERROR_MESSAGES } from "@/lib/server/errors";
 
-const current: { viewer: Viewer | null } = { viewer: null };
-vi.mock("@/lib/auth/viewer", () => ({
-  getViewer: async () => current.viewer,
-  requireViewer: async () => {
-    if (!current.viewer) throw new Error("NEXT_REDIRECT /dang-nhap");
-    return current.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { POST } = await import("@/app/(app)/truong/[schoolId]/doan-vien/nhap/tai-len/route");
 
 const S = DEMO.schools;
@@ -42,9 +33,7 @@ async function xlsx(count: number): Promise<File> {
 }
 
 function post(schoolId: string, fields: Record<string, string | File>, site = "same-origin") {
-  const fd = new FormData();
-  for (const [k, val] of Object.entries(fields)) fd.append(k, val);
-  const req = new Request(`http://127.0.0.1:3000/truong/${schoolId}/doan-vien/nhap/tai-len`, { method: "POST", body: fd, headers: { "sec-fetch-site": site } });
+  const req = new Request(`http://127.0.0.1:3000/truong/${schoolId}/doan-vien/nhap/tai-len`, { method: "POST", body: form(fields), headers: { "sec-fetch-site": site } });
   return POST(req, { params: Promise.resolve({ schoolId }) });
 }
 

@@ -10,12 +10,6 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "..", "..");
 const LOAD = "lib/authz/load.ts";
 
-/**
- * Files that still hold their own scoped school look-up, each with its reason. Owned by another
- * engineer during the session that moved the others (only their import lines could change).
- */
-const PENDING = new Map<string, string>([["lib/dashboards/school.ts", "getSchoolDashboard: use schoolFor(viewer, schoolId, \"school.read\", db, { id: true, unionUnitId: true })"]]);
-
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (name === "node_modules" || name === "generated" || name.startsWith(".")) continue;
@@ -50,13 +44,8 @@ describe("access lives in one place (lib/authz)", () => {
 
   it(`no file outside lib/authz looks a school up by scope (${LOAD} schoolFor does)`, () => {
     const offenders = files
-      .filter((f) => !f.path.startsWith("lib/authz/") && !PENDING.has(f.path))
+      .filter((f) => !f.path.startsWith("lib/authz/"))
       .flatMap((f) => scopedSchoolLookups(f.src).map((w) => `${f.path}: ${w}`));
     expect(offenders, "use schoolFor(viewer, schoolId, cap, db?, select?) from lib/authz/load.ts").toEqual([]);
-  });
-
-  it("every pending exception still needs its entry", () => {
-    const stale = [...PENDING.keys()].filter((p) => scopedSchoolLookups(files.find((f) => f.path === p)?.src ?? "").length === 0);
-    expect(stale, "remove these from PENDING: they use schoolFor now").toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// The member's own registrations on the home page and "Hồ sơ của tôi" (components/dashboards/
-// member-summary.tsx): newest first, by school year, whatever order the rows were written in.
+// The member's own registrations, newest first, by school year, whatever order the rows were
+// written in (the dashboard's query orders them so itself: lib/dashboards/member.ts).
 import { describe, expect, it } from "vitest";
 import { registrationsNewestFirst } from "@/lib/campaigns/rules";
 

@@ -9,10 +9,13 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { ListFilters } from "@/components/ui/list-filters";
 import { packageLabel, packageTone } from "@/components/awards/labels";
 
 export const metadata: Metadata = { title: "Duyệt hồ sơ khen thưởng" };
+
+/** The states a reviewer filters the queue by (the packages sent up, then answered). */
+const QUEUE_STATES = ["SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"] as const;
 
 /** The unit's review queue across its schools (nomination.review), with filters and counts. */
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -40,52 +43,16 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         <Stat label="Đã trả lại, chờ trường sửa" value={q.counts.returnedItems} />
         <Stat label="Đã duyệt, chờ quyết định" value={q.counts.approvedItems} />
       </div>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          Năm học
-          <select name="nam" defaultValue={q.year.id} className={inputClass}>
-            {q.years.map((y) => (
-              <option key={y.id} value={y.id}>
-                {y.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Trường
-          <select name="truong" defaultValue={textParam(sp.truong, 64) ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            {q.schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Danh hiệu
-          <select name="danh-hieu" defaultValue={titleCode ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            {CATALOGUE_ENTRIES.map((e) => (
-              <option key={e.code} value={e.code}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Trạng thái
-          <select name="trang-thai" defaultValue={status ?? ""} className={inputClass}>
-            <option value="">Đã gửi (mọi trạng thái)</option>
-            {(["SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"] as const).map((s) => (
-              <option key={s} value={s}>
-                {packageLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className={buttonClass("secondary")}>Lọc</button>
-      </form>
+      <ListFilters
+        action={base}
+        className="mb-4"
+        fields={[
+          { kind: "select", label: "Năm học", name: "nam", value: q.year.id, options: q.years.map((y) => ({ value: y.id, label: y.label })) },
+          { kind: "select", label: "Trường", name: "truong", value: textParam(sp.truong, 64), all: "Tất cả", options: q.schools.map((s) => ({ value: s.id, label: s.name })) },
+          { kind: "select", label: "Danh hiệu", name: "danh-hieu", value: titleCode, all: "Tất cả", options: CATALOGUE_ENTRIES.map((e) => ({ value: e.code, label: e.name })) },
+          { kind: "select", label: "Trạng thái", name: "trang-thai", value: status, all: "Đã gửi (mọi trạng thái)", options: QUEUE_STATES.map((s) => ({ value: s, label: packageLabel(s) })) },
+        ]}
+      />
       <Card>
         {q.packages.length === 0 ? (
           <EmptyState>Không có hồ sơ phù hợp.</EmptyState>

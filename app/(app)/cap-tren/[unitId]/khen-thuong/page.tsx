@@ -7,13 +7,17 @@ import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { orNotFound, routeId, textParam, idParam, pageParam } from "@/lib/server/page";
 import { Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { ListFilters, sortField } from "@/components/ui/list-filters";
 import { RegistryTable } from "@/components/awards/registry-table";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Sổ khen thưởng" };
 
 const SORT_LABELS: Record<RegistrySort, string> = { "moi-nhat": "Quyết định mới nhất trước", ten: "Tên người, tập thể", truong: "Tên trường" };
+const STATUS_OPTIONS = [
+  { value: "hieu-luc", label: "Hiệu lực" },
+  { value: "thu-hoi", label: "Đã thu hồi" },
+];
 
 /** The unit's awards registry with filters and Excel export (award.read; export: award.export). */
 export default async function UnitRegistryPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -61,68 +65,20 @@ export default async function UnitRegistryPage({ params, searchParams }: { param
           </>
         }
       />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          Năm học
-          <select name="nam" defaultValue={filters.yearId ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            {reg.years.map((y) => (
-              <option key={y.id} value={y.id}>
-                {y.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {reg.schools.length > 0 ? (
-          <label className="flex flex-col gap-1">
-            Trường
-            <select name="truong" defaultValue={filters.schoolId ?? ""} className={inputClass}>
-              <option value="">Tất cả</option>
-              {reg.schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          filters.schoolId && <input type="hidden" name="truong" value={filters.schoolId} />
-        )}
-        <label className="flex flex-col gap-1">
-          Tên người, tập thể hoặc trường
-          <input name="q" defaultValue={filters.q ?? ""} placeholder="Tìm (không cần dấu)" className={inputClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Danh hiệu, hình thức
-          <select name="danh-hieu" defaultValue={filters.titleCode ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            {CATALOGUE_ENTRIES.map((e) => (
-              <option key={e.code} value={e.code}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Trạng thái
-          <select name="trang-thai" defaultValue={filters.status ?? ""} className={inputClass}>
-            <option value="">Tất cả</option>
-            <option value="hieu-luc">Hiệu lực</option>
-            <option value="thu-hoi">Đã thu hồi</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Sắp xếp
-          <select name="sap-xep" defaultValue={filters.sort ?? "moi-nhat"} className={inputClass}>
-            {REGISTRY_SORTS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className={buttonClass("secondary")}>Lọc</button>
-      </form>
+      {/* Without schools to choose from, a school named in the address is kept as it was. */}
+      <ListFilters
+        action={base}
+        className="mb-4"
+        keep={reg.schools.length > 0 ? {} : { truong: filters.schoolId }}
+        fields={[
+          { kind: "select", label: "Năm học", name: "nam", value: filters.yearId, all: "Tất cả", options: reg.years.map((y) => ({ value: y.id, label: y.label })) },
+          ...(reg.schools.length > 0 ? [{ kind: "select", label: "Trường", name: "truong", value: filters.schoolId, all: "Tất cả", options: reg.schools.map((s) => ({ value: s.id, label: s.name })) } as const] : []),
+          { kind: "search", label: "Tên người, tập thể hoặc trường", value: filters.q },
+          { kind: "select", label: "Danh hiệu, hình thức", name: "danh-hieu", value: filters.titleCode, all: "Tất cả", options: CATALOGUE_ENTRIES.map((e) => ({ value: e.code, label: e.name })) },
+          { kind: "select", label: "Trạng thái", name: "trang-thai", value: filters.status, all: "Tất cả", options: STATUS_OPTIONS },
+          sortField(REGISTRY_SORTS, SORT_LABELS, filters.sort ?? "moi-nhat"),
+        ]}
+      />
       <Card>
         <RegistryTable rows={reg.rows} decisionHref={(id) => `${base}/quyet-dinh/${id}`} />
         <Pagination page={reg.page} pageSize={reg.pageSize} total={reg.total} basePath={base} params={kept} />
