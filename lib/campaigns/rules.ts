@@ -96,21 +96,3 @@ export function registrationOpen(deadline: Date | null, now = new Date()): boole
   if (!deadline) return true;
   return !isPastDeadline(deadline, now);
 }
-
-/** The first year of a school-year label ("2025–2026" → 2025); 0 when the label names none. */
-function startYearOf(label: string): number {
-  const m = /\d{4}/.exec(label);
-  return m ? Number(m[0]) : 0;
-}
-
-/**
- * A member's registrations, newest first: by school year, the latest first ("2026–2027" before
- * "2025–2026" before "2023–2024"), then in the order given (newest recorded first) within a year.
- * Registrations of earlier years may be recorded later (an import, the history demo), so the
- * moment a row was written does not say how new the registration is. Returns a new array.
- * The member's dashboard has its query order them so (lib/dashboards/member.ts); this orders rows
- * already read (tests/integration/member-pages-order.int.test.ts checks the page's order with it).
- */
-export function registrationsNewestFirst<T extends { year: string }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => startYearOf(b.year) - startYearOf(a.year));
-}

@@ -1,6 +1,6 @@
 // Orders a reviewer found wrong (03/12): the member's registrations on the home page and "Hồ sơ
-// của tôi" newest first (components/dashboards/member-summary.tsx orders the dashboard's rows with
-// registrationsNewestFirst: the history demo writes 2023–2024 and 2024–2025 after 2025–2026, so
+// của tôi" newest first, in the order the dashboard's query returns them and the page shows them
+// (lib/dashboards/member.ts: the history demo writes 2023–2024 and 2024–2025 after 2025–2026, so
 // the order the rows were written in lists an older year first), and the scoring period's table
 // "Xếp loại theo tổ" by union group name the Vietnamese way, members in no group ("Chưa xếp tổ") last.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,6 @@ import type { TestDb } from "./harness";
 import { DEMO } from "@/lib/seed/demo";
 import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import { getMemberDashboard } from "@/lib/dashboards/member";
-import { registrationsNewestFirst } from "@/lib/campaigns/rules";
 import { getPeriodOverview } from "@/lib/scoring/queries";
 import { compareVietnamese } from "@/lib/format";
 
@@ -25,7 +24,7 @@ describe("the member's registrations, newest first", () => {
   it("lists the latest school year first for the demo member, as the page shows them", async () => {
     const d = await getMemberDashboard(v.STA_MEMBER);
     expect(d).not.toBeNull();
-    const years = registrationsNewestFirst(d!.registrations).map((r) => r.year);
+    const years = d!.registrations.map((r) => r.year);
     expect(new Set(years).size).toBeGreaterThanOrEqual(3); // 2023–2024, 2024–2025 (history) and 2025–2026
     expect(years).toEqual([...years].sort().reverse());
     expect(years[0]).toBe("2025–2026");
@@ -35,7 +34,7 @@ describe("the member's registrations, newest first", () => {
   it("a registration made today for the current year comes before every earlier one", async () => {
     await t.prisma.registration.create({ data: { campaignId: SCORING_DEMO.campaigns.STA_CURRENT, schoolId: DEMO.schools.STA, subjectKey: `m:${DEMO.members.STA_MEMBER}`, memberId: DEMO.members.STA_MEMBER, title: "LDTT", registeredById: DEMO.users.STA_CHAIR } });
     const d = await getMemberDashboard(v.STA_MEMBER);
-    expect(registrationsNewestFirst(d!.registrations)[0]).toMatchObject({ year: "2026–2027", campaign: "Thi đua “Dạy tốt – Học tốt” năm học 2026–2027" });
+    expect(d!.registrations[0]).toMatchObject({ year: "2026–2027", campaign: "Thi đua “Dạy tốt – Học tốt” năm học 2026–2027" });
   });
 });
 
