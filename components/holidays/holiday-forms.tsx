@@ -12,6 +12,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { SubmissionKey } from "@/components/ui/submission-key";
 import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 
+/** The kinds of day off an upper unit adds, in the order offered. */
+function KindOptions() {
+  return (["EXTRA", "TET", "PUBLIC"] as const).map((k) => (
+    <option key={k} value={k}>
+      {HOLIDAY_KIND_LABELS[k]}
+    </option>
+  ));
+}
+
 export function CreateHolidayForm({ unitId }: { unitId: string }) {
   const [state, action] = useActionState(createHolidayAction, null);
   const failed = state && !state.ok ? state : null;
@@ -21,11 +30,7 @@ export function CreateHolidayForm({ unitId }: { unitId: string }) {
       <SubmissionKey after={state} />
       <Field name="kind" label="Loại ngày nghỉ" errors={failed?.fieldErrors?.kind}>
         <select {...fieldProps("kind", failed, "EXTRA")}>
-          {(["EXTRA", "TET", "PUBLIC"] as const).map((k) => (
-            <option key={k} value={k}>
-              {HOLIDAY_KIND_LABELS[k]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </Field>
       <Field name="name" label="Tên" errors={failed?.fieldErrors?.name}>
@@ -63,11 +68,7 @@ export function EditHolidayForm({ holiday }: { holiday: EditableHoliday }) {
       <input type="hidden" name="version" value={holiday.version} />
       <Field name={`${p}-kind`} label="Loại ngày nghỉ" errors={failed?.fieldErrors?.kind}>
         <select key={`kind-${k}`} {...fieldProps("kind", failed, holiday.kind)} {...at("kind")}>
-          {(["EXTRA", "TET", "PUBLIC"] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {HOLIDAY_KIND_LABELS[kind]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </Field>
       <Field name={`${p}-name`} label="Tên" errors={failed?.fieldErrors?.name}>

@@ -1,4 +1,5 @@
 import { inputClass } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
 
 /** One choice of a select; `value` goes into the query string. */
 export type FilterOption = { value: string; label: string };
@@ -48,7 +49,7 @@ export function ListFilters({ action, fields, keep = {}, className = "mb-3" }: {
           </label>
         ),
       )}
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+      <button type="submit" className={buttonClass("secondary")}>
         Lọc
       </button>
     </form>

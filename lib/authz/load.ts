@@ -33,10 +33,17 @@ export type ScopedSchool = Prisma.SchoolGetPayload<{ select: typeof SCHOOL_SELEC
 export async function schoolFor(viewer: Viewer, schoolId: string, cap: Capability, db?: Db): Promise<ScopedSchool>;
 export async function schoolFor<S extends Prisma.SchoolSelect>(viewer: Viewer, schoolId: string, cap: Capability, db: Db | undefined, select: S): Promise<Prisma.SchoolGetPayload<{ select: S }>>;
 export async function schoolFor(viewer: Viewer, schoolId: string, cap: Capability, db?: Db, select: Prisma.SchoolSelect = SCHOOL_SELECT): Promise<unknown> {
-  const client = db ?? (await getDb());
-  const school = await client.school.findFirst({ where: { AND: [{ id: schoolId }, schoolScope(viewer, cap)] }, select });
+  return schoolWithin(db ?? (await getDb()), schoolId, schoolScope(viewer, cap), select);
+}
+
+/**
+ * A school by id inside a scope other than one capability's (a where-fragment of
+ * lib/authz/scope.ts, e.g. schoolBchScope), or NOT_FOUND: the same one query as schoolFor.
+ */
+export async function schoolWithin<S extends Prisma.SchoolSelect>(db: Db, schoolId: string, scope: Prisma.SchoolWhereInput, select: S): Promise<Prisma.SchoolGetPayload<{ select: S }>> {
+  const school = await db.school.findFirst({ where: { AND: [{ id: schoolId }, scope] }, select });
   if (!school) throw notFound();
-  return school;
+  return school as Prisma.SchoolGetPayload<{ select: S }>;
 }
 
 /** What most callers need of an upper unit (a caller that needs other fields passes its own select). */

@@ -24,12 +24,23 @@ export function schoolScope(viewer: Viewer, cap: Capability): Prisma.SchoolWhere
  * DOMAIN.md §5).
  */
 export function schoolBchScope(viewer: Viewer): Prisma.SchoolWhereInput {
+  const ids = bchSchoolIds(viewer);
+  return ids === "all" ? {} : { id: { in: ids } };
+}
+
+/** Whether the viewer decides for this school's BCH (schoolBchScope, without a query). */
+export function decidesForBch(viewer: Viewer, schoolId: string): boolean {
+  const ids = bchSchoolIds(viewer);
+  return ids === "all" || ids.includes(schoolId);
+}
+
+function bchSchoolIds(viewer: Viewer): "all" | string[] {
   const ids: string[] = [];
   for (const { grant, scope } of grantsFor(viewer, "decision.issue")) {
-    if (scope === "all") return {};
+    if (scope === "all") return "all";
     if (scope === "school" && grant.schoolId) ids.push(grant.schoolId);
   }
-  return { id: { in: ids } };
+  return ids;
 }
 
 /** Members the viewer may act on with `cap`. */

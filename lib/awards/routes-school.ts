@@ -11,8 +11,8 @@ import "server-only";
 // The writes reuse lib/awards/mutations.ts (writeDecision, writeRevocation).
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../authz/permissions";
-import { schoolBchScope, schoolScope } from "../authz/scope";
-import { schoolFor, type Db } from "../authz/load";
+import { decidesForBch, schoolBchScope, schoolScope } from "../authz/scope";
+import { schoolFor, schoolWithin, type Db } from "../authz/load";
 import { can } from "../authz/permissions";
 import { getDb } from "../server/db";
 import { createOnce } from "../server/submission";
@@ -65,8 +65,7 @@ async function decidable(db: Db, school: { id: string; govUnit: { type: string }
 export async function issueSchoolDecision(viewer: Viewer, input: IssueSchoolDecisionInput): Promise<{ id: string; schoolId: string; number: string }> {
   try {
     return await createOnce(viewer, "decision.issue_school", input.submissionKey, async (tx) => {
-      const school = await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolBchScope(viewer)] }, select: SCHOOL });
-      if (!school) throw notFound();
+      const school = await schoolWithin(tx, input.schoolId, schoolBchScope(viewer), SCHOOL);
       const items = await decidable(tx, school, input.schoolYearId, input.itemIds);
       if (items.length !== input.itemIds.length) {
         const others = await tx.nominationItem.findMany({ where: { id: { in: input.itemIds }, schoolId: school.id }, select: { titleCode: true, nomineeName: true } });
@@ -138,8 +137,7 @@ export async function revokeSchoolDecision(viewer: Viewer, input: RevokeSchoolDe
       if (!d || !d.schoolId) throw notFound();
       // The school (in the viewer's scope for the kind's capability): looked up with the decision's own school id.
       const scope = d.side === "STATE" ? schoolScope(viewer, "decision.record_external") : schoolBchScope(viewer);
-      const school = await tx.school.findFirst({ where: { AND: [{ id: d.schoolId }, scope] }, select: { id: true, unionUnitId: true } });
-      if (!school) throw notFound();
+      const school = await schoolWithin(tx, d.schoolId, scope, { id: true, unionUnitId: true });
       await writeRevocation(tx, viewer, d, input, { action: d.side === "STATE" ? "decision.revoke_state" : "decision.revoke_school", schoolId: school.id, organisationId: school.unionUnitId });
       return { schoolId: school.id };
     });
@@ -191,7 +189,7 @@ export async function getSchoolDecisionPage(viewer: Viewer, schoolId: string, ye
     })),
     signerName: chair?.user.displayName ?? "",
     symbol: schoolDecisionSymbol(school.name),
-    canIssue: !!(await db.school.count({ where: { AND: [{ id: school.id }, schoolBchScope(viewer)] } })),
+    canIssue: decidesForBch(viewer, school.id),
     canRevokeState: can(viewer, "decision.record_external", target),
     canPrint: can(viewer, "award.export", target),
   };

@@ -16,7 +16,12 @@ export interface QueueFilters {
   schoolId?: string;
   titleCode?: string;
   status?: NominationPackageStatus;
+  /** 1-based page of the package list (QUEUE_PAGE_SIZE each); the counts are over all of them. */
+  page?: number;
 }
+
+/** Packages per page of the queue: a unit of hundreds of schools sends hundreds a year. */
+export const QUEUE_PAGE_SIZE = 50;
 
 const VISIBLE: NominationPackageStatus[] = ["SUBMITTED", "RETURNED", "REVIEWED", "DECIDED"];
 
@@ -33,11 +38,15 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
   const where: Prisma.NominationPackageWhereInput = { ...scope, status: f.status ? f.status : { in: VISIBLE } };
   if (f.schoolId) where.schoolId = f.schoolId;
   if (f.titleCode) where.items = { some: { titleCode: f.titleCode, status: { not: "WITHDRAWN" } } };
+  const total = await db.nominationPackage.count({ where });
+  const page = Math.min(Math.max(1, f.page ?? 1), Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)));
   const [packages, schools, waitingItems, returnedItems, approvedItems, waitingPackages] = await Promise.all([
     db.nominationPackage.findMany({
       where,
       include: { school: { select: { id: true, name: true } }, items: { select: { status: true, titleCode: true } } },
-      orderBy: [{ submittedAt: "asc" }],
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
     }),
     db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
     db.nominationItem.count({ where: { status: "SUBMITTED", package: scope } }),
@@ -51,6 +60,10 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
     years: years.map((y) => ({ id: y.id, label: y.label })),
     schools,
     counts: { waitingPackages, waitingItems, returnedItems, approvedItems },
+    page,
+    pageSize: QUEUE_PAGE_SIZE,
+    /** Packages matching the filters (the pager's total). */
+    total,
     packages: packages.map((p) => {
       const live = p.items.filter((i) => i.status !== "WITHDRAWN");
       const titles = [...new Set(live.map((i) => i.titleCode))].map((c) => titleEntry(c).name);

@@ -4,13 +4,11 @@ import "server-only";
 // newest first; and "việc đang chờ": live counts of what waits for them, one cheap count per kind
 // and place, each built from the viewer's grants (never from input) with the scope fragments, so a
 // person of one school never sees another school's numbers.
-import { cache } from "react";
 import type { Prisma } from "../generated/prisma/client";
 import { grantsFor, type Capability, type Viewer } from "../authz/permissions";
 import { memberScope, schoolScope, unitsServed, viewerPlaces } from "../authz/scope";
 import { getDb } from "../server/db";
-import { briefly, FRAME_TTL_MS } from "../server/brief-cache";
-import { viewerKey } from "../authz/permissions";
+import { frameMemo } from "../server/brief-cache";
 import { unitDescendants } from "../orgs/tree";
 import { widestScope } from "../authz/decide";
 
@@ -190,5 +188,5 @@ export async function getNotificationSummary(viewer: Viewer): Promise<Notificati
   return { items: list.items, unread: list.unread, waiting };
 }
 
-/** Once per request: the layout and the dashboard share it. */
-export const loadNotificationSummary = cache((viewer: Viewer) => briefly(`bell:${viewerKey(viewer)}`, FRAME_TTL_MS, () => getNotificationSummary(viewer)));
+/** The bell's summary for the layout and the dashboard (a page-frame memo, lib/server/brief-cache.ts). */
+export const loadNotificationSummary = frameMemo("bell", getNotificationSummary);

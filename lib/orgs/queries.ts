@@ -1,8 +1,6 @@
 import "server-only";
-import { cache } from "react";
 import { getDb } from "../server/db";
-import { briefly, FRAME_TTL_MS } from "../server/brief-cache";
-import { viewerKey } from "../authz/permissions";
+import { frameMemo } from "../server/brief-cache";
 import { can, canSome, type Viewer } from "../authz/permissions";
 import { rolesIn, schoolScope, viewerPlaces } from "../authz/scope";
 import { schoolFor, unitFor } from "../authz/load";
@@ -28,11 +26,8 @@ export async function listViewerPlaces(viewer: Viewer) {
   };
 }
 
-/**
- * listViewerPlaces once per request (the layout's menu and the dashboard share it), and reused
- * across the viewer's pages until a write or FRAME_TTL_MS (lib/server/brief-cache.ts).
- */
-export const loadViewerPlaces = cache((viewer: Viewer) => briefly(`places:${viewerKey(viewer)}`, FRAME_TTL_MS, () => listViewerPlaces(viewer)));
+/** listViewerPlaces for the layout's menu and the dashboard (a page-frame memo, lib/server/brief-cache.ts). */
+export const loadViewerPlaces = frameMemo("places", listViewerPlaces);
 
 /**
  * A school the viewer may read, or NOT_FOUND (another school's id looks exactly like one

@@ -5,7 +5,7 @@ import { getDb } from "../server/db";
 import { can, type Viewer } from "../authz/permissions";
 import { schoolScope } from "../authz/scope";
 import { getUnitOrThrow } from "../orgs/queries";
-import { notFound } from "../server/errors";
+import { schoolWithin } from "../authz/load";
 import { byVietnameseName, foldVietnamese } from "../format";
 import { unitDescendants } from "../orgs/tree";
 import { orgScope } from "../authz/scope";
@@ -86,12 +86,9 @@ export async function getUnitOverview(viewer: Viewer, unitId: string) {
 /** A school of the unit that the viewer may edit (school.update), or NOT_FOUND. */
 export async function getSchoolForEdit(viewer: Viewer, unitId: string, schoolId: string) {
   const db = await getDb();
-  const school = await db.school.findFirst({
-    where: { AND: [{ id: schoolId }, (await unitSchoolsWhere(viewer, unitId, "school.update")).where] },
-    select: { id: true, code: true, name: true, level: true, address: true, unionName: true, unionUnitId: true, govUnitId: true, version: true },
+  return schoolWithin(db, schoolId, (await unitSchoolsWhere(viewer, unitId, "school.update")).where, {
+    id: true, code: true, name: true, level: true, address: true, unionName: true, unionUnitId: true, govUnitId: true, version: true,
   });
-  if (!school) throw notFound();
-  return school;
 }
 
 /** Union-side units a viewer may attach a school to: the units they serve (all, for an admin). */

@@ -1,7 +1,9 @@
 import "server-only";
+import { cache } from "react";
+import { viewerKey, type Viewer } from "../authz/permissions";
 // A short per-process memo for the small read models every page shows in its frame: the bell
 // (what waits for the viewer, unread notices) and the menu's places. Without it each page paid
-// ~11 extra queries for them (20 of the 18–23 queries of a light page; `npm run bench`, load).
+// ~11 extra queries for them (11 of a light page's 18–20; docs/decisions/0012-page-cost.md).
 //
 // Freshness: an entry lives at most `ttlMs`, and ANY write made through this server process (every
 // server action, lib/server/action.ts; every upload route, lib/server/progress-upload.ts) drops
@@ -16,7 +18,16 @@ export function noteWrite(): void {
 }
 
 /** How long the page frame (bell, menu places) may be reused without a write: 15 s. */
-export const FRAME_TTL_MS = 15_000;
+const FRAME_TTL_MS = 15_000;
+
+/**
+ * A page-frame read model per viewer: once per request (React's cache: the layout and the page
+ * share it) and reused across the viewer's pages for FRAME_TTL_MS unless a write happened. The key
+ * holds the viewer's exact roles (viewerKey), so a role change is never served another's frame.
+ */
+export function frameMemo<T>(name: string, load: (viewer: Viewer) => Promise<T>): (viewer: Viewer) => Promise<T> {
+  return cache((viewer: Viewer) => briefly(`${name}:${viewerKey(viewer)}`, FRAME_TTL_MS, () => load(viewer)));
+}
 
 const MAX_ENTRIES = 5_000;
 type Entry = { until: number; generation: number; value: Promise<unknown> };

@@ -113,6 +113,10 @@ describe("the union route", () => {
     await submitPackage(v.STA_CHAIR, { packageId, version: (await getPackagePage(v.STA_CHAIR, packageId)).package.version });
     const q = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(q.packages.map((p) => p.id)).toEqual([packageId]);
+    expect(q.total).toBe(1);
+    // Paged on the server: a page past the last shows the last one, with the same total.
+    const far = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25, page: 99 });
+    expect([far.page, far.total, far.packages.map((p) => p.id)]).toEqual([1, 1, [packageId]]);
     const stateItem = await t.prisma.nominationItem.findFirstOrThrow({ where: { packageId: statePackageId } });
     expect(await code(reviewItem(v.UPPER_SONTHUY, { itemId: stateItem.id, version: stateItem.version, decision: "approve" }))).toBe("NOT_FOUND");
   });

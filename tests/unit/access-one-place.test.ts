@@ -22,10 +22,14 @@ function walk(dir: string, out: string[] = []): string[] {
 
 const files = ["lib", "app", "components", "scripts"].flatMap((d) => walk(join(ROOT, d))).map((p) => ({ path: relative(ROOT, p).replaceAll("\\", "/"), src: readFileSync(p, "utf8") }));
 
-/** A school looked up by scope: `school.findFirst(` / `school.findUnique(` with `schoolScope(` before the statement's `;`. */
+/**
+ * A school looked up by scope: `school.findFirst(` / `school.findUnique(` with a scope before the
+ * statement's `;` — a scope function (`schoolScope(`, `schoolBchScope(`, `unitSchoolsWhere(`) or a
+ * variable named `scope`.
+ */
 export function scopedSchoolLookups(src: string): string[] {
   const found: string[] = [];
-  for (const m of src.matchAll(/\bschool\.find(?:First|Unique)(?:OrThrow)?\([^;]*/g)) if (m[0].includes("schoolScope(")) found.push(m[0].replace(/\s+/g, " ").slice(0, 120));
+  for (const m of src.matchAll(/\bschool\.find(?:First|Unique)(?:OrThrow)?\([^;]*/g)) if (/Scope\(|SchoolsWhere\(|\bscope\b/.test(m[0])) found.push(m[0].replace(/\s+/g, " ").slice(0, 120));
   return found;
 }
 
@@ -40,6 +44,8 @@ describe("access lives in one place (lib/authz)", () => {
     expect(scopedSchoolLookups("const s = await tx.school.findFirst({\n  where: { AND: [{ id }, schoolScope(viewer, cap)] },\n});")).toHaveLength(1);
     expect(scopedSchoolLookups("await db.school.findUnique({ where: { id }, select: { id: true } });\nconst w = schoolScope(viewer, cap);")).toHaveLength(0);
     expect(scopedSchoolLookups(readFileSync(join(ROOT, LOAD), "utf8"))).toHaveLength(1);
+    expect(scopedSchoolLookups("await tx.school.findFirst({ where: { AND: [{ id: input.schoolId }, schoolBchScope(viewer)] }, select: SCHOOL });")).toHaveLength(1);
+    expect(scopedSchoolLookups("await db.school.findFirst({ where: { AND: [{ id }, (await unitSchoolsWhere(viewer, unitId, cap)).where] } });")).toHaveLength(1);
   });
 
   it(`no file outside lib/authz looks a school up by scope (${LOAD} schoolFor does)`, () => {

@@ -6,7 +6,8 @@ import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 import { PACKAGE_STATES } from "@/lib/awards/workflow";
 import { formatIsoDay } from "@/lib/awards/facts";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { orNotFound, routeId, textParam, idParam } from "@/lib/server/page";
+import { orNotFound, pageParam, routeId, textParam, idParam } from "@/lib/server/page";
+import { Pagination } from "@/components/ui/pagination";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { ListFilters } from "@/components/ui/list-filters";
@@ -31,6 +32,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
       schoolId: idParam(sp.truong),
       titleCode: titleCode && CATALOGUE_ENTRIES.some((e) => e.code === titleCode) ? titleCode : undefined,
       status: (PACKAGE_STATES as readonly string[]).includes(status ?? "") ? (status as (typeof PACKAGE_STATES)[number]) : undefined,
+      page: pageParam(sp.trang),
     }),
   );
   const base = `/cap-tren/${q.unit.id}/duyet`;
@@ -74,6 +76,13 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
           </ul>
         )}
       </Card>
+      <Pagination
+        page={q.page}
+        pageSize={q.pageSize}
+        total={q.total}
+        basePath={base}
+        params={{ nam: q.year.id, truong: idParam(sp.truong), "danh-hieu": titleCode, "trang-thai": status }}
+      />
     </>
   );
 }
