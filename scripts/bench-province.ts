@@ -10,7 +10,9 @@
 //     triggers, lib/reports/summary.ts; the hand-written SQL beside it counts every Award live,
 //     so its ratio is below 1),
 //   - a school dashboard, principal's view, of the 150-member school (lib/dashboards/school.ts),
-//   - eligibility of that 150-member school (lib/awards getEligibilityPage),
+//   - eligibility of that 150-member school (lib/awards getEligibilityPage), beside the same four
+//     titles' verdicts written in SQL (ELIGIBILITY_SQL; the bench first checks that both give the
+//     same counts by verdict and the same first page),
 //   - the province federation's own upper-unit overview (lib/dashboards/upper.ts again, every one
 //     of the 3,000 schools: totals, then page 1 of 50 sorted by name), beside UPPER_SQL over the
 //     federation's whole subtree (PROVINCE_UPPER_SQL).
@@ -197,29 +199,103 @@ waiting AS (
 SELECT live.*, targets.j AS targets, groups.j AS groups, council.j AS council, awards.j AS awards, waiting.*
 FROM live, targets, groups, council, awards, waiting`;
 
-/** Every member of the school with the facts the LĐTT / CSTĐCS rules read, and the two verdicts. */
+/**
+ * Eligibility of one school and year, hand-written: the verdicts for the four titles the page shows
+ * (LĐTT, CSTĐCS, CSTĐ cấp tỉnh, BK Tổng LĐ; lib/awards/rules-individual.ts, the default thresholds
+ * of lib/awards/settings.ts), the counts by verdict over the whole school and the first page of 50
+ * members — what getEligibilityPage returns. $1 school, $2 school year, $3 the catalogue's forms
+ * (one achievement, one award), $4 its thematic titles, $5 today, $6 the individual titles one
+ * registers for. The bench checks that its counts and page equal the app's before timing either.
+ */
 const ELIGIBILITY_SQL = `
-WITH y AS (SELECT id, "startsOn", "endsOn", extract(year FROM "startsOn")::int AS sy FROM "SchoolYear" WHERE id = $2),
-m AS (SELECT id, "fullName", "sortKey", gender, "unionGroupId", "contractStartAt" FROM "Member" WHERE "schoolId" = $1 AND status <> 'LEFT'),
+WITH RECURSIVE
+y AS (SELECT id, "startsOn"::date AS s, "endsOn"::date AS e, extract(year FROM "startsOn")::int AS sy FROM "SchoolYear" WHERE id = $2),
+chain AS (
+  SELECT o.id, o."parentId", 0 AS depth FROM "Organisation" o WHERE o.id = (SELECT "unionUnitId" FROM "School" WHERE id = $1)
+  UNION ALL SELECT p.id, p."parentId", chain.depth + 1 FROM "Organisation" p JOIN chain ON p.id = chain."parentId" WHERE chain.depth < 10
+),
+m AS MATERIALIZED (SELECT id, "sortKey", "contractStartAt"::date AS cs FROM "Member" WHERE "schoolId" = $1 AND status <> 'LEFT'),
+yr AS (SELECT id, extract(year FROM "startsOn")::int AS n FROM "SchoolYear"),
+-- per member: years of merit awards (not revoked, not thematic) by title, and the achievements forms used
+aw AS (
+  SELECT a."memberId",
+    array_agg(yr.n) FILTER (WHERE a."titleCode" = 'LDTT' AND NOT (a.thematic OR a."titleCode" = ANY($4::text[]))) AS ldtt,
+    array_agg(yr.n) FILTER (WHERE a."titleCode" = 'CSTDCS' AND NOT (a.thematic OR a."titleCode" = ANY($4::text[]))) AS cstdcs,
+    array_agg(yr.n) FILTER (WHERE a."titleCode" = 'BK_LDLD_TINH' AND NOT (a.thematic OR a."titleCode" = ANY($4::text[]))) AS bk_tinh,
+    array_agg(coalesce(a."achievementKey", 'year:' || yr.n)) FILTER (WHERE a."titleCode" = ANY($3::text[])) AS used
+  FROM "Award" a JOIN yr ON yr.id = a."schoolYearId"
+  WHERE a."memberId" IN (SELECT id FROM m) AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = a."decisionId")
+  GROUP BY 1
+),
+-- per member: years of recognised initiatives (applied, and all)
+ini AS (
+  SELECT m.id AS "memberId", x.applied, x.recognised
+  FROM m CROSS JOIN LATERAL (
+    SELECT array_agg(yr.n) FILTER (WHERE i.applied) AS applied, array_agg(yr.n) AS recognised
+    FROM "InitiativeAuthor" a JOIN "Initiative" i ON i.id = a."initiativeId" JOIN yr ON yr.id = i."schoolYearId"
+    WHERE a."memberId" = m.id AND i."recognisedOn" IS NOT NULL) x
+),
+ev AS (
+  SELECT e."memberId", array_agg(yr.n) FILTER (WHERE e.grade = 'HTXSNV') AS htxs
+  FROM "MemberEvaluation" e JOIN yr ON yr.id = e."schoolYearId" WHERE e."memberId" IN (SELECT id FROM m) GROUP BY 1
+),
 f AS (
-  SELECT m.id, m."fullName", m."sortKey", e.grade, coalesce(e.registered, false) OR EXISTS (
-           SELECT 1 FROM "Registration" r JOIN "Campaign" c ON c.id = r."campaignId" WHERE r."memberId" = m.id AND r."schoolId" = $1 AND c."schoolYearId" = $2
-             AND r.title IN ('LDTT', 'CSTDCS', 'DVCD_XS', 'GVT_DVN')) AS registered,
-         coalesce(e."absenceWorkingDays", 0) AS absence,
-         m."contractStartAt" <= y."endsOn" - interval '10 months' AS ten_months,
-         EXISTS (SELECT 1 FROM "Discipline" d WHERE d."memberId" = m.id AND d."decidedOn" <= y."endsOn"
-                   AND coalesce(d."effectiveTo", d."decidedOn" + interval '12 months') >= y."startsOn") AS disciplined,
-         EXISTS (SELECT 1 FROM "OpenCase" o WHERE o."memberId" = m.id AND o."closedOn" IS NULL) AS open_case,
-         (SELECT count(*) FROM "InitiativeAuthor" ia JOIN "Initiative" i ON i.id = ia."initiativeId"
-            WHERE ia."memberId" = m.id AND i."recognisedOn" IS NOT NULL AND i.applied AND i."schoolYearId" = $2) AS initiatives,
-         (SELECT count(*) FROM "Award" a JOIN "AwardDecision" d ON d.id = a."decisionId" WHERE a."memberId" = m.id AND a."titleCode" = 'CSTDCS'
-            AND NOT EXISTS (SELECT 1 FROM "DecisionRevocation" v WHERE v."decisionId" = d.id)) AS cstdcs_before
-  FROM m CROSS JOIN y LEFT JOIN "MemberEvaluation" e ON e."memberId" = m.id AND e."schoolYearId" = $2
+  SELECT m.id, m."sortKey", y.sy, cur.grade,
+    coalesce(cur.registered, false) OR EXISTS (
+      SELECT 1 FROM "Registration" r JOIN "Campaign" c ON c.id = r."campaignId"
+      WHERE r."memberId" = m.id AND r."schoolId" = $1 AND c."schoolYearId" = $2 AND r.title = ANY($6::text[])
+        AND (c."schoolId" = $1 OR c."organisationId" IN (SELECT id FROM chain))) AS registered,
+    coalesce(cur."absenceWorkingDays", 0) < 40 AS absence_ok,
+    -- ≥ 10 whole months employed in the 12 months ending on the year's last day
+    coalesce(greatest(m.cs, (y.e - interval '12 months' + interval '1 day')::date) + interval '10 months' <= y.e + 1, false) AS months_ok,
+    NOT EXISTS (SELECT 1 FROM "Discipline" d WHERE d."memberId" = m.id AND d."decidedOn"::date <= y.e
+      AND coalesce(d."effectiveTo"::date, (d."decidedOn" + interval '12 months' - interval '1 day')::date) >= y.s) AS no_discipline,
+    NOT EXISTS (SELECT 1 FROM "OpenCase" o WHERE o."memberId" = m.id AND o."openedOn"::date <= $5::date AND (o."closedOn" IS NULL OR o."closedOn"::date > $5::date)) AS no_case,
+    coalesce(y.sy = ANY(aw.ldtt), false) AS had_ldtt,
+    coalesce(y.sy = ANY(ini.applied), false) AS init_now,
+    coalesce(aw.cstdcs, '{}') AS cstdcs_years,
+    coalesce(y.sy - 1 = ANY(aw.bk_tinh), false) AS prior_bk,
+    coalesce('year:' || y.sy = ANY(aw.used), false) AS achievement_used,
+    coalesce(ini.recognised, '{}') AS inits,
+    -- consecutive HTXSNV years ending this year
+    y.sy - (SELECT max(g) FROM generate_series(y.sy - 30, y.sy) g WHERE NOT coalesce(g = ANY(ev.htxs), false)) AS htxs_run
+  FROM m CROSS JOIN y
+  LEFT JOIN "MemberEvaluation" cur ON cur."memberId" = m.id AND cur."schoolYearId" = $2
+  LEFT JOIN aw ON aw."memberId" = m.id LEFT JOIN ini ON ini."memberId" = m.id LEFT JOIN ev ON ev."memberId" = m.id
+),
+v AS (SELECT f.*, coalesce(grade IN ('HTXSNV', 'HTTNV'), false) AND registered AND absence_ok AND months_ok AND no_discipline AND no_case AS ldtt FROM f),
+v2 AS (SELECT v.*, (ldtt OR had_ldtt) AND init_now AND no_case AS cstdcs FROM v),
+v3 AS (
+  SELECT id, "sortKey", ldtt, cstdcs,
+    -- CSTĐ cấp tỉnh: 3 consecutive CSTĐCS years (this one counts when eligible now), ending this year or the last
+    no_case AND (SELECT count(DISTINCT g) FROM generate_series(last - 2, last) g WHERE g = ANY(cy)) = 3 AS cstd_tinh,
+    -- BK Tổng LĐ: 2 consecutive HTXSNV years, 2 initiatives recognised in those years, BK LĐLĐ tỉnh last year, achievement unused
+    htxs_run >= 2 AND no_case AND prior_bk AND NOT achievement_used
+      AND (SELECT count(*) FROM unnest(inits) g WHERE g > sy - greatest(htxs_run, 2) AND g <= sy) >= 2 AS bk_tld
+  FROM (SELECT v2.*, cstdcs_years || CASE WHEN cstdcs THEN sy END AS cy,
+          CASE WHEN cstdcs OR sy = ANY(cstdcs_years) THEN sy ELSE sy - 1 END AS last FROM v2) w
 )
-SELECT f.*,
-       (grade IN ('HTXSNV', 'HTTNV') AND registered AND absence < 40 AND ten_months AND NOT disciplined AND NOT open_case) AS ldtt,
-       (grade = 'HTXSNV' AND registered AND absence < 40 AND ten_months AND NOT disciplined AND NOT open_case AND initiatives > 0) AS cstdcs
-FROM f ORDER BY "sortKey"`;
+SELECT
+  (SELECT json_build_object('members', count(*), 'LDTT', count(*) FILTER (WHERE ldtt), 'CSTDCS', count(*) FILTER (WHERE cstdcs),
+     'CSTD_TINH', count(*) FILTER (WHERE cstd_tinh), 'BK_TLD', count(*) FILTER (WHERE bk_tld),
+     'KHONG', count(*) FILTER (WHERE NOT (ldtt OR cstdcs OR cstd_tinh OR bk_tld))) FROM v3) AS counts,
+  (SELECT json_agg(x ORDER BY x."sortKey", x.id) FROM (SELECT id, "sortKey", ldtt, cstdcs, cstd_tinh, bk_tld FROM v3 ORDER BY "sortKey", id LIMIT 50) x) AS page`;
+
+interface EligibilityResult {
+  counts: { members: number; byVerdict: Record<string, number> };
+  rows: { id: string; verdicts: { eligible: boolean }[] }[];
+}
+
+/** $3–$6 of ELIGIBILITY_SQL, from the catalogue and the campaign titles (not hand-copied lists). */
+async function eligibilityParams(): Promise<unknown[]> {
+  const [{ CATALOGUE_ENTRIES }, { TITLE_CODES, TITLES }, { todayIsoVN }] = await Promise.all([import("../lib/awards/catalogue"), import("../lib/campaigns/rules"), import("../lib/time")]);
+  return [
+    CATALOGUE_ENTRIES.filter((e) => e.kind === "form").map((e) => e.code),
+    CATALOGUE_ENTRIES.filter((e) => e.thematic).map((e) => e.code),
+    todayIsoVN(),
+    TITLE_CODES.filter((c) => !TITLES[c].collective),
+  ];
+}
 
 export async function runProvinceBench(): Promise<void> {
   const base = process.env.DATABASE_URL;
@@ -317,17 +393,26 @@ export async function runProvinceBench(): Promise<void> {
     }
     printLine(lines[lines.length - 1]);
 
-    // 4. Eligibility of the 150-member school for 2025–2026 (the union chair).
+    // 4. Eligibility of the 150-member school for 2025–2026 (the union chair), beside the same
+    // verdicts written in SQL; the two must agree (counts by verdict and the first page) first.
     {
       let app: Timing | null = null;
       let note = eligibility.why;
+      const params = [school, PROVINCE.years.Y2, ...(await eligibilityParams())];
       if (eligibility.fn) {
-        const fn = eligibility.fn as unknown as (v: Viewer, schoolId: string, o: object) => Promise<{ counts?: { members?: number; ldtt?: number } }>;
+        const fn = eligibility.fn as unknown as (v: Viewer, schoolId: string, o: object) => Promise<EligibilityResult>;
         const first = await fn(chair, school, { yearId: PROVINCE.years.Y2 });
+        const [hand] = await sql.query<{ counts: Record<string, number>; page: { id: string; ldtt: boolean; cstdcs: boolean; cstd_tinh: boolean; bk_tld: boolean }[] }>(ELIGIBILITY_SQL, params);
+        const appCounts = JSON.stringify({ members: first.counts.members, ...first.counts.byVerdict });
+        const appPage = JSON.stringify(first.rows.map((r) => [r.id, ...r.verdicts.map((v) => v.eligible)]));
+        const handPage = JSON.stringify(hand.page.map((r) => [r.id, r.ldtt, r.cstdcs, r.cstd_tinh, r.bk_tld]));
+        if (appCounts !== JSON.stringify(hand.counts) || appPage !== handPage) {
+          throw new Error(`eligibility: the app and the hand-written SQL disagree: app ${appCounts}, SQL ${JSON.stringify(hand.counts)}, same first page: ${appPage === handPage}`);
+        }
         app = await time(() => fn(chair, school, { yearId: PROVINCE.years.Y2 }));
-        note = `${first.counts?.members ?? "?"} members, ${first.counts?.ldtt ?? "?"} eligible for LĐTT (year ${PROVINCE.years.Y2})`;
+        note = `${first.counts.members} members (year ${PROVINCE.years.Y2}); app and SQL agree: ${appCounts}`;
       }
-      const s = await time(q(ELIGIBILITY_SQL, [school, PROVINCE.years.Y2]));
+      const s = await time(q(ELIGIBILITY_SQL, params));
       lines.push({ label: "eligibility of a 150-member school", target: 150, app, sql: s, note });
     }
     printLine(lines[lines.length - 1]);

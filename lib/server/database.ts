@@ -38,8 +38,19 @@ export function pgliteConn(db: PGlite): SqlConn {
   };
 }
 
+/**
+ * Session settings of every connection the app and its scripts open to PostgreSQL: JIT
+ * compilation off. The app's statements are short (a page's queries run in milliseconds); with
+ * PostgreSQL's default jit_above_cost, the planner still JIT-compiles the larger report and
+ * dashboard queries, and the compilation costs more than it saves: on the province bench,
+ * jit=off took the upper-unit dashboard from 110 to 78 ms, the term report from 190 to 131 ms,
+ * the school dashboard from 17 to 11 ms (docs/decisions/0013-jit-off.md). The benchmark's
+ * hand-written SQL runs with the same settings.
+ */
+export const SESSION_OPTIONS = "-c jit=off";
+
 export async function postgresConn(url: string): Promise<SqlConn> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await client.connect();
   return {
     kind: "postgres",
@@ -51,7 +62,7 @@ export async function postgresConn(url: string): Promise<SqlConn> {
 }
 
 export function prismaForUrl(url: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, options: SESSION_OPTIONS }) });
 }
 
 export function prismaForPglite(db: PGlite): PrismaClient {
