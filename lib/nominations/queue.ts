@@ -9,13 +9,16 @@ import { unitDescendants } from "../orgs/tree";
 import { yearFor } from "../awards/years";
 import { titleEntry } from "../awards/catalogue";
 import { toIsoDay } from "../awards/facts";
-import { byVietnameseName } from "../format";
+import { foldVietnamese } from "../format";
+import { SCHOOL_SELECT_MAX } from "../awards/queries";
 
 export interface QueueFilters {
   yearId?: string;
   schoolId?: string;
   titleCode?: string;
   status?: NominationPackageStatus;
+  /** Part of a school's name or its code, diacritics ignored (the filter of a unit with many schools). */
+  schoolQ?: string;
   /** 1-based page of the package list (QUEUE_PAGE_SIZE each); the counts are over all of them. */
   page?: number;
 }
@@ -37,6 +40,8 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
   const scope: Prisma.NominationPackageWhereInput = { schoolYearId: year.id, route: "UNION", AND: [{ school: { unionUnitId: { in: tree } } }, { school: schoolScope(viewer, "nomination.review") }] };
   const where: Prisma.NominationPackageWhereInput = { ...scope, status: f.status ? f.status : { in: VISIBLE } };
   if (f.schoolId) where.schoolId = f.schoolId;
+  const needle = f.schoolQ ? foldVietnamese(f.schoolQ) : "";
+  if (needle) where.school = { OR: [{ nameSearch: { contains: needle } }, { code: { contains: f.schoolQ!.trim().toUpperCase() } }] };
   if (f.titleCode) where.items = { some: { titleCode: f.titleCode, status: { not: "WITHDRAWN" } } };
   const total = await db.nominationPackage.count({ where });
   const page = Math.min(Math.max(1, f.page ?? 1), Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)));
@@ -48,7 +53,9 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
       skip: (page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
     }),
-    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: { name: "asc" } }).then(byVietnameseName),
+    // The school drop-down: at most SCHOOL_SELECT_MAX (a province's 3,000 made a 600 KB page); above
+    // that, none, and the page offers a search by name or code instead (as the registry does).
+    db.school.findMany({ where: { unionUnitId: { in: tree } }, select: { id: true, name: true }, orderBy: [{ sortKey: "asc" }, { id: "asc" }], take: SCHOOL_SELECT_MAX + 1 }),
     db.nominationItem.count({ where: { status: "SUBMITTED", package: scope } }),
     db.nominationItem.count({ where: { status: "RETURNED", package: scope } }),
     db.nominationItem.count({ where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: scope } }),
@@ -58,7 +65,8 @@ export async function getReviewQueue(viewer: Viewer, unitId: string, f: QueueFil
     unit,
     year: { id: year.id, label: year.label },
     years: years.map((y) => ({ id: y.id, label: y.label })),
-    schools,
+    /** The schools of the drop-down, or empty when there are too many (search with schoolQ). */
+    schools: schools.length > SCHOOL_SELECT_MAX ? [] : schools,
     counts: { waitingPackages, waitingItems, returnedItems, approvedItems },
     page,
     pageSize: QUEUE_PAGE_SIZE,

@@ -114,6 +114,11 @@ describe("the union route", () => {
     const q = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(q.packages.map((p) => p.id)).toEqual([packageId]);
     expect(q.total).toBe(1);
+    // A unit with few schools gets the drop-down; the search by name (diacritics ignored) or code narrows the queue.
+    expect(q.schools.map((s) => s.id)).toContain(DEMO.schools.STA);
+    const byName = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25, schoolQ: "son thuy a" });
+    const other = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25, schoolQ: "Kim Đồng" });
+    expect([byName.total, byName.packages.map((p) => p.id), other.total, other.packages]).toEqual([1, [packageId], 0, []]);
     // Paged on the server: a page past the last shows the last one, with the same total.
     const far = await getReviewQueue(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25, page: 99 });
     expect([far.page, far.total, far.packages.map((p) => p.id)]).toEqual([1, 1, [packageId]]);

@@ -26,10 +26,12 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
   const sp = await searchParams;
   const status = textParam(sp["trang-thai"], 20);
   const titleCode = textParam(sp["danh-hieu"], 40);
+  const schoolQ = textParam(sp["tim-truong"], 100);
   const q = await orNotFound(
     getReviewQueue(viewer, unitId, {
       yearId: idParam(sp.nam),
       schoolId: idParam(sp.truong),
+      schoolQ,
       titleCode: titleCode && CATALOGUE_ENTRIES.some((e) => e.code === titleCode) ? titleCode : undefined,
       status: (PACKAGE_STATES as readonly string[]).includes(status ?? "") ? (status as (typeof PACKAGE_STATES)[number]) : undefined,
       page: pageParam(sp.trang),
@@ -50,7 +52,9 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         className="mb-4"
         fields={[
           { kind: "select", label: "Năm học", name: "nam", value: q.year.id, options: q.years.map((y) => ({ value: y.id, label: y.label })) },
-          { kind: "select", label: "Trường", name: "truong", value: textParam(sp.truong, 64), all: "Tất cả", options: q.schools.map((s) => ({ value: s.id, label: s.name })) },
+          q.schools.length > 0
+            ? { kind: "select", label: "Trường", name: "truong", value: textParam(sp.truong, 64), all: "Tất cả", options: q.schools.map((s) => ({ value: s.id, label: s.name })) }
+            : { kind: "search", label: "Trường", name: "tim-truong", value: schoolQ, placeholder: "Tên hoặc mã trường" },
           { kind: "select", label: "Danh hiệu", name: "danh-hieu", value: titleCode, all: "Tất cả", options: CATALOGUE_ENTRIES.map((e) => ({ value: e.code, label: e.name })) },
           { kind: "select", label: "Trạng thái", name: "trang-thai", value: status, all: "Đã gửi (mọi trạng thái)", options: QUEUE_STATES.map((s) => ({ value: s, label: packageLabel(s) })) },
         ]}
@@ -81,7 +85,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         pageSize={q.pageSize}
         total={q.total}
         basePath={base}
-        params={{ nam: q.year.id, truong: idParam(sp.truong), "danh-hieu": titleCode, "trang-thai": status }}
+        params={{ nam: q.year.id, truong: idParam(sp.truong), "tim-truong": schoolQ, "danh-hieu": titleCode, "trang-thai": status }}
       />
     </>
   );
