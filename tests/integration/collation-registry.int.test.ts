@@ -44,12 +44,20 @@ describe("Vietnamese order: Dương < Đặng < Đinh < Hà (< Z)", () => {
     // The trigger wrote the same key the app computes.
     const keys = await t.prisma.award.findMany({ where: { id: { startsWith: "awd_coll_" } }, select: { recipientName: true, recipientSortKey: true } });
     for (const k of keys) expect(k.recipientSortKey).toBe(vietnameseSortKey(k.recipientName));
+    // The decision's date is carried on every award by a trigger (migration 20261203190000), for
+    // the registry's newest-first index: the seeded awards and these five alike.
+    const all = await t.prisma.award.findMany({ select: { id: true, signedOn: true, decision: { select: { signedOn: true } } } });
+    expect(all.length).toBeGreaterThan(NAMES.length);
+    expect(all.filter((x) => x.signedOn.getTime() !== x.decision.signedOn.getTime()).map((x) => x.id)).toEqual([]);
 
     const byName = await listUnitRegistry(v.UPPER_SONTHUY, UNIT, { sort: "ten" }, 20_000);
     expect(ours(byName.rows.map((r) => r.recipientName))).toEqual(ORDER);
     // Newest first: the same decision (same date), so the names decide.
     const newest = await listUnitRegistry(v.UPPER_SONTHUY, UNIT, {}, 20_000);
     expect(ours(newest.rows.map((r) => r.recipientName))).toEqual(ORDER);
+    const dates = newest.rows.map((r) => r.signedOn);
+    expect(new Set(dates).size).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
 
     const file = await exportRegistry(v.UPPER_SONTHUY, UNIT, { sort: "ten" });
     const wb = new ExcelJS.Workbook();
