@@ -96,6 +96,19 @@ export function unionUnitMayDecide(unit: UnionUnit, schoolUnionUnitId: string, t
   return false;
 }
 
+/**
+ * The title codes a union unit might decide on `isoDay`, whatever the school's manager: those a
+ * row in force gives to an upper union (CD_CAP_TREN: only for the unit's own schools, `direct`)
+ * or to a provincial federation (LDLD_TINH: the unit must be one, `anywhere` in its subtree).
+ * A superset of what unionUnitMayDecide accepts, so that a query can narrow the rows it reads
+ * before unionUnitMayDecide decides each one.
+ */
+export function unionDecidableCodes(unit: UnionUnit, isoDay: string, rows: readonly AuthorityRow[] = AUTHORITY_DEFAULTS): { direct: string[]; anywhere: string[] } {
+  const live = rows.filter((r) => r.side === "UNION" && r.validFrom <= isoDay && (!r.validTo || r.validTo >= isoDay));
+  const codes = (kind: string) => [...new Set(live.filter((r) => r.bodyKind === kind).map((r) => r.titleCode))].sort();
+  return { direct: codes("CD_CAP_TREN"), anywhere: unit.type === "LIEN_DOAN_LAO_DONG" ? codes("LDLD_TINH") : [] };
+}
+
 /** Does the school union's own executive committee (BCH công đoàn cơ sở) decide `titleCode` (GK_CDCS, DVCD_XS…)? */
 export function schoolBchDecides(titleCode: string, ctx: SchoolContext, isoDay: string, rows: readonly AuthorityRow[] = AUTHORITY_DEFAULTS): boolean {
   const v = decidingBody(titleCode, ctx, isoDay, rows);

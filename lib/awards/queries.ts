@@ -14,7 +14,7 @@ import { titleEntry, LEVEL_LABELS } from "./catalogue";
 import { settingsFor } from "./facts-loader";
 import { toIsoDay } from "./facts";
 import { SETTING_KEYS, SETTING_SPECS, formatSettingValue } from "./settings";
-import { decidableItems } from "./routes-union";
+import { decidableItems, decidableWhere } from "./routes-union";
 
 export { getEligibilityPage, type EligibilityQuery } from "./eligibility-queries";
 
@@ -130,15 +130,19 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
   const unit = await unitFor(viewer, unitId, "award.read");
   const { year, years } = await yearFor(db, yearId);
   const tree = await unitDescendants(db, unit.id);
-  const [decisions, approved] = await Promise.all([
+  // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
+  const approvedWhere: Prisma.NominationItemWhereInput = { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } };
+  const [decisions, approved, approvedCount] = await Promise.all([
     // The unit's own decisions (a school's BCH decision is filed under its upper union but is the school's: schoolId set).
     db.awardDecision.findMany({ where: { organisationId: unit.id, schoolId: null, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
-    db.nominationItem.findMany({
-      // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
-      where: { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } },
-      include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
-      orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
-    }),
+    decidableWhere(db, unit, tree).then((mayDecide) =>
+      db.nominationItem.findMany({
+        where: { AND: [approvedWhere, mayDecide] },
+        include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
+        orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
+      }),
+    ),
+    db.nominationItem.count({ where: approvedWhere }),
   ]);
   // Issue 12: the decision screen offers only the forms this union body may decide.
   const mine = await decidableItems(db, unit, approved);
@@ -147,7 +151,7 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
     year: { id: year.id, label: year.label },
     years: years.map((y) => ({ id: y.id, label: y.label })),
     decisions: decisions.map((d) => ({ id: d.id, number: d.number, signedOn: toIsoDay(d.signedOn), signerName: d.signerName, issuerName: d.issuerName, level: LEVEL_LABELS[d.level], count: d._count.awards, revoked: !!d.revocation, revokedReason: d.revocation?.reason ?? null })),
-    notDecidable: approved.length - mine.length,
+    notDecidable: approvedCount - mine.length,
     approved: mine.map((i) => {
       const code = i.approvedTitleCode ?? i.titleCode;
       return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level, redecide: i.status === "REVOKED" };

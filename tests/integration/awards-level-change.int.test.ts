@@ -89,6 +89,15 @@ describe("the upper union changes a proposal only to a form it decides itself", 
     expect(d.approved.find((i) => i.id === bkId)).toMatchObject({ titleCode: "GK_CD_CAP_TREN", changed: true, level: "DIRECT_UPPER" });
   });
 
+  it("a nominee approved in a form the federation decides is counted as another level's, not offered to the district union", async () => {
+    const before = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, Y25);
+    expect(before.approved.map((i) => i.id)).not.toContain(gkId);
+    await t.prisma.nominationItem.update({ where: { id: gkId }, data: { status: "APPROVED", titleCode: "BK_LDLD_TINH", level: "PROVINCE" } });
+    const after = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, Y25);
+    expect(after.approved.map((i) => i.id)).toEqual(before.approved.map((i) => i.id));
+    expect(after.notDecidable).toBe(before.notDecidable + 1);
+  });
+
   it("the authority table is data: a form whose row has ended is neither offered nor accepted", async () => {
     const r = await t.prisma.awardAuthority.findFirstOrThrow({ where: { titleCode: "CDCS_HTXS", bodyKind: "CD_CAP_TREN" } });
     await t.prisma.awardAuthority.update({ where: { id: r.id }, data: { validTo: new Date(Date.now() - 40 * 86_400_000) } });

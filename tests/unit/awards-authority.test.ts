@@ -3,7 +3,7 @@
 // July 2025 the commune decides LĐTT and Giấy khen; higher titles go up); union forms go to that
 // union body on the union chair's proposal.
 import { describe, expect, it } from "vitest";
-import { AUTHORITY_DEFAULTS, decidingBody, routeKey, unionUnitMayDecide, type AuthorityRow } from "@/lib/awards/authority";
+import { AUTHORITY_DEFAULTS, decidingBody, routeKey, unionDecidableCodes, unionUnitMayDecide, type AuthorityRow } from "@/lib/awards/authority";
 import { CATALOGUE_ENTRIES } from "@/lib/awards/catalogue";
 
 const commune = { manager: "UBND_XA" as const };
@@ -94,5 +94,32 @@ describe("unionUnitMayDecide: a union body decides only its own forms", () => {
   it("another union's Giấy khen is not this unit's; the federation decides its Bằng khen", () => {
     expect(unionUnitMayDecide(cdgd, "org_other", "GK_CD_CAP_TREN", commune, AFTER)).toBe(false);
     expect(unionUnitMayDecide(ldld, "org_cdgd", "BK_LDLD_TINH", commune, AFTER)).toBe(true);
+  });
+});
+
+describe("unionDecidableCodes: what the decision screen may read before deciding each row", () => {
+  const upper = { id: "cd_xa", type: "CONG_DOAN_GIAO_DUC" };
+  const province = { id: "ldld", type: "LIEN_DOAN_LAO_DONG" };
+  it("an upper union: its own Giấy khen for its own schools, nothing across the subtree; a federation: its Bằng khen anywhere below it", () => {
+    const u = unionDecidableCodes(upper, AFTER);
+    const p = unionDecidableCodes(province, AFTER);
+    expect(u.direct).toContain("GK_CD_CAP_TREN");
+    expect(u.anywhere).toEqual([]);
+    expect(p.anywhere).toContain("BK_LDLD_TINH");
+    for (const code of ["LDTT", "CSTDCS", "BK_UBND_TINH", "GK_CDCS"]) expect([...u.direct, ...p.direct, ...p.anywhere]).not.toContain(code);
+  });
+  it("never leaves out a form unionUnitMayDecide accepts (every code, manager, unit, day)", () => {
+    const managers = [null, "PHONG_GD", "SO_GD", "UBND_XA", "LIEN_DOAN_LAO_DONG", "CONG_DOAN_NGANH_GD", "KHAC"] as const;
+    for (const day of [BEFORE, AFTER]) {
+      for (const unit of [upper, province]) {
+        const { direct, anywhere } = unionDecidableCodes(unit, day);
+        for (const e of CATALOGUE_ENTRIES) {
+          for (const manager of managers) {
+            if (unionUnitMayDecide(unit, unit.id, e.code, { manager }, day)) expect([...direct, ...anywhere], `${e.code} ${manager} ${day}`).toContain(e.code);
+            if (unionUnitMayDecide(unit, "another_unit", e.code, { manager }, day)) expect(anywhere, `${e.code} ${manager} ${day}`).toContain(e.code);
+          }
+        }
+      }
+    }
   });
 });
