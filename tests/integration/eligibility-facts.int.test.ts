@@ -1,14 +1,17 @@
-// The eligibility page reads every member's facts in ONE query (lib/awards/eligibility-queries.ts
-// schoolFacts, issue 9 "eligibility of 150 members ≤ 150 ms"); the nominations still build them
-// with lib/awards/facts-loader.ts loadMemberFacts (one query per table). Both must give the same
-// facts, member by member, for every demo school and every school year (demo history: three years
-// of evaluations, awards, a revoked decision, initiatives, disciplines, open cases, registrations),
-// and the same verdicts. Runs on PostgreSQL (DATABASE_URL) and on PGlite.
+// The app reads every member's facts in ONE query (lib/awards/facts-loader.ts schoolFacts, issue 9
+// "eligibility of 150 members ≤ 150 ms"), for the eligibility page and the nominations alike. An
+// independent loader, one Prisma query per table (tests/factories/facts-reference.ts, the app's
+// loader before the one query), must give the same facts, member by member, for every demo school
+// and every school year (demo history: three years of evaluations, awards, a revoked decision,
+// initiatives, disciplines, open cases, registrations), and the same verdicts; so must the
+// nominations' read of named members (loadMemberFacts with ids, LEFT members included). Runs on
+// PostgreSQL (DATABASE_URL) and on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/lib/seed/demo";
 import { seedRoutesDemo } from "@/lib/seed/routes-demo";
-import { schoolFacts, getEligibilityPage } from "@/lib/awards/eligibility-queries";
-import { evaluateAll, loadMemberFacts, settingsFor } from "@/lib/awards/facts-loader";
+import { getEligibilityPage } from "@/lib/awards/eligibility-queries";
+import { evaluateAll, loadMemberFacts, schoolFacts, settingsFor } from "@/lib/awards/facts-loader";
+import { referenceMemberFacts } from "../factories/facts-reference";
 import { periodOf } from "@/lib/awards/facts";
 import { todayIsoVN } from "@/lib/time";
 import type { TestDb } from "./harness";
@@ -45,7 +48,7 @@ function canonical<T>(x: T): T {
 }
 
 describe("the eligibility page's one-query facts", () => {
-  it("equal loadMemberFacts for every demo school and school year, and give the same verdicts", async () => {
+  it("equal the one-query-per-table reference for every demo school and school year, and give the same verdicts", async () => {
     const p = t.prisma;
     const schools = await p.school.findMany({ select: { id: true, unionUnitId: true } });
     const years = await p.schoolYear.findMany({ select: { id: true, label: true, startsOn: true, endsOn: true } });
@@ -57,7 +60,7 @@ describe("the eligibility page's one-query facts", () => {
     for (const s of schools) {
       for (const y of years) {
         const period = periodOf(y);
-        const [mine, theirs, settings] = await Promise.all([schoolFacts(p, s, period), loadMemberFacts(p, s.id, period), settingsFor(p, s.unionUnitId, period)]);
+        const [mine, theirs, settings] = await Promise.all([schoolFacts(p, s, period), referenceMemberFacts(p, s.id, period), settingsFor(p, s.unionUnitId, period)]);
         expect(mine.facts.map((r) => r.member.id), `${s.id} ${y.label}: members in order`).toEqual(theirs.map((r) => r.member.id));
         expect(canonical(mine.facts), `${s.id} ${y.label}: facts`).toEqual(canonical(theirs));
         expect(mine.settings, `${s.id} ${y.label}: thresholds`).toEqual(settings);
@@ -73,6 +76,22 @@ describe("the eligibility page's one-query facts", () => {
     expect(members).toBeGreaterThan(20);
     expect(withAwards).toBeGreaterThan(0);
     expect(registered).toBeGreaterThan(0);
+  });
+
+  it("the nominations' read of named members (one, several, one who has left) equals the reference", async () => {
+    const p = t.prisma;
+    const period = periodOf(await p.schoolYear.findUniqueOrThrow({ where: { id: DEMO.years.Y2025 } }));
+    const all = await p.member.findMany({ where: { schoolId: DEMO.schools.STA }, select: { id: true }, orderBy: { id: "asc" } });
+    const gone = all[all.length - 1].id;
+    await p.member.update({ where: { id: gone }, data: { status: "LEFT" } });
+    for (const ids of [[all[0].id], [all[1].id, all[2].id, all[3].id], [gone], ["mem_no_such_member"]]) {
+      const [mine, theirs] = await Promise.all([loadMemberFacts(p, DEMO.schools.STA, period, ids), referenceMemberFacts(p, DEMO.schools.STA, period, ids)]);
+      expect(canonical(mine), ids.join(",")).toEqual(canonical(theirs));
+    }
+    expect((await loadMemberFacts(p, DEMO.schools.STA, period, [gone])).map((r) => r.member.status)).toEqual(["LEFT"]);
+    // Another school's member is not read through this school.
+    const other = await p.member.findFirstOrThrow({ where: { schoolId: DEMO.schools.KD }, select: { id: true } });
+    expect(await loadMemberFacts(p, DEMO.schools.STA, period, [other.id])).toEqual([]);
   });
 
   it("the page's evaluation forms, disciplines and open cases are this school's", async () => {

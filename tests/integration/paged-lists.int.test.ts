@@ -116,7 +116,7 @@ describe("eligibility is set-based: the same number of database operations for 2
     const large = await operations();
     expect(large.members).toBe(200);
     // The scoped school, the years, and ONE query for every member's facts and the unit chain's
-    // thresholds (lib/awards/eligibility-queries.ts schoolFacts): three operations whatever the size.
+    // thresholds (lib/awards/facts-loader.ts schoolFacts): three operations whatever the size.
     expect(small.n).toBe(3);
     expect(large.n).toBe(small.n);
     const page4 = await getEligibilityPage(v.UPPER_BACSON, S.BS, { yearId: Y25, page: 4 });
