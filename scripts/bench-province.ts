@@ -4,7 +4,10 @@
 // times, with real viewers, the app's own server functions, called in this process exactly as a
 // page would call them, each beside ONE hand-written SQL query computing the same aggregate on
 // the same database:
-//   - the upper-unit dashboard of a unit of 100 schools (lib/dashboards/upper.ts),
+//   - the upper-unit dashboard of a unit of 100 schools (lib/dashboards/upper.ts: it reads the
+//     precomputed "SchoolYearFigures", one row per school and school year, kept by triggers,
+//     lib/dashboards/figures.ts; UPPER_SQL beside it computes every figure live, so its ratio is
+//     below 1),
 //   - the province-level awards report over the federation's union term, 3,000 schools
 //     (lib/reports/queries.ts getAwardsReport: it reads the precomputed "AwardTally", kept by
 //     triggers, lib/reports/summary.ts; the hand-written SQL beside it counts every Award live,
@@ -14,8 +17,9 @@
 //     titles' verdicts written in SQL (ELIGIBILITY_SQL; the bench first checks that both give the
 //     same counts by verdict and the same first page),
 //   - the province federation's own upper-unit overview (lib/dashboards/upper.ts again, every one
-//     of the 3,000 schools: totals, then page 1 of 50 sorted by name), beside UPPER_SQL over the
-//     federation's whole subtree (PROVINCE_UPPER_SQL).
+//     of the 3,000 schools: totals, then page 1 of 50 sorted by name, from "SchoolYearFigures"
+//     with members and principal / union chair counted live), beside UPPER_SQL over the
+//     federation's whole subtree computed live (PROVINCE_UPPER_SQL).
 // Prints p50/p95 of each, the ratio app p50 / SQL p50, this process's RSS (it plays the server),
 // and last: `bench: upper-unit dashboard p95 <N> ms, school dashboard p95 <N> ms, overhead <R>x`
 // (overhead = the largest of the five ratios).

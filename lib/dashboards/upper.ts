@@ -2,9 +2,11 @@ import "server-only";
 // The upper unit's dashboard (issue 9): its schools side by side for a school year, with the same
 // figures of the year before. Set-based: whatever the number of schools, five queries – the unit,
 // its subtree (lib/orgs/tree.ts), the school years, the schools in the viewer's scope
-// (lib/authz/scope.ts), and ONE aggregate query that computes every school's figures with GROUP BY, filters,
-// sorts and pages them on the server and returns the unit's totals beside the page. Reads go
-// through getReadDb() (the streaming standby when DATABASE_REPLICA_URL is set).
+// (lib/authz/scope.ts), and ONE aggregate query that reads every school's figures for the two years
+// from the precomputed "SchoolYearFigures" (kept by triggers, lib/dashboards/figures.ts; members
+// not gone and the principal / union chair are counted live), filters, sorts and pages them on
+// the server and returns the unit's totals beside the page. Reads go through getReadDb() (the
+// streaming standby when DATABASE_REPLICA_URL is set).
 import { Prisma } from "../generated/prisma/client";
 import type { SchoolLevel } from "../generated/prisma/enums";
 import { getReadDb } from "../server/db";
@@ -23,8 +25,6 @@ import {
   PLAN_STATUS_RANK,
   planStatusOfRank,
   share,
-  statesOf,
-  UNRANKED,
   type DistributionEntry,
   type Pipeline,
   type SortDir,
@@ -232,36 +232,27 @@ async function aggregate(db: Db, a: AggregateInput): Promise<RawResult> {
 export function aggregateSql(a: AggregateInput): Prisma.Sql {
   const ids = a.ids;
   const years = Prisma.sql`(${a.cur}, ${a.prev})`;
-  const inStates = (b: Parameters<typeof statesOf>[0]) => statesOf(b) as string[];
   const filters: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (a.q) filters.push(Prisma.sql`(position(${a.q} in ns) > 0 OR position(${a.q.toUpperCase()} in upper(code)) > 0)`);
   if (a.level) filters.push(Prisma.sql`level = ${a.level}`);
   if (a.planRank !== null) filters.push(Prisma.sql`c_plan = ${a.planRank}`);
   const order = Prisma.raw(`${SORT_SQL[a.sort]} ${a.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, sk ASC, id ASC`);
-  const yearCols = (p: "c" | "p") => Prisma.sql`
-      coalesce(pl_${Prisma.raw(p)}.rank, 0) AS ${Prisma.raw(`${p}_plan`)},
-      coalesce(rg_${Prisma.raw(p)}.n, 0) AS ${Prisma.raw(`${p}_registered`)},
-      coalesce(sh_${Prisma.raw(p)}.sheets, 0) AS ${Prisma.raw(`${p}_sheets`)},
-      coalesce(sh_${Prisma.raw(p)}.scored, 0) AS ${Prisma.raw(`${p}_scored`)},
-      cs_${Prisma.raw(p)}.dist AS ${Prisma.raw(`${p}_dist`)},
-      coalesce(cs_${Prisma.raw(p)}.classified, 0) AS ${Prisma.raw(`${p}_classified`)},
-      coalesce(cs_${Prisma.raw(p)}.excellent, 0) AS ${Prisma.raw(`${p}_excellent`)},
-      coalesce(nm_${Prisma.raw(p)}.draft, 0) AS ${Prisma.raw(`${p}_draft`)},
-      coalesce(nm_${Prisma.raw(p)}.submitted, 0) AS ${Prisma.raw(`${p}_submitted`)},
-      coalesce(nm_${Prisma.raw(p)}.returned, 0) AS ${Prisma.raw(`${p}_returned`)},
-      coalesce(nm_${Prisma.raw(p)}.approved, 0) AS ${Prisma.raw(`${p}_approved`)},
-      coalesce(aw_${Prisma.raw(p)}.n, 0) AS ${Prisma.raw(`${p}_awards`)},
-      coalesce(aw_${Prisma.raw(p)}.individuals, 0) AS ${Prisma.raw(`${p}_individuals`)}`;
-  const yearJoins = (p: "c" | "p", y: string) => {
-    const r = (s: string) => Prisma.raw(`${s}_${p}`);
+  const yearCols = (p: "c" | "p") => {
+    const f = Prisma.raw(`fg_${p}`);
+    const col = (c: string) => Prisma.raw(`coalesce(fg_${p}."${c}", 0) AS ${p}_${c}`);
     return Prisma.sql`
-      LEFT JOIN pl ${r("pl")} ON ${r("pl")}.sid = sc.id AND ${r("pl")}.yid = ${y}
-      LEFT JOIN rg ${r("rg")} ON ${r("rg")}.sid = sc.id AND ${r("rg")}.yid = ${y}
-      LEFT JOIN sh ${r("sh")} ON ${r("sh")}.sid = sc.id AND ${r("sh")}.yid = ${y}
-      LEFT JOIN cs ${r("cs")} ON ${r("cs")}.sid = sc.id AND ${r("cs")}.yid = ${y}
-      LEFT JOIN nm ${r("nm")} ON ${r("nm")}.sid = sc.id AND ${r("nm")}.yid = ${y}
-      LEFT JOIN aw ${r("aw")} ON ${r("aw")}.sid = sc.id AND ${r("aw")}.yid = ${y}`;
+      ${col("plan")}, ${col("registered")}, ${col("sheets")}, ${col("scored")}, ${f}.dist AS ${Prisma.raw(`${p}_dist`)},
+      ${col("classified")}, ${col("excellent")}, ${col("draft")}, ${col("submitted")}, ${col("returned")}, ${col("approved")},
+      ${col("awards")}, ${col("individuals")}`;
   };
+  const yearJoins = (p: "c" | "p", y: string) => {
+    const f = Prisma.raw(`fg_${p}`);
+    return Prisma.sql`
+      LEFT JOIN fg ${f} ON ${f}."schoolId" = sc.id AND ${f}."schoolYearId" = ${y}`;
+  };
+  // A year's distribution across the unit: the schools' distributions added label by label.
+  const distSum = (p: "c" | "p") =>
+    Prisma.raw(`(SELECT json_object_agg(label, n) FROM (SELECT e.key AS label, sum(e.value::int)::int AS n FROM keyed, jsonb_each_text(keyed.${p}_dist) e GROUP BY 1) d)`);
   const now = new Date();
   return Prisma.sql`
     WITH sc AS (
@@ -273,74 +264,12 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
       FROM "Member" m WHERE m."schoolId" = ANY(${ids}::text[]) AND m.status <> 'LEFT'
       GROUP BY 1
     ),
-    rg AS (
-      -- Distinct (school, year, member) first, hashed (a count(DISTINCT) sorts every registration
-      -- by text), then only members not gone: joining Member before the distinct made the planner
-      -- misjudge the rows (two independent school filters) and sort/merge 17,000 rows for a unit
-      -- of 100 schools; this form halves the CTE's time (EXPLAIN ANALYZE on the province bench).
-      SELECT x.sid, x.yid, count(*)::int AS n
-      FROM (
-        SELECT DISTINCT r."schoolId" AS sid, c."schoolYearId" AS yid, r."memberId"
-        FROM "Registration" r JOIN "Campaign" c ON c.id = r."campaignId"
-        WHERE r."schoolId" = ANY(${ids}::text[]) AND c."schoolYearId" IN ${years}
-      ) x
-      -- the members' own school filter lets the planner read only these schools' members (an index), not all of them
-      JOIN "Member" m ON m.id = x."memberId" AND m.status <> 'LEFT' AND m."schoolId" = ANY(${ids}::text[])
-      GROUP BY 1, 2
-    ),
-    pl AS (
-      SELECT p."schoolId" AS sid, p."schoolYearId" AS yid,
-        max(CASE WHEN p.status = 'SIGNED' AND p."signedAt" IS NOT NULL THEN 3 WHEN p.status = 'SUBMITTED' THEN 2 ELSE 1 END)::int AS rank
-      FROM "CoordinationPlan" p
-      WHERE p."schoolId" = ANY(${ids}::text[]) AND p."schoolYearId" IN ${years}
-      GROUP BY 1, 2
-    ),
-    pe AS MATERIALIZED (
-      -- the schools' scoring periods with their campaign's year, by key (a join read every campaign
-      -- of the two years, a Seq Scan, to keep a few hundred)
-      SELECT p.id, p."schoolId" AS sid, p."endsOn", (SELECT c."schoolYearId" FROM "Campaign" c WHERE c.id = p."campaignId") AS yid
-      FROM "ScorePeriod" p WHERE p."schoolId" = ANY(${ids}::text[])
-    ),
-    sheet AS (
-      SELECT s.id, s."memberId", pe.sid, pe.yid, pe."endsOn", pe.id AS pid,
-        st.complete AS council, st.classification
-      FROM pe
-      JOIN "ScoreSheet" s ON s."periodId" = pe.id
-      LEFT JOIN "ScoreStage" st ON st."sheetId" = s.id AND st.stage = 'COUNCIL'
-      WHERE pe.yid IN ${years}
-    ),
-    sh AS (
-      SELECT sid, yid, count(*)::int AS sheets, count(*) FILTER (WHERE council)::int AS scored
-      FROM sheet GROUP BY 1, 2
-    ),
-    lastc AS (
-      -- byte order ("C") for the grouping keys: the same groups, sorted without the locale's rules
-      SELECT DISTINCT ON ("memberId" COLLATE "C", sid COLLATE "C", yid COLLATE "C") sid, yid, coalesce(classification, ${UNRANKED}) AS label
-      FROM sheet WHERE council
-      ORDER BY "memberId" COLLATE "C", sid COLLATE "C", yid COLLATE "C", "endsOn" DESC, pid DESC
-    ),
-    cl AS (SELECT sid, yid, label, count(*)::int AS n FROM lastc GROUP BY 1, 2, 3),
-    cs AS (
-      SELECT sid, yid, json_object_agg(label, n) AS dist, sum(n)::int AS classified,
-        coalesce(sum(n) FILTER (WHERE label = ${EXCELLENT}), 0)::int AS excellent
-      FROM cl GROUP BY 1, 2
-    ),
-    nm AS (
-      SELECT i."schoolId" AS sid, k."schoolYearId" AS yid,
-        count(*) FILTER (WHERE i.status::text = ANY(${inStates("draft")}::text[]))::int AS draft,
-        count(*) FILTER (WHERE i.status::text = ANY(${inStates("submitted")}::text[]))::int AS submitted,
-        count(*) FILTER (WHERE i.status::text = ANY(${inStates("returned")}::text[]))::int AS returned,
-        count(*) FILTER (WHERE i.status::text = ANY(${inStates("approved")}::text[]))::int AS approved
-      FROM "NominationItem" i JOIN "NominationPackage" k ON k.id = i."packageId"
-      WHERE i."schoolId" = ANY(${ids}::text[]) AND k."schoolYearId" IN ${years}
-      GROUP BY 1, 2
-    ),
-    aw AS (
-      SELECT a."schoolId" AS sid, a."schoolYearId" AS yid, count(*)::int AS n,
-        count(*) FILTER (WHERE a.subject = 'MEMBER')::int AS individuals
-      FROM "Award" a LEFT JOIN "DecisionRevocation" rv ON rv."decisionId" = a."decisionId"
-      WHERE a."schoolId" = ANY(${ids}::text[]) AND a."schoolYearId" IN ${years} AND rv.id IS NULL
-      GROUP BY 1, 2
+    fg AS (
+      -- The precomputed figures of the two years ("SchoolYearFigures", kept by triggers in the
+      -- same transaction as every write that feeds them: lib/dashboards/figures.ts); an absent
+      -- row is a school with nothing that year (zeros).
+      SELECT f.* FROM "SchoolYearFigures" f
+      WHERE f."schoolId" = ANY(${ids}::text[]) AND f."schoolYearId" IN ${years}
     ),
     ro AS (
       SELECT ra."schoolId" AS sid, bool_or(ra.role = 'PRINCIPAL') AS principal, bool_or(ra.role = 'UNION_CHAIR') AS chair
@@ -386,8 +315,8 @@ export function aggregateSql(a: AggregateInput): Prisma.Sql {
           'missingAny', count(*) FILTER (WHERE NOT ("hasPrincipal" AND "hasChair"))::int,
           'plans', (SELECT json_object_agg(k, n) FROM (SELECT c_plan AS k, count(*)::int AS n FROM keyed GROUP BY 1) x),
           'plansPrev', (SELECT json_object_agg(k, n) FROM (SELECT p_plan AS k, count(*)::int AS n FROM keyed GROUP BY 1) x),
-          'c', ${yearSums("c")}::jsonb || jsonb_build_object('dist', (SELECT json_object_agg(label, n) FROM (SELECT label, sum(n)::int AS n FROM cl WHERE yid = ${a.cur} GROUP BY 1) d)),
-          'p', ${yearSums("p")}::jsonb || jsonb_build_object('dist', (SELECT json_object_agg(label, n) FROM (SELECT label, sum(n)::int AS n FROM cl WHERE yid = ${a.prev} GROUP BY 1) d))
+          'c', ${yearSums("c")}::jsonb || jsonb_build_object('dist', ${distSum("c")}),
+          'p', ${yearSums("p")}::jsonb || jsonb_build_object('dist', ${distSum("p")})
         ) FROM keyed) AS totals,
       (SELECT coalesce(json_agg(json_build_object(
           'id', id, 'name', name, 'code', code, 'level', level, 'members', members,
