@@ -16,6 +16,7 @@ import { schoolScope } from "../authz/scope";
 import type { Capability, Viewer } from "../authz/permissions";
 import { unitDescendants } from "../orgs/tree";
 import { dashboardYears } from "./years";
+import type { SchoolYearFigureValues } from "./figures";
 import { foldVietnamese } from "../format";
 import {
   distribution,
@@ -94,21 +95,8 @@ export interface UpperRow {
   missingRoles: ("PRINCIPAL" | "UNION_CHAIR")[];
 }
 
-type RawYear = {
-  plan: number;
-  registered: number;
-  sheets: number;
-  scored: number;
-  dist: Record<string, number> | null;
-  classified: number;
-  excellent: number;
-  draft: number;
-  submitted: number;
-  returned: number;
-  approved: number;
-  awards: number;
-  individuals: number;
-};
+/** One year's stored figures of a school (or their sums over the unit). */
+type RawYear = SchoolYearFigureValues;
 type RawRow = { id: string; name: string; code: string; level: SchoolLevel; members: number; hasPrincipal: boolean; hasChair: boolean; c: RawYear; p: RawYear };
 type RawTotals = { schools: number; members: number; missingPrincipal: number; missingChair: number; missingAny: number; plans: Record<string, number> | null; plansPrev: Record<string, number> | null; c: RawYear; p: RawYear };
 type RawResult = { matched: number; totals: RawTotals; rows: RawRow[] };
