@@ -83,12 +83,16 @@ export function pooled(peers: readonly SchoolStats[]): Record<string, number> {
 
 /** The questions a person could ask about a school's results (none: nothing stands out). */
 export function questionsFor(s: SchoolStats, peers: readonly SchoolStats[]): Question[] {
+  return questionsAgainst(s, pooled(peers));
+}
+
+/** questionsFor, given the peers' pooled sheets (classification → count). */
+function questionsAgainst(s: SchoolStats, peerCounts: Record<string, number>): Question[] {
   const out: Question[] = [];
   const mine = share(s.counts, EXCELLENT);
   if (s.classified >= MIN_CLASSIFIED && mine >= ALMOST_ALL_EXCELLENT) {
     out.push({ kind: "ALMOST_ALL_EXCELLENT", text: `${pct(mine)} phiếu (${s.counts[EXCELLENT] ?? 0}/${s.classified}) xếp loại ${EXCELLENT}: mức phân loại có còn phân biệt được không?` });
   }
-  const peerCounts = pooled(peers);
   const peerTotal = Object.values(peerCounts).reduce((a, b) => a + b, 0);
   if (s.classified >= MIN_CLASSIFIED && peerTotal >= MIN_CLASSIFIED) {
     const theirs = share(peerCounts, EXCELLENT);
@@ -113,11 +117,31 @@ export interface CalibrationRow extends SchoolStats {
   questions: Question[];
 }
 
-/** Every school with its peers' distribution and its questions. */
+/**
+ * Every school with its peers' distribution and its questions. The same as peersOf + pooled for
+ * each school, in linear time (3,000 schools of a province: peersOf for each is 9 M comparisons):
+ * each (upper unit, level) is pooled once, and a school's peers are its group without itself —
+ * the group's sums less the school's own, a label kept when some other school of the group has it.
+ */
 export function calibrate(all: readonly SchoolStats[]): CalibrationRow[] {
+  const groupOf = (s: SchoolStats) => `${s.unionUnitId}\u0000${s.level}`;
+  const groups = new Map<string, { schools: number; sum: Map<string, number>; holders: Map<string, number> }>();
+  for (const s of all) {
+    let g = groups.get(groupOf(s));
+    if (!g) groups.set(groupOf(s), (g = { schools: 0, sum: new Map(), holders: new Map() }));
+    g.schools++;
+    for (const [k, n] of Object.entries(s.counts)) {
+      g.sum.set(k, (g.sum.get(k) ?? 0) + n);
+      g.holders.set(k, (g.holders.get(k) ?? 0) + 1);
+    }
+  }
   return all.map((s) => {
-    const peers = peersOf(all, s);
-    const peerCounts = pooled(peers);
-    return { ...s, excellentShare: share(s.counts, EXCELLENT), peerCount: peers.length, peerCounts, peerExcellentShare: share(peerCounts, EXCELLENT), questions: questionsFor(s, peers) };
+    const g = groups.get(groupOf(s))!;
+    const peerCounts: Record<string, number> = {};
+    for (const [k, n] of g.sum) {
+      const own = Object.hasOwn(s.counts, k);
+      if (g.holders.get(k)! - (own ? 1 : 0) > 0) peerCounts[k] = n - (own ? s.counts[k] : 0);
+    }
+    return { ...s, excellentShare: share(s.counts, EXCELLENT), peerCount: g.schools - 1, peerCounts, peerExcellentShare: share(peerCounts, EXCELLENT), questions: questionsAgainst(s, peerCounts) };
   });
 }
