@@ -15,6 +15,7 @@ import { computeStage, validateStageData, type StageData } from "./rules";
 import type { ScaleDefinition } from "./scale";
 import type { GridRowInput } from "./schemas";
 import { ENTER_ACTION, selfScoringRefusal } from "./workflow";
+import { withFiguresDeferred } from "../server/figures";
 
 type Tx = Prisma.TransactionClient;
 
@@ -160,11 +161,14 @@ export async function saveGrid(viewer: Viewer, input: { periodId: string; stage:
   return db.$transaction(async (tx) => {
     await lockPeriodState(tx, period.id, [period.state]);
     const out: GridOutcome = { saved: [], conflicts: [], errors: {} };
-    for (const { sheet, row, data } of prepared) {
-      const r = await writeStage(tx, viewer, sheet, input.stage, row.version, data, undefined, "scoring.grid.save");
-      if (r.ok) out.saved.push({ sheetId: sheet.id, version: r.version!, total: r.total!, classification: r.classification ?? null });
-      else out.conflicts.push(sheet.id);
-    }
+    // One statement per row (each checks its own version); the summaries are refreshed once, at the end.
+    await withFiguresDeferred(tx, async () => {
+      for (const { sheet, row, data } of prepared) {
+        const r = await writeStage(tx, viewer, sheet, input.stage, row.version, data, undefined, "scoring.grid.save");
+        if (r.ok) out.saved.push({ sheetId: sheet.id, version: r.version!, total: r.total!, classification: r.classification ?? null });
+        else out.conflicts.push(sheet.id);
+      }
+    });
     return out;
   });
 }

@@ -24,6 +24,8 @@ import { SCORING_DEMO } from "@/lib/seed/scoring-demo";
 import { createCampaign, registerSelf, transitionCampaign } from "@/lib/campaigns/mutations";
 import { createPeriod, sealStage } from "@/lib/scoring/period-mutations";
 import { saveGrid, saveStage } from "@/lib/scoring/mutations";
+import { getGrid } from "@/lib/scoring/queries";
+import { schoolYearFiguresDrift } from "@/lib/dashboards/figures";
 import { allCriteria, type ScaleDefinition } from "@/lib/scoring/scale";
 import type { StageData } from "@/lib/scoring/rules";
 import { getCalibrationPage, schoolStats } from "@/lib/calibration/queries";
@@ -213,6 +215,22 @@ describe("the calibration figures equal the live computation", () => {
     await saveStage(v.STA_CHAIR, { sheetId: sheet.id, stage: "COUNCIL", version: await version(sheet.id, "COUNCIL"), data: await stageData(SC.periods.STA_DRIVE, 30), explanation: "Hội đồng thống nhất trừ điểm." });
     await expectEqual("council score complete");
     expect((await p.scoreStage.findUniqueOrThrow({ where: { sheetId_stage: { sheetId: sheet.id, stage: "COUNCIL" } } })).complete).toBe(true);
+  });
+
+  it("after the council saves a whole group in the grid (many rows, one transaction, the summaries refreshed once at its end)", async () => {
+    const grid = await getGrid(v.STA_CHAIR, S.STA, SC.periods.STA_DRIVE, DEMO.groups.STA_K3, "COUNCIL");
+    const rows = grid.rows.filter((r) => !r.blocked);
+    expect(rows.length).toBeGreaterThan(3);
+    const data = await stageData(SC.periods.STA_DRIVE, 20);
+    const res = await saveGrid(v.STA_CHAIR, { periodId: SC.periods.STA_DRIVE, stage: "COUNCIL", rows: rows.map((r) => ({ sheetId: r.sheetId, version: r.version, entries: data.entries, bonus: {} })) });
+    expect([res.saved.length, res.conflicts, res.errors]).toEqual([rows.length, [], {}]);
+    await expectEqual("council grid saved");
+    expect(await schoolYearFiguresDrift(p), "council grid saved: SchoolYearFigures vs live").toEqual([]);
+    // Nothing of the deferral outlives the transaction: the next single save refreshes at once.
+    const one = rows[0].sheetId;
+    await saveStage(v.STA_CHAIR, { sheetId: one, stage: "COUNCIL", version: await version(one, "COUNCIL"), data: await stageData(SC.periods.STA_DRIVE, 60), explanation: "Hội đồng điều chỉnh." });
+    await expectEqual("one council save after the grid");
+    expect(await schoolYearFiguresDrift(p)).toEqual([]);
   });
 
   let rawPeriod = "";
