@@ -176,11 +176,12 @@ describe("one generic function", () => {
       `SELECT p.proname, bool_or(p.prosrc ~* 'raise\\s+exception') AS guards FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE NOT g.tgisinternal AND g.tgrelid IN (${tables}) GROUP BY p.proname ORDER BY 1`,
     );
     // Triggers that refuse a change all run the one generic function; the others only derive
-    // values (the audit chain's hashes, sort keys, the awards tally) and never refuse.
+    // values (the audit chain's hashes, sort keys, the decision's date on an award, the awards
+    // tally, the per-school-year and per-period summaries) and never refuse.
     expect(fns.filter((f) => f.guards).map((f) => f.proname)).toEqual(["refuse_decided"]);
     const derive = fns.filter((f) => !f.guards).map((f) => f.proname);
     expect(derive).toContain("audit_chain");
-    expect(derive.filter((n) => n !== "audit_chain" && !/_sort_key$|^award_tally_/.test(n))).toEqual([]);
+    expect(derive.filter((n) => n !== "audit_chain" && !/_sort_key$|^award_tally_|^award_signed_on$|^syf_|^spf_/.test(n))).toEqual([]);
     const old = ["plan_signed_refuse", "plan_content_refuse", "meeting_closed_refuse", "meeting_attendee_refuse", "audit_refuse", "award_record_refuse", "council_meeting_closed_refuse", "scoring_refuse_change", "scale_version_locked"];
     const left = await t.sql.query<{ proname: string }>(`SELECT proname FROM pg_proc WHERE proname IN (${old.map((o) => `'${o}'`).join(", ")})`);
     expect(left).toEqual([]);
