@@ -15,6 +15,7 @@ import { settingsFor } from "./facts-loader";
 import { toIsoDay } from "./facts";
 import { SETTING_KEYS, SETTING_SPECS, formatSettingValue } from "./settings";
 import { decidableItems, decidableWhere } from "./routes-union";
+import { loadAuthorities } from "./routes";
 
 export { getEligibilityPage, type EligibilityQuery } from "./eligibility-queries";
 
@@ -129,23 +130,21 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const { year, years } = await yearFor(db, yearId);
-  const tree = await unitDescendants(db, unit.id);
+  const [tree, authorities] = await Promise.all([unitDescendants(db, unit.id), loadAuthorities(db)]);
   // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
   const approvedWhere: Prisma.NominationItemWhereInput = { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } };
   const [decisions, approved, approvedCount] = await Promise.all([
     // The unit's own decisions (a school's BCH decision is filed under its upper union but is the school's: schoolId set).
     db.awardDecision.findMany({ where: { organisationId: unit.id, schoolId: null, schoolYearId: year.id }, include: { revocation: true, _count: { select: { awards: true } } }, orderBy: { signedOn: "desc" } }),
-    decidableWhere(db, unit, tree).then((mayDecide) =>
-      db.nominationItem.findMany({
-        where: { AND: [approvedWhere, mayDecide] },
-        include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
-        orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
-      }),
-    ),
+    db.nominationItem.findMany({
+      where: { AND: [approvedWhere, decidableWhere(unit, tree, authorities)] },
+      include: { package: { select: { school: { select: { name: true, unionUnitId: true, govUnit: { select: { type: true } } } } } } },
+      orderBy: [{ titleCode: "asc" }, { nomineeSortKey: "asc" }],
+    }),
     db.nominationItem.count({ where: approvedWhere }),
   ]);
   // Issue 12: the decision screen offers only the forms this union body may decide.
-  const mine = await decidableItems(db, unit, approved);
+  const mine = decidableItems(unit, approved, authorities);
   return {
     unit,
     year: { id: year.id, label: year.label },

@@ -6,7 +6,7 @@ import { AppError } from "../server/errors";
 import { todayIsoVN } from "../time";
 import type { Db } from "../authz/load";
 import type { Prisma } from "../generated/prisma/client";
-import { decidingBody, schoolBchDecides, unionDecidableCodes, unionUnitMayDecide, type UnionUnit } from "./authority";
+import { decidingBody, schoolBchDecides, unionDecidableCodes, unionUnitMayDecide, type AuthorityRow, type UnionUnit } from "./authority";
 import { CATALOGUE_ENTRIES, LEVEL_LABELS, titleEntry, type AwardLevelCode } from "./catalogue";
 import { contextOf, loadAuthorities } from "./routes";
 
@@ -112,10 +112,11 @@ export async function assertUnitMayDecide(db: Db, unit: { id: string; type: stri
  * A where-fragment that keeps the nomination items a union unit might decide (its upper-union
  * forms for its own schools, a federation's forms in its subtree): the decision screen reads only
  * these, then decidableItems decides each. Without it a provincial federation read every approved
- * nominee of 3,000 schools (113,000 rows) to offer a few hundred.
+ * nominee of 3,000 schools (113,000 rows) to offer a few hundred. `rows`: loadAuthorities, read
+ * once for both.
  */
-export async function decidableWhere(db: Db, unit: UnionUnit, tree: string[], isoDay = todayIsoVN()): Promise<Prisma.NominationItemWhereInput> {
-  const { direct, anywhere } = unionDecidableCodes(unit, isoDay, await loadAuthorities(db));
+export function decidableWhere(unit: UnionUnit, tree: string[], rows: readonly AuthorityRow[], isoDay = todayIsoVN()): Prisma.NominationItemWhereInput {
+  const { direct, anywhere } = unionDecidableCodes(unit, isoDay, rows);
   const coded = (codes: string[]): Prisma.NominationItemWhereInput => ({ OR: [{ approvedTitleCode: { in: codes } }, { approvedTitleCode: null, titleCode: { in: codes } }] });
   return {
     OR: [
@@ -126,7 +127,6 @@ export async function decidableWhere(db: Db, unit: UnionUnit, tree: string[], is
 }
 
 /** The approved nominees a union unit may decide (the decision screen offers only these). */
-export async function decidableItems<T extends { titleCode: string; approvedTitleCode: string | null; package: { school: { unionUnitId: string; govUnit: { type: string } | null } } }>(db: Db, unit: { id: string; type: string }, items: T[], isoDay = todayIsoVN()): Promise<T[]> {
-  const rows = await loadAuthorities(db);
+export function decidableItems<T extends { titleCode: string; approvedTitleCode: string | null; package: { school: { unionUnitId: string; govUnit: { type: string } | null } } }>(unit: UnionUnit, items: T[], rows: readonly AuthorityRow[], isoDay = todayIsoVN()): T[] {
   return items.filter((i) => unionUnitMayDecide(unit, i.package.school.unionUnitId, i.approvedTitleCode ?? i.titleCode, contextOf(i.package.school), isoDay, rows));
 }
