@@ -1,8 +1,8 @@
 import "server-only";
 // The eligibility page (issue 9): the whole school is judged set-based, the totals by verdict come
 // first, and only one page of members (with their reasons and edit forms) leaves the server.
-// Round trips, whatever the school's size: the scoped school and the school years together, then
-// ONE query (facts-loader.ts schoolFacts) that returns every member with all the facts the rules read as
+// Round trips, whatever the school's size: ONE, carrying the scope check, the school years and
+// ONE statement (facts-loader.ts loadSchoolFacts) that returns every member with all the facts the rules read as
 // JSON — evaluations, disciplines, open cases, initiatives, awards with their decisions,
 // registrations in the campaigns that reach the school — plus the thresholds of the school's unit
 // chain (as facts-loader.ts settingsFor reads them), the union groups and the latest disciplines
@@ -15,7 +15,7 @@ import { foldVietnamese } from "../format";
 import { schoolFor } from "../authz/load";
 import { todayIsoVN as todayIso } from "../time";
 import { yearFor } from "./years";
-import { evaluateAll, schoolFacts } from "./facts-loader";
+import { evaluateAll, loadSchoolFacts, shapeSchoolFacts } from "./facts-loader";
 import { cstdcsCap, cstdcsCapRule, evaluateCollectiveUnits, htxsnvCapRule, summarise } from "./rules";
 import { toIsoDay, type CollectiveMemberFacts } from "./facts";
 import { gradeAtLeast } from "./settings";
@@ -40,9 +40,10 @@ export interface EligibilityQuery {
 export async function getEligibilityPage(viewer: Viewer, schoolId: string, query: EligibilityQuery | string = {}) {
   const opts: EligibilityQuery = typeof query === "string" ? { yearId: query } : query;
   const db = await getDb();
-  // The scope check and the years do not depend on each other (a school out of scope is NOT_FOUND either way).
-  const [school, { year, years, period }] = await Promise.all([schoolFor(viewer, schoolId, "nomination.read", db), yearFor(db, opts.yearId)]);
-  const { facts, groups, evaluations, disciplines, cases, settings: s } = await schoolFacts(db, school, period);
+  // One round trip: the scope check, the school years and the facts do not depend on each other.
+  // The facts are shaped only once the scope check passed (out of scope: NOT_FOUND, rows dropped).
+  const [school, { year, years, period }, factsRow] = await Promise.all([schoolFor(viewer, schoolId, "nomination.read", db), yearFor(db, opts.yearId), loadSchoolFacts(db, schoolId)]);
+  const { facts, groups, evaluations, disciplines, cases, settings: s } = shapeSchoolFacts(factsRow, school.id, period);
   const rows = evaluateAll(facts, period, s, todayIso());
   const collective: CollectiveMemberFacts[] = rows.map((r) => ({ memberId: r.member.id, fullName: r.member.fullName, grade: r.facts.grade, ldtt: r.verdicts[0].eligible, cstdcs: r.verdicts[1].eligible, disciplines: r.facts.disciplines }));
   const ldtt = collective.filter((c) => c.ldtt).length;

@@ -9,6 +9,7 @@ import { DEFAULT_SETTING_ROWS, resolveSettings, type SettingRow, type Settings }
 import { CATALOGUE } from "./catalogue";
 import { ancestorChainCte, unitAncestors as unitChain } from "../orgs/tree";
 import type { Db } from "../authz/load";
+import { preparedAs } from "../server/database";
 import { TITLE_CODES, TITLES } from "../campaigns/rules";
 import { evaluateMember, type Verdict } from "./rules";
 
@@ -57,9 +58,10 @@ interface MemberRow {
   cases: { kind: OpenCaseKind; openedOn: Day; closedOn: Day | null; summary: string }[];
   initiatives: { id: string; title: string; startYear: number; level: AwardLevel | null; recognisedOn: Day | null; recognisedBy: string | null; decisionNumber: string | null; applied: boolean }[];
   awards: { titleCode: string; startYear: number; revoked: boolean; thematic: boolean; achievementKey: string; decisionNumber: string; decidedOn: Day }[];
-  registeredIn: string[];
+  /** Registrations for an individual title in campaigns that reach the school, every school year (c: campaign name, y: its year). */
+  registeredIn: { c: string; y: string }[];
 }
-interface FactsRow {
+export interface FactsRow {
   /** The school's upper unit and the units above it, nearest first (lib/orgs/tree.ts unitAncestors). */
   chain: string[] | null;
   settings: (Omit<SettingRow, "source"> & { source: string })[] | null;
@@ -76,17 +78,27 @@ interface FactsRow {
  * thresholds as settingsFor resolves them. tests/integration/eligibility-facts.int.test.ts checks
  * the facts against an independent loader (one Prisma query per table, tests/factories/facts-reference.ts).
  */
-export async function schoolFacts(db: Db, school: { id: string; unionUnitId: string }, period: PeriodInfo, memberIds?: string[]) {
-  const yearId = period.schoolYearId ?? null;
-  const [row] = await db.$queryRaw<FactsRow[]>(Prisma.sql`
-    WITH RECURSIVE ${ancestorChainCte(school.unionUnitId)},
+export async function schoolFacts(db: Db, school: { id: string }, period: PeriodInfo, memberIds?: string[]) {
+  return shapeSchoolFacts(await loadSchoolFacts(db, school.id, memberIds), school.id, period);
+}
+
+/**
+ * The one statement behind schoolFacts. It depends on nothing but the school's id (its upper unit
+ * is read inside it, registrations come for every school year), so a page can send it beside its
+ * scope check and its school-year lookup in one round trip, and shape it (shapeSchoolFacts) once
+ * both came back: a school out of the viewer's scope is NOT_FOUND and these rows are dropped unread.
+ * Sent as a named prepared statement (lib/server/database.ts preparedAs).
+ */
+export async function loadSchoolFacts(db: Db, schoolId: string, memberIds?: string[]): Promise<FactsRow | undefined> {
+  const [row] = await db.$queryRaw<FactsRow[]>(Prisma.sql`${preparedAs("school_facts")}
+    WITH RECURSIVE ${ancestorChainCte(Prisma.sql`(SELECT s."unionUnitId" FROM "School" s WHERE s."id" = ${schoolId})`)},
     m AS MATERIALIZED (
       -- the group's name by its key (a scalar subquery: a hash join would read every school's groups)
       SELECT m."id", m."fullName", m."sortKey", m."nameSearch", m."gender", m."position", m."unionGroupId",
         (SELECT g."name" FROM "UnionGroup" g WHERE g."id" = m."unionGroupId") AS "unionGroupName",
         m."professionalGroup", m."status", m."contractStartAt"
       FROM "Member" m
-      WHERE m."schoolId" = ${school.id} AND ${memberIds ? Prisma.sql`m."id" = ANY(${memberIds}::text[])` : Prisma.sql`m."status" <> 'LEFT'`}
+      WHERE m."schoolId" = ${schoolId} AND ${memberIds ? Prisma.sql`m."id" = ANY(${memberIds}::text[])` : Prisma.sql`m."status" <> 'LEFT'`}
     ),
     yr AS (SELECT y."id", extract(year FROM y."startsOn")::int AS sy FROM "SchoolYear" y),
     ev AS (
@@ -124,13 +136,14 @@ export async function schoolFacts(db: Db, school: { id: string; unionUnitId: str
       WHERE a."memberId" IN (SELECT "id" FROM m) GROUP BY 1
     ),
     rg AS (
-      -- Registrations for an individual title in the period's campaigns that reach the school (its
-      -- own and those of its upper units), campaign names in launch order (duplicates removed in JS).
-      SELECT r."memberId", json_agg(c."name" ORDER BY c."createdAt", r."createdAt", c."id") AS j
+      -- Registrations for an individual title in the campaigns that reach the school (its own and
+      -- those of its upper units), every school year, in launch order: shapeSchoolFacts keeps the
+      -- period's (duplicates removed there).
+      SELECT r."memberId", json_agg(json_build_object('c', c."name", 'y', c."schoolYearId") ORDER BY c."createdAt", r."createdAt", c."id") AS j
       FROM "Registration" r JOIN "Campaign" c ON c."id" = r."campaignId"
-      WHERE ${yearId}::text IS NOT NULL AND r."schoolId" = ${school.id} AND r."memberId" IN (SELECT "id" FROM m)
-        AND r."title" = ANY(${INDIVIDUAL_TITLES}::text[]) AND c."schoolYearId" = ${yearId}
-        AND (c."schoolId" = ${school.id} OR c."organisationId" IN (SELECT "id" FROM chain))
+      WHERE r."schoolId" = ${schoolId} AND r."memberId" IN (SELECT "id" FROM m)
+        AND r."title" = ANY(${INDIVIDUAL_TITLES}::text[])
+        AND (c."schoolId" = ${schoolId} OR c."organisationId" IN (SELECT "id" FROM chain))
       GROUP BY 1
     )
     SELECT
@@ -145,17 +158,21 @@ export async function schoolFacts(db: Db, school: { id: string; unionUnitId: str
           'initiatives', coalesce(ia.j, '[]'::json), 'awards', coalesce(aw.j, '[]'::json), 'registeredIn', coalesce(rg.j, '[]'::json)) ORDER BY m."sortKey", m."id")
         FROM m LEFT JOIN ev ON ev."memberId" = m."id" LEFT JOIN di ON di."memberId" = m."id" LEFT JOIN oc ON oc."memberId" = m."id"
           LEFT JOIN ia ON ia."memberId" = m."id" LEFT JOIN aw ON aw."memberId" = m."id" LEFT JOIN rg ON rg."memberId" = m."id") AS members,
-      (SELECT json_agg(json_build_object('id', g."id", 'name', g."name") ORDER BY g."name") FROM "UnionGroup" g WHERE g."schoolId" = ${school.id}) AS groups,
+      (SELECT json_agg(json_build_object('id', g."id", 'name', g."name") ORDER BY g."name") FROM "UnionGroup" g WHERE g."schoolId" = ${schoolId}) AS groups,
       (SELECT json_agg(x ORDER BY x."decidedOn" DESC) FROM (
         SELECT d."id", mm."fullName", d."level", d."decidedOn", d."decisionNumber", d."reason"
-        FROM "Discipline" d JOIN "Member" mm ON mm."id" = d."memberId" WHERE d."schoolId" = ${school.id} ORDER BY d."decidedOn" DESC LIMIT 50) x) AS disciplines,
+        FROM "Discipline" d JOIN "Member" mm ON mm."id" = d."memberId" WHERE d."schoolId" = ${schoolId} ORDER BY d."decidedOn" DESC LIMIT 50) x) AS disciplines,
       (SELECT json_agg(x ORDER BY x."openedOn" DESC) FROM (
         SELECT c."id", mm."fullName", c."kind", c."openedOn", c."closedOn", c."summary", c."version"
-        FROM "OpenCase" c JOIN "Member" mm ON mm."id" = c."memberId" WHERE c."schoolId" = ${school.id} ORDER BY c."openedOn" DESC LIMIT 50) x) AS cases`);
+        FROM "OpenCase" c JOIN "Member" mm ON mm."id" = c."memberId" WHERE c."schoolId" = ${schoolId} ORDER BY c."openedOn" DESC LIMIT 50) x) AS cases`);
+  return row;
+}
 
+/** schoolFacts' result from loadSchoolFacts' row, for a period (its year's registrations and evaluation, its thresholds). */
+export function shapeSchoolFacts(row: FactsRow | undefined, schoolId: string, period: PeriodInfo) {
   const facts: SchoolMemberFacts[] = (row?.members ?? []).map((m) => {
     const current = m.evals.find((e) => e.schoolYearId === period.schoolYearId);
-    const campaigns = [...new Set(m.registeredIn)];
+    const campaigns = period.schoolYearId ? [...new Set(m.registeredIn.filter((r) => r.y === period.schoolYearId).map((r) => r.c))] : [];
     const f: MemberFacts = {
       memberId: m.id,
       fullName: m.fullName,
@@ -197,7 +214,7 @@ export async function schoolFacts(db: Db, school: { id: string; unionUnitId: str
   // The evaluation form of each member: this year's row recorded by this school.
   const evaluations = new Map<string, MemberRow["evals"][number]>();
   for (const m of row?.members ?? []) {
-    const e = m.evals.find((x) => x.schoolYearId === period.schoolYearId && x.schoolId === school.id);
+    const e = m.evals.find((x) => x.schoolYearId === period.schoolYearId && x.schoolId === schoolId);
     if (e) evaluations.set(m.id, e);
   }
   // The thresholds, as settingsFor resolves them.
@@ -209,9 +226,7 @@ export async function schoolFacts(db: Db, school: { id: string; unionUnitId: str
 
 /** Facts of the school's members (everyone not LEFT, or the ids given) for a period: schoolFacts' facts. */
 export async function loadMemberFacts(db: Db, schoolId: string, period: PeriodInfo, memberIds?: string[]): Promise<SchoolMemberFacts[]> {
-  const school = await db.school.findUnique({ where: { id: schoolId }, select: { id: true, unionUnitId: true } });
-  if (!school) return [];
-  return (await schoolFacts(db, school, period, memberIds)).facts;
+  return (await schoolFacts(db, { id: schoolId }, period, memberIds)).facts;
 }
 
 export interface MemberEligibility extends SchoolMemberFacts {

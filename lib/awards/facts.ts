@@ -106,26 +106,39 @@ export function toIsoDay(d: Date | string): string {
   return typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
 }
 
+// The day helpers below run for every member on every eligibility page (a 150-member school calls
+// them ~1,500 times): plain integer arithmetic on "YYYY-MM-DD", no Date.parse or toISOString
+// (which took half of the rules' time on the province bench). tests/unit/awards-dates.test.ts
+// checks them against Date-based versions over every day of 1999–2032.
+const ymd = (day: string): [number, number, number] => [+day.slice(0, 4), +day.slice(5, 7), +day.slice(8, 10)];
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const isoOf = (y: number, m: number, d: number) => `${y}-${two(m)}-${two(d)}`;
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (y: number, m: number) => (m === 2 && leap(y) ? 29 : DAYS_IN[m - 1]);
+
 export function addDaysIso(day: string, n: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const [y, m, d0] = ymd(day);
+  const d = d0 + n;
+  // Within the month (the common case: ±1 day), no calendar walk.
+  if (d >= 1 && d <= daysIn(y, m)) return isoOf(y, m, d);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function addMonthsIso(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number);
+  const [y, m, d] = ymd(day);
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);
-  const nm = total % 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${ny}-${String(nm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  const nm = total - ny * 12 + 1;
+  return isoOf(ny, nm, Math.min(d, daysIn(ny, nm)));
 }
 
 /** Whole months from `from` to `toInclusive` (1 Aug 2024 → 31 May 2025 is 10 months). */
 export function wholeMonths(from: string, toInclusive: string): number {
   if (toInclusive < from) return 0;
-  const end = addDaysIso(toInclusive, 1);
-  const [fy, fm, fd] = from.split("-").map(Number);
-  const [ey, em, ed] = end.split("-").map(Number);
+  const [fy, fm, fd] = ymd(from);
+  const [ey, em, ed] = ymd(addDaysIso(toInclusive, 1));
   let months = (ey - fy) * 12 + (em - fm);
   if (ed < fd) months -= 1;
   return Math.max(0, months);
@@ -133,8 +146,7 @@ export function wholeMonths(from: string, toInclusive: string): number {
 
 export function formatIsoDay(day: string | null | undefined): string {
   if (!day) return "";
-  const [y, m, d] = day.split("-");
-  return `${d}/${m}/${y}`;
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
 export function yearLabel(startYear: number): string {

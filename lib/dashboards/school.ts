@@ -8,6 +8,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { PeriodState } from "../generated/prisma/enums";
 import { getReadDb } from "../server/db";
+import { preparedAs } from "../server/database";
 import { capsAt, decide } from "../authz/decide";
 import { readablePlans } from "../authz/scope";
 import { schoolFor } from "../authz/load";
@@ -142,7 +143,7 @@ export async function getSchoolDashboard(viewer: Viewer, schoolId: string, opts:
           },
         })
       : Promise.resolve([]),
-    db.$queryRaw<Figures[]>`
+    db.$queryRaw<Figures[]>`${preparedAs("school_dashboard")}
       SELECT
         ${wantLive && year ? measuresSql(sid, year) : Prisma.sql`NULL::json`} AS live,
         -- Per scoring period (of the year, or waiting for a stage) and union group: sheets and stages done.

@@ -27,10 +27,12 @@ export async function unitDescendants(db: Db, roots: string | readonly string[])
 
 /**
  * The walk up as a CTE named `chain (id, "parentId", depth)`, for a statement that needs the unit
- * chain inside a larger query: `WITH RECURSIVE ${ancestorChainCte(unitId)}, … SELECT … FROM chain`.
+ * chain inside a larger query: `WITH RECURSIVE ${ancestorChainCte(unitId)}, … SELECT … FROM chain`;
+ * the start may be a scalar subquery (a school's upper unit read in the same statement).
  * The one place besides unitDescendants that walks the tree (tests/unit/org-tree-module.test.ts).
  */
-export function ancestorChainCte(unitId: string): Prisma.Sql {
+export function ancestorChainCte(unitId: string | Prisma.Sql): Prisma.Sql {
+  // A string is the unit's id (a parameter); a Prisma.Sql is a scalar subquery naming it.
   return Prisma.sql`chain (id, "parentId", depth) AS (
       SELECT o."id", o."parentId", 0 FROM "Organisation" o WHERE o."id" = ${unitId}
       UNION ALL
