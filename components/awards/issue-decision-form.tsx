@@ -8,10 +8,11 @@ import { DateInput } from "@/components/ui/date-input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormAction } from "./action-form";
-import { MultiCheck } from "./multi-check";
+import { DecisionNominees } from "./decision-nominees";
 import { todayIsoVN } from "@/lib/time";
 
-export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[] }) {
+/** `matchingIds`: every nominee the screen's filter matches (all pages); `approved`: the page drawn. */
+export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved, matchingIds }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[]; matchingIds: string[] }) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, null);
   const [key] = useState(() => crypto.randomUUID());
   const failed = state && !state.ok ? state : null;
@@ -51,7 +52,7 @@ export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, si
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <MultiCheck name="itemIds" legend="Người, tập thể được khen thưởng (đã duyệt)" options={approved} initial={approved.map((a) => a.id)} />
+        <DecisionNominees name="itemIds" legend="Người, tập thể được khen thưởng (đã duyệt)" rows={approved} matchingIds={matchingIds} />
         {err("itemIds")?.map((e) => (
           <p key={e} className="text-sm text-red-700">
             {e}

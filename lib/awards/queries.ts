@@ -16,6 +16,7 @@ import { toIsoDay } from "./facts";
 import { SETTING_KEYS, SETTING_SPECS, formatSettingValue } from "./settings";
 import { decidableItems, decidableWhere } from "./routes-union";
 import { loadAuthorities } from "./routes";
+import { waitingList } from "./decision-list";
 
 export { getEligibilityPage, type EligibilityQuery } from "./eligibility-queries";
 
@@ -125,11 +126,26 @@ export async function listMemberAwards(viewer: Viewer, memberId: string) {
   return (await registryRows(viewer, { memberId: m.id }, {}, 200)).rows;
 }
 
-/** Decisions issued by the unit (decision.issue) with the nominees approved and waiting for one. */
-export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: string) {
+export interface DecisionsQuery {
+  yearId?: string;
+  /** The form (title code) the waiting list is narrowed to (?hinh-thuc=). */
+  titleCode?: string;
+  /** Part of the nominee's or the school's name, diacritics ignored (?q=). */
+  q?: string;
+  page?: number;
+}
+
+/**
+ * Decisions issued by the unit (decision.issue) with the nominees approved and waiting for one.
+ * The waiting list can run to hundreds (a unit of 100 schools) or thousands (a province): counts
+ * by form, the list narrowed and paged (decision-list.ts waitingList). A string third argument is
+ * the school year (older callers).
+ */
+export async function getDecisionsPage(viewer: Viewer, unitId: string, query: DecisionsQuery | string = {}) {
+  const opts: DecisionsQuery = typeof query === "string" ? { yearId: query } : query;
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
-  const { year, years } = await yearFor(db, yearId);
+  const { year, years } = await yearFor(db, opts.yearId);
   const [tree, authorities] = await Promise.all([unitDescendants(db, unit.id), loadAuthorities(db)]);
   // REVOKED: nominees of a revoked decision, to be decided again (their old award stays, revoked).
   const approvedWhere: Prisma.NominationItemWhereInput = { status: { in: ["APPROVED", "APPROVED_CHANGED", "REVOKED"] }, package: { schoolYearId: year.id, school: { unionUnitId: { in: tree } } } };
@@ -144,17 +160,29 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, yearId?: 
     db.nominationItem.count({ where: approvedWhere }),
   ]);
   // Issue 12: the decision screen offers only the forms this union body may decide.
-  const mine = decidableItems(unit, approved, authorities);
+  const mine = decidableItems(unit, approved, authorities).map((i) => {
+    const code = i.approvedTitleCode ?? i.titleCode;
+    return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level, redecide: i.status === "REVOKED" };
+  });
+  const list = waitingList(mine, opts);
   return {
     unit,
     year: { id: year.id, label: year.label },
     years: years.map((y) => ({ id: y.id, label: y.label })),
     decisions: decisions.map((d) => ({ id: d.id, number: d.number, signedOn: toIsoDay(d.signedOn), signerName: d.signerName, issuerName: d.issuerName, level: LEVEL_LABELS[d.level], count: d._count.awards, revoked: !!d.revocation, revokedReason: d.revocation?.reason ?? null })),
     notDecidable: approvedCount - mine.length,
-    approved: mine.map((i) => {
-      const code = i.approvedTitleCode ?? i.titleCode;
-      return { id: i.id, nomineeName: i.nomineeName, schoolName: i.package.school.name, titleCode: code, titleName: titleEntry(code).name, changed: !!i.approvedTitleCode, level: i.approvedLevel ?? i.level, redecide: i.status === "REVOKED" };
-    }),
+    /** Every nominee this unit may decide, waiting (before the filters). */
+    waitingTotal: mine.length,
+    forms: list.forms,
+    filters: list.filters,
+    /** Nominees matching the filters (the pager's total). */
+    total: list.total,
+    page: list.page,
+    pageSize: list.pageSize,
+    /** Every matching nominee (all pages): whom a decision issued from this screen covers. */
+    matchingIds: list.matchingIds,
+    /** The page of matching nominees drawn. */
+    approved: list.rows,
     canIssue: can(viewer, "decision.issue", { unitId: unit.id }),
   };
 }

@@ -8,11 +8,13 @@ import { TITLE_CODES } from "./catalogue";
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const days = (label: string) => z.coerce.number({ error: `Vui lòng nhập ${label}.` }).int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(366, `${label} không quá 366.`);
 const level = z.enum(["SCHOOL", "DIRECT_UPPER", "PROVINCE", "NATIONAL"], { error: "Chọn cấp khen thưởng." });
-const idCsv = (label: string) =>
+/** The most nominees one decision covers (a province's decision for one form runs to a few thousand). */
+export const DECISION_MAX_ITEMS = 5000;
+const idCsv = (label: string, max: number) =>
   z
     .string({ error: `Chọn ${label}.` })
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(2000));
+    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(max, `Một quyết định gồm tối đa ${max.toLocaleString("vi-VN")} ${label}; lọc theo hình thức hoặc trường để chia thành nhiều quyết định.`));
 
 /** Xếp loại, đăng ký, ngày nghỉ of one member for a year (evaluation.manage). */
 export const saveEvaluationSchema = z.strictObject({
@@ -62,7 +64,7 @@ export const issueDecisionSchema = z.strictObject({
   issuerName: requiredText("cơ quan ban hành", 200),
   level,
   summary: optionalText("trích yếu", 300),
-  itemIds: idCsv("người được khen thưởng"),
+  itemIds: idCsv("người được khen thưởng", DECISION_MAX_ITEMS),
   idempotencyKey: id("mã gửi biểu mẫu"),
 });
 export type IssueDecisionInput = z.output<typeof issueDecisionSchema>;

@@ -198,7 +198,12 @@ test("the upper unit returns one nominee; the school fixes and resubmits; approv
   await again.getByRole("button", { name: "Ghi ý kiến" }).click();
   await expect(page.getByText("Đã duyệt xong").first()).toBeVisible();
   await page.goto(`/cap-tren/${UNIT}/khen-thuong/quyet-dinh?nam=${YEAR}`);
+  // The waiting list counted by form; a form's count narrows the list (and the decision) to it.
+  await page.getByRole("link", { name: /^Giấy khen của Công đoàn cấp trên trực tiếp: \d+$/ }).click();
+  await expect(page).toHaveURL(/hinh-thuc=GK_CD_CAP_TREN/);
+  await expect(page.locator("fieldset label").filter({ hasNotText: "Giấy khen của Công đoàn cấp trên trực tiếp" })).toHaveCount(0);
   await chooseOnly(page, [/^Trần Thị Mỹ Linh .*Giấy khen của Công đoàn cấp trên trực tiếp/, /^Hoàng Văn Minh .*Giấy khen của Công đoàn cấp trên trực tiếp/]);
+  await expect(page.getByText(/^Quyết định gồm 2\/\d+ người đang lọc/)).toBeVisible();
   await page.getByLabel("Số quyết định").fill("88/QĐ-CĐGD");
   await page.getByRole("button", { name: "Ban hành quyết định" }).click();
   await confirmDialog(page);

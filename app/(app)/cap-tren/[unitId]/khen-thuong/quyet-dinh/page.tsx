@@ -4,7 +4,10 @@ import { requireAccess } from "@/lib/authz/gate";
 import { getDecisionsPage } from "@/lib/awards/queries";
 import { issueDecisionAction } from "@/lib/awards/actions";
 import { formatIsoDay } from "@/lib/awards/facts";
-import { orNotFound, routeId, idParam } from "@/lib/server/page";
+import { orNotFound, routeId, idParam, textParam, pageParam } from "@/lib/server/page";
+import { ListFilters } from "@/components/ui/list-filters";
+import { Pagination } from "@/components/ui/pagination";
+import { formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { AwardYearTabs } from "@/components/awards/year-tabs";
 import { IssueDecisionForm } from "@/components/awards/issue-decision-form";
@@ -16,8 +19,10 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
   // The unit itself must be one the viewer serves with award.read (the gate, lib/authz/gate.ts).
   const { viewer } = await requireAccess("award.read", { unit: (await params).unitId });
   const unitId = routeId((await params).unitId);
-  const page = await orNotFound(getDecisionsPage(viewer, unitId, idParam((await searchParams).nam)));
+  const sp = await searchParams;
+  const page = await orNotFound(getDecisionsPage(viewer, unitId, { yearId: idParam(sp.nam), titleCode: idParam(sp["hinh-thuc"]), q: textParam(sp.q), page: pageParam(sp.trang) }));
   const base = `/cap-tren/${page.unit.id}/khen-thuong/quyet-dinh`;
+  const keepParams = { nam: page.year.id, "hinh-thuc": page.filters.titleCode, q: page.filters.q };
   return (
     <>
       <PageHeader title="Quyết định khen thưởng" subtitle={`${page.unit.name} · năm học ${page.year.label}`} actions={<Link href={`/cap-tren/${page.unit.id}/khen-thuong`} className="text-sm text-brand-700 hover:underline">← Sổ khen thưởng</Link>} />
@@ -38,10 +43,31 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
           </ul>
         )}
       </Card>
-      <Card title={`Đã duyệt, chờ quyết định (${page.approved.length})`} className="mt-6">
+      <Card title={`Đã duyệt, chờ quyết định (${formatNumber(page.waitingTotal)})`} className="mt-6">
         {page.notDecidable > 0 && <p className="mb-2 text-xs text-slate-500">Chỉ hiện hình thức thuộc thẩm quyền của đơn vị; {page.notDecidable} người đã duyệt ở hình thức của cấp khác.</p>}
-        {page.approved.length === 0 ? (
-          <EmptyState>Không có người nào đang chờ quyết định.</EmptyState>
+        {page.forms.length > 0 && (
+          <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="Số người chờ quyết định theo hình thức">
+            {[{ code: undefined, name: "Tất cả hình thức", count: page.waitingTotal }, ...page.forms].map((f) => (
+              <li key={f.code ?? ""}>
+                <Link href={`${base}?${new URLSearchParams(f.code ? { nam: page.year.id, "hinh-thuc": f.code } : { nam: page.year.id })}`} aria-current={page.filters.titleCode === f.code ? "true" : undefined} className={`inline-block rounded border px-2 py-1 ${page.filters.titleCode === f.code ? "border-brand-600 bg-brand-50 font-medium" : "border-slate-300 hover:bg-slate-50"}`}>
+                  {f.name}: {formatNumber(f.count)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.waitingTotal > page.pageSize && (
+          <ListFilters
+            action={base}
+            keep={{ nam: page.year.id }}
+            fields={[
+              { kind: "select", label: "Hình thức", name: "hinh-thuc", value: page.filters.titleCode, options: page.forms.map((f) => ({ value: f.code, label: `${f.name} (${formatNumber(f.count)})` })), all: "Tất cả hình thức" },
+              { kind: "search", label: "Người hoặc trường", value: page.filters.q },
+            ]}
+          />
+        )}
+        {page.total === 0 ? (
+          <EmptyState>{page.waitingTotal === 0 ? "Không có người nào đang chờ quyết định." : "Không có người nào khớp bộ lọc."}</EmptyState>
         ) : page.canIssue ? (
           <IssueDecisionForm
             action={issueDecisionAction}
@@ -49,6 +75,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
             schoolYearId={page.year.id}
             issuerName={page.unit.name}
             signerName={viewer.displayName}
+            matchingIds={page.matchingIds}
             approved={page.approved.map((a) => ({ id: a.id, label: `${a.nomineeName} (${a.schoolName}) – ${a.titleName}${a.changed ? " (đổi hình thức)" : ""}${a.redecide ? " (quyết định trước đã thu hồi, xét lại)" : ""}` }))}
           />
         ) : (
@@ -60,6 +87,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
             ))}
           </ul>
         )}
+        {page.total > page.pageSize && <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath={base} params={keepParams} />}
       </Card>
     </>
   );
