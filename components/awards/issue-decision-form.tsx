@@ -12,7 +12,7 @@ import { DecisionNominees } from "./decision-nominees";
 import { todayIsoVN } from "@/lib/time";
 
 /** `matchingIds`: every nominee the screen's filter matches (all pages); `approved`: the page drawn. */
-export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved, matchingIds }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[]; matchingIds: string[] }) {
+export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved, matchingIds, level = "DIRECT_UPPER" }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[]; matchingIds: string[]; level?: string }) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, null);
   const [key] = useState(() => crypto.randomUUID());
   const failed = state && !state.ok ? state : null;
@@ -33,7 +33,7 @@ export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, si
         <input {...fieldProps("issuerName", failed, issuerName)} required />
       </Field>
       <Field name="level" label="Cấp" errors={err("level")}>
-        <select {...fieldProps("level", failed, "DIRECT_UPPER")}>
+        <select {...fieldProps("level", failed, level)}>
           <option value="SCHOOL">Cơ sở</option>
           <option value="DIRECT_UPPER">Cấp trên trực tiếp</option>
           <option value="PROVINCE">Cấp tỉnh, ngành</option>

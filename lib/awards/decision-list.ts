@@ -13,6 +13,8 @@ export interface WaitingNominee {
   schoolName: string;
   titleCode: string;
   titleName: string;
+  /** The level it was approved at. */
+  level?: string;
 }
 
 export function waitingList<T extends WaitingNominee>(all: readonly T[], opts: { titleCode?: string; q?: string; page?: number }, pageSize = DECISION_PAGE_SIZE) {
@@ -26,6 +28,11 @@ export function waitingList<T extends WaitingNominee>(all: readonly T[], opts: {
   const titleCode = opts.titleCode && byForm.has(opts.titleCode) ? opts.titleCode : undefined;
   const needle = opts.q ? foldVietnamese(opts.q) : "";
   const matching = all.filter((m) => (!titleCode || m.titleCode === titleCode) && (!needle || foldVietnamese(`${m.nomineeName} ${m.schoolName}`).includes(needle)));
+  // The level most of the matching nominees were approved at (the decision form's first choice).
+  const levels = new Map<string, number>();
+  for (const m of matching) if (m.level) levels.set(m.level, (levels.get(m.level) ?? 0) + 1);
+  let level: string | undefined;
+  for (const [l, n] of levels) if (!level || n > levels.get(level)!) level = l;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(Math.max(1, opts.page ?? 1), pages);
   return {
@@ -35,6 +42,7 @@ export function waitingList<T extends WaitingNominee>(all: readonly T[], opts: {
     page,
     pageSize,
     matchingIds: matching.map((m) => m.id),
+    level,
     rows: matching.slice((page - 1) * pageSize, page * pageSize),
   };
 }

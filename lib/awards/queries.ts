@@ -181,6 +181,8 @@ export async function getDecisionsPage(viewer: Viewer, unitId: string, query: De
     pageSize: list.pageSize,
     /** Every matching nominee (all pages): whom a decision issued from this screen covers. */
     matchingIds: list.matchingIds,
+    /** The level the decision form offers first. */
+    defaultLevel: list.level ?? "DIRECT_UPPER",
     /** The page of matching nominees drawn. */
     approved: list.rows,
     canIssue: can(viewer, "decision.issue", { unitId: unit.id }),

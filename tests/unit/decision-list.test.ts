@@ -10,6 +10,7 @@ const all = Array.from({ length: 250 }, (_, i) => ({
   schoolName: i % 10 === 0 ? "Trường Tiểu học Đồng Tâm" : "Trường THCS Sơn Thủy",
   titleCode: i < 180 ? "GK" : "BK",
   titleName: i < 180 ? "Giấy khen" : "Bằng khen",
+  level: i < 180 ? "DIRECT_UPPER" : "PROVINCE",
 }));
 
 describe("waiting list", () => {
@@ -50,5 +51,11 @@ describe("waiting list", () => {
     expect(school.total).toBe(25);
     expect(waitingList(all, { q: "ĐỒNG TÂM", titleCode: "BK" }).total).toBe(7);
     expect(waitingList(all, { q: "không có ai" }).total).toBe(0);
+  });
+
+  it("offers first the level most of the matching nominees were approved at", () => {
+    expect(waitingList(all, {}).level).toBe("DIRECT_UPPER");
+    expect(waitingList(all, { titleCode: "BK" }).level).toBe("PROVINCE");
+    expect(waitingList(all, { q: "không có ai" }).level).toBeUndefined();
   });
 });

@@ -44,7 +44,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
         )}
       </Card>
       <Card title={`Đã duyệt, chờ quyết định (${formatNumber(page.waitingTotal)})`} className="mt-6">
-        {page.notDecidable > 0 && <p className="mb-2 text-xs text-slate-500">Chỉ hiện hình thức thuộc thẩm quyền của đơn vị; {page.notDecidable} người đã duyệt ở hình thức của cấp khác.</p>}
+        {page.notDecidable > 0 && <p className="mb-2 text-xs text-slate-500">Chỉ hiện hình thức thuộc thẩm quyền của đơn vị; {formatNumber(page.notDecidable)} người đã duyệt ở hình thức của cấp khác.</p>}
         {page.forms.length > 0 && (
           <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="Số người chờ quyết định theo hình thức">
             {[{ code: undefined, name: "Tất cả hình thức", count: page.waitingTotal }, ...page.forms].map((f) => (
@@ -76,6 +76,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
             issuerName={page.unit.name}
             signerName={viewer.displayName}
             matchingIds={page.matchingIds}
+            level={page.defaultLevel}
             approved={page.approved.map((a) => ({ id: a.id, label: `${a.nomineeName} (${a.schoolName}) – ${a.titleName}${a.changed ? " (đổi hình thức)" : ""}${a.redecide ? " (quyết định trước đã thu hồi, xét lại)" : ""}` }))}
           />
         ) : (
