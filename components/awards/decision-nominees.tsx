@@ -3,20 +3,13 @@
 // matching the screen's filter (all pages; their ids come from the server), less the ones unticked
 // on the page drawn. Sent as one field ("a,b,c") like MultiCheck; on the form's reset the boxes are
 // drawn again from the choice held here (see multi-check.tsx).
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { formatNumber } from "@/lib/format";
+import { useRedrawOnReset } from "./multi-check";
 
 export function DecisionNominees({ name, matchingIds, rows, legend }: { name: string; matchingIds: string[]; rows: { id: string; label: string }[]; legend: string }) {
   const [excluded, setExcluded] = useState<string[]>([]);
-  const [drawn, setDrawn] = useState(0);
-  const box = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => {
-    const form = box.current?.form;
-    if (!form) return;
-    const redraw = () => setDrawn((n) => n + 1);
-    form.addEventListener("reset", redraw);
-    return () => form.removeEventListener("reset", redraw);
-  }, []);
+  const { box, drawn } = useRedrawOnReset();
   const toggle = (id: string) => setExcluded((x) => (x.includes(id) ? x.filter((y) => y !== id) : [...x, id]));
   const chosen = excluded.length ? matchingIds.filter((id) => !excluded.includes(id)) : matchingIds;
   const others = matchingIds.length - rows.length;

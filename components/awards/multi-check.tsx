@@ -8,8 +8,11 @@
 // what was sent.
 import { useEffect, useRef, useState } from "react";
 
-export function MultiCheck({ name, options, initial = [], legend }: { name: string; options: { id: string; label: string }[]; initial?: string[]; legend: string }) {
-  const [chosen, setChosen] = useState<string[]>(initial);
+/**
+ * A fieldset's ref and a count of its form's resets: key the checkboxes by it so that a reset draws
+ * them again from the component's state (MultiCheck, DecisionNominees).
+ */
+export function useRedrawOnReset() {
   const [drawn, setDrawn] = useState(0);
   const box = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
@@ -19,6 +22,12 @@ export function MultiCheck({ name, options, initial = [], legend }: { name: stri
     form.addEventListener("reset", redraw);
     return () => form.removeEventListener("reset", redraw);
   }, []);
+  return { box, drawn };
+}
+
+export function MultiCheck({ name, options, initial = [], legend }: { name: string; options: { id: string; label: string }[]; initial?: string[]; legend: string }) {
+  const [chosen, setChosen] = useState<string[]>(initial);
+  const { box, drawn } = useRedrawOnReset();
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
     <fieldset ref={box} className="flex flex-col gap-1">
