@@ -4,6 +4,7 @@ import { id, optionalDate, optionalText, requiredText, version, vnDate, z, submi
 import { DISCIPLINE_LEVELS, GRADES, SETTING_KEYS } from "./settings";
 import { OPEN_CASE_KINDS } from "./facts";
 import { TITLE_CODES } from "./catalogue";
+import { formatNumber } from "../format";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const days = (label: string) => z.coerce.number({ error: `Vui lòng nhập ${label}.` }).int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(366, `${label} không quá 366.`);
@@ -14,7 +15,7 @@ const idCsv = (label: string, max: number) =>
   z
     .string({ error: `Chọn ${label}.` })
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(max, `Một quyết định gồm tối đa ${max.toLocaleString("vi-VN")} ${label}; lọc theo hình thức hoặc trường để chia thành nhiều quyết định.`));
+    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(max, `Một quyết định gồm tối đa ${formatNumber(max)} ${label}; lọc theo hình thức hoặc trường để chia thành nhiều quyết định.`));
 
 /** Xếp loại, đăng ký, ngày nghỉ of one member for a year (evaluation.manage). */
 export const saveEvaluationSchema = z.strictObject({

@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Badge, Card, PageHeader, Stat } from "@/components/ui/page";
 import { inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/awards/action-form";
-import { CheckList, VerdictCell } from "@/components/awards/verdict";
+import { BasisNotes, CheckList, VerdictCell, numberBases } from "@/components/awards/verdict";
 import { AwardYearTabs, SchoolAwardsNav } from "@/components/awards/year-tabs";
 import { DateInput } from "@/components/ui/date-input";
 
@@ -29,6 +29,8 @@ export default async function EligibilityPage({ params, searchParams }: { params
   const path = `/truong/${page.school.id}/de-nghi/xet-dieu-kien`;
   // The forms below offer the members of the page shown (a school may have thousands).
   const members = page.rows.map((r) => ({ id: r.id, fullName: r.fullName }));
+  // The legal bases of the rows shown, numbered once and listed under the table.
+  const bases = numberBases(page.rows.flatMap((r) => r.verdicts.flatMap((v) => v.reasons)));
   const keep = { nam: query.yearId, to: page.filters.groupId, q: page.filters.q };
   const filterHref = (f?: string) => {
     const q = new URLSearchParams();
@@ -191,7 +193,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
                     const v = r.verdicts.find((x) => x.title === code)!;
                     return (
                       <td key={code} className="max-w-xs py-2 pr-3">
-                        <VerdictCell v={v} />
+                        <VerdictCell v={v} bases={bases} />
                       </td>
                     );
                   })}
@@ -200,6 +202,7 @@ export default async function EligibilityPage({ params, searchParams }: { params
             </tbody>
           </table>
           {page.rows.length === 0 && <p className="py-3 text-sm text-slate-500">Không có đoàn viên nào khớp bộ lọc.</p>}
+          <BasisNotes bases={bases} />
         </div>
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath={path} params={{ ...keep, "ket-qua": page.filters.verdict }} />
       </Card>
