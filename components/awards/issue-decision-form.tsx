@@ -11,8 +11,8 @@ import type { FormAction } from "./action-form";
 import { DecisionNominees } from "./decision-nominees";
 import { todayIsoVN } from "@/lib/time";
 
-/** `matchingIds`: every nominee the screen's filter matches (all pages); `approved`: the page drawn. */
-export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved, matchingIds, level = "DIRECT_UPPER" }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[]; matchingIds: string[]; level?: string }) {
+/** `matchingIds`: every nominee the screen's filter matches (all pages); `approved`: the page drawn; `level`: offered first. */
+export function IssueDecisionForm({ action, unitId, schoolYearId, issuerName, signerName, approved, matchingIds, level }: { action: FormAction; unitId: string; schoolYearId: string; issuerName: string; signerName: string; approved: { id: string; label: string }[]; matchingIds: string[]; level: string }) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, null);
   const [key] = useState(() => crypto.randomUUID());
   const failed = state && !state.ok ? state : null;

@@ -138,11 +138,9 @@ export interface DecisionsQuery {
 /**
  * Decisions issued by the unit (decision.issue) with the nominees approved and waiting for one.
  * The waiting list can run to hundreds (a unit of 100 schools) or thousands (a province): counts
- * by form, the list narrowed and paged (decision-list.ts waitingList). A string third argument is
- * the school year (older callers).
+ * by form, the list narrowed and paged (decision-list.ts waitingList).
  */
-export async function getDecisionsPage(viewer: Viewer, unitId: string, query: DecisionsQuery | string = {}) {
-  const opts: DecisionsQuery = typeof query === "string" ? { yearId: query } : query;
+export async function getDecisionsPage(viewer: Viewer, unitId: string, opts: DecisionsQuery = {}) {
   const db = await getDb();
   const unit = await unitFor(viewer, unitId, "award.read");
   const { year, years } = await yearFor(db, opts.yearId);

@@ -11,11 +11,12 @@ const days = (label: string) => z.coerce.number({ error: `Vui lòng nhập ${lab
 const level = z.enum(["SCHOOL", "DIRECT_UPPER", "PROVINCE", "NATIONAL"], { error: "Chọn cấp khen thưởng." });
 /** The most nominees one decision covers (a province's decision for one form runs to a few thousand). */
 export const DECISION_MAX_ITEMS = 5000;
-const idCsv = (label: string, max: number) =>
+/** A decision's nominees, sent as one field "a,b,c" (DecisionNominees). */
+const nomineeIds = (label: string) =>
   z
     .string({ error: `Chọn ${label}.` })
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(max, `Một quyết định gồm tối đa ${formatNumber(max)} ${label}; lọc theo hình thức hoặc trường để chia thành nhiều quyết định.`));
+    .pipe(z.array(id(label)).min(1, `Chọn ít nhất một ${label}.`).max(DECISION_MAX_ITEMS, `Một quyết định gồm tối đa ${formatNumber(DECISION_MAX_ITEMS)} ${label}; lọc theo hình thức hoặc trường để chia thành nhiều quyết định.`));
 
 /** Xếp loại, đăng ký, ngày nghỉ of one member for a year (evaluation.manage). */
 export const saveEvaluationSchema = z.strictObject({
@@ -65,7 +66,7 @@ export const issueDecisionSchema = z.strictObject({
   issuerName: requiredText("cơ quan ban hành", 200),
   level,
   summary: optionalText("trích yếu", 300),
-  itemIds: idCsv("người được khen thưởng", DECISION_MAX_ITEMS),
+  itemIds: nomineeIds("người được khen thưởng"),
   idempotencyKey: id("mã gửi biểu mẫu"),
 });
 export type IssueDecisionInput = z.output<typeof issueDecisionSchema>;

@@ -179,7 +179,7 @@ describe("after a revocation the nominees can be decided again", () => {
     await revokeDecision(v.UPPER_SONTHUY, { decisionId: first.id, reason: "Hồ sơ kê khai sai thời gian công tác", revokedOn: daysAgo(1) });
     expect((await t.prisma.nominationItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("REVOKED");
 
-    const waiting = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, Y25);
+    const waiting = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(waiting.approved.find((a) => a.id === item.id)).toMatchObject({ redecide: true });
     expect(await code(issueDecision(v.UPPER_BACSON, { ...base, unitId: DEMO.orgs.CDGD_BACSON, number: "1/QĐ", idempotencyKey: "rv0" }))).not.toBe("OK");
 

@@ -263,7 +263,7 @@ describe("council, package, split by deciding body, both routes, registry", () =
 
   let decisionId = "";
   it("the upper unit issues a decision for the union part only: awards enter the registry and the members' histories; they are immutable", async () => {
-    const page = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, Y25);
+    const page = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(page.approved.map((a) => a.id).sort()).toEqual([...gkIds].sort());
     const base = { unitId: DEMO.orgs.CDGD_SONTHUY, schoolYearId: Y25, number: "88/QĐ-CĐGD", signedOn: new Date(), signerName: "Phạm Quang Vinh", signerTitle: "Chủ tịch", issuerName: "Công đoàn Giáo dục huyện Sơn Thủy", level: "DIRECT_UPPER" as const, itemIds: page.approved.map((a) => a.id) };
     const decisionsBefore = await t.prisma.awardDecision.count();
@@ -335,7 +335,7 @@ describe("council, package, split by deciding body, both routes, registry", () =
     expect(await t.prisma.auditLog.count({ where: { action: "decision.revoke", entityId: decisionId } })).toBe(1);
     expect(await t.prisma.decisionRevocation.count({ where: { decisionId: stateDecisionId } })).toBe(0);
     // ADR 0010: the revoked decision's nominees may be decided again.
-    const again = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, Y25);
+    const again = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(again.approved.filter((a) => a.redecide).map((a) => a.id).sort()).toEqual([...gkIds].sort());
   });
 });

@@ -85,15 +85,15 @@ describe("the upper union changes a proposal only to a form it decides itself", 
     expect(await row(bkId)).toMatchObject({ status: "APPROVED_CHANGED", approvedTitleCode: "GK_CD_CAP_TREN", approvedLevel: "DIRECT_UPPER", version: before.version + 1 });
     expect(await t.prisma.auditLog.count({ where: { action: "nomination.approveChanged", entityId: bkId } })).toBe(1);
     expect((await counts()).events).toBe(n.events + 1);
-    const d = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, Y25);
+    const d = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, { yearId: Y25 });
     expect(d.approved.find((i) => i.id === bkId)).toMatchObject({ titleCode: "GK_CD_CAP_TREN", changed: true, level: "DIRECT_UPPER" });
   });
 
   it("a nominee approved in a form the federation decides is counted as another level's, not offered to the district union", async () => {
-    const before = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, Y25);
+    const before = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, { yearId: Y25 });
     expect(before.approved.map((i) => i.id)).not.toContain(gkId);
     await t.prisma.nominationItem.update({ where: { id: gkId }, data: { status: "APPROVED", titleCode: "BK_LDLD_TINH", level: "PROVINCE" } });
-    const after = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, Y25);
+    const after = await getDecisionsPage(v.UPPER_SONTHUY, UNIT, { yearId: Y25 });
     expect(after.approved.map((i) => i.id)).toEqual(before.approved.map((i) => i.id));
     expect(after.notDecidable).toBe(before.notDecidable + 1);
   });

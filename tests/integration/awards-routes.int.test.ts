@@ -131,7 +131,7 @@ describe("the union route", () => {
     const [a] = page.items;
     expect(await code(reviewItem(v.UPPER_SONTHUY, { itemId: a.id, version: a.version, decision: "approveChanged", approvedTitleCode: "LDTT" }))).toBe("INVALID");
     await bulkApprove(v.UPPER_SONTHUY, { packageId, itemIds: page.items.map((i) => i.id) });
-    const d = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, Y25);
+    const d = await getDecisionsPage(v.UPPER_SONTHUY, DEMO.orgs.CDGD_SONTHUY, { yearId: Y25 });
     expect(d.approved.map((i) => i.titleCode)).toEqual(["GK_CD_CAP_TREN", "GK_CD_CAP_TREN"]);
     const base = { unitId: DEMO.orgs.CDGD_SONTHUY, schoolYearId: Y25, signedOn: new Date(), signerName: "Phạm Quang Vinh", signerTitle: "Chủ tịch", issuerName: "Công đoàn Giáo dục huyện Sơn Thủy", level: "DIRECT_UPPER" as const };
     const id = (await issueDecision(v.UPPER_SONTHUY, { ...base, number: "90/QĐ-CĐGD", itemIds: d.approved.map((i) => i.id), idempotencyKey: "r1" })).id;

@@ -57,14 +57,8 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
           </ul>
         )}
         {page.waitingTotal > page.pageSize && (
-          <ListFilters
-            action={base}
-            keep={{ nam: page.year.id }}
-            fields={[
-              { kind: "select", label: "Hình thức", name: "hinh-thuc", value: page.filters.titleCode, options: page.forms.map((f) => ({ value: f.code, label: `${f.name} (${formatNumber(f.count)})` })), all: "Tất cả hình thức" },
-              { kind: "search", label: "Người hoặc trường", value: page.filters.q },
-            ]}
-          />
+          // The form is chosen by the counts above; the search keeps it.
+          <ListFilters action={base} keep={{ nam: page.year.id, "hinh-thuc": page.filters.titleCode }} fields={[{ kind: "search", label: "Người hoặc trường", value: page.filters.q }]} />
         )}
         {page.total === 0 ? (
           <EmptyState>{page.waitingTotal === 0 ? "Không có người nào đang chờ quyết định." : "Không có người nào khớp bộ lọc."}</EmptyState>
